@@ -1,0 +1,20 @@
+import { pageHeaders, parsePage } from "@/lib/api/paging";
+import { defineRoute, json, readBody } from "@/lib/api/route";
+import { actorOf } from "@/lib/auth/actor";
+import { toPublicExperiment } from "@/lib/experiments/present";
+import { createExperimentSchema } from "@/lib/experiments/schemas";
+import { services } from "@/lib/services";
+
+export const { GET, POST, PUT, PATCH, DELETE } = defineRoute({
+  // GET /api/v1/experiment — live experiments, newest first
+  GET: ({ url }) => {
+    const page = parsePage(url);
+    const { rows, total } = services().experiments.list(page);
+    return json(rows.map(toPublicExperiment), 200, pageHeaders(url, page, total));
+  },
+  // POST /api/v1/experiment
+  POST: async ({ req }) => {
+    const input = await readBody(req, createExperimentSchema);
+    return json(toPublicExperiment(services().experiments.create(input, actorOf(req))), 201);
+  },
+});

@@ -1,0 +1,146 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+// Every time is UTC milliseconds since the epoch; presentation code formats it.
+const timeMs = (name: string) => integer(name, { mode: "number" });
+const createdAt = () =>
+  timeMs("created_at")
+    .notNull()
+    .$defaultFn(() => Date.now());
+const updatedAt = () =>
+  timeMs("updated_at")
+    .notNull()
+    .$defaultFn(() => Date.now())
+    .$onUpdate(() => Date.now());
+const json = <T>(name: string) => text(name, { mode: "json" }).$type<T>();
+
+export type JsonObject = Record<string, unknown>;
+
+/** One step of an experiment: `do` names `<module>.<action>`, `where` holds its arguments. */
+export type Step = {
+  step?: string;
+  do: string;
+  where: JsonObject;
+  expect?: JsonObject[];
+};
+
+export const TRIAL_STATUSES = [
+  "Scheduled",
+  "In Progress",
+  "Succeeded",
+  "Failed",
+  "Aborted",
+  "Invalid",
+  "Stop Initiated",
+  "Stopped",
+  "Skipped",
+] as const;
+export type TrialStatus = (typeof TRIAL_STATUSES)[number];
+
+export const CONCURRENCY_POLICIES = ["Forbid", "Allow", "Replace"] as const;
+export type ConcurrencyPolicy = (typeof CONCURRENCY_POLICIES)[number];
+
+export const experiments = sqliteTable(
+  "experiments",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    metadata: json<JsonObject>("metadata").notNull(),
+    parameters: json<JsonObject>("parameters").notNull(),
+    preSteps: json<Step[]>("pre_steps").notNull(),
+    steps: json<Step[]>("steps").notNull(),
+    postSteps: json<Step[]>("post_steps").notNull(),
+    createdBy: text("created_by").notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    // Soft delete: lists hide the row, detail by id still answers (Kallisti behaviour).
+    deletedAt: timeMs("deleted_at"),
+  },
+  (t) => [index("experiments_live_created_idx").on(t.deletedAt, t.createdAt)],
+);
+
+export const schedules = sqliteTable(
+  "schedules",
+  {
+    id: text("id").primaryKey(),
+    experimentId: text("experiment_id")
+      .notNull()
+      .references(() => experiments.id),
+    parameters: json<JsonObject>("parameters").notNull(),
+    metadata: json<JsonObject>("metadata").notNull(),
+    ticket: json<JsonObject>("ticket").notNull(),
+    recurrencePattern: text("recurrence_pattern").notNull(),
+    recurrenceCount: integer("recurrence_count"),
+    recurrenceLeft: integer("recurrence_left"),
+    timezone: text("timezone").notNull().default("UTC"),
+    concurrencyPolicy: text("concurrency_policy", { enum: CONCURRENCY_POLICIES })
+      .notNull()
+      .default("Forbid"),
+    startingDeadlineSeconds: integer("starting_deadline_seconds"),
+    historyLimit: integer("history_limit"),
+    paused: integer("paused", { mode: "boolean" }).notNull().default(false),
+    // The next due slot; null when the schedule can never fire again (paused, ran down, deleted).
+    nextRunAt: timeMs("next_run_at"),
+    // The last slot the scheduler handled; `@every` counts from it so intervals never drift.
+    lastScheduledAt: timeMs("last_scheduled_at"),
+    createdBy: text("created_by").notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    deletedAt: timeMs("deleted_at"),
+  },
+  (t) => [
+    index("schedules_experiment_idx").on(t.experimentId, t.createdAt),
+    index("schedules_due_idx").on(t.nextRunAt),
+  ],
+);
+
+export const trials = sqliteTable(
+  "trials",
+  {
+    id: text("id").primaryKey(),
+    experimentId: text("experiment_id")
+      .notNull()
+      .references(() => experiments.id),
+    scheduleId: text("schedule_id").references(() => schedules.id),
+    parameters: json<JsonObject>("parameters").notNull(),
+    metadata: json<JsonObject>("metadata").notNull(),
+    ticket: json<JsonObject>("ticket").notNull(),
+    status: text("status", { enum: TRIAL_STATUSES }).notNull().default("Scheduled"),
+    // Why the trial ended as it did (skip reason, who stopped it, the failure), for people and filters.
+    statusReason: text("status_reason"),
+    records: json<JsonObject>("records").notNull(),
+    initiatedBy: text("initiated_by").notNull(),
+    initiatedFrom: text("initiated_from").notNull().default("unknown"),
+    // The slot a schedule fired for (or the creation time of an API trial); the executor's queue order.
+    scheduledFor: timeMs("scheduled_for").notNull(),
+    executedAt: timeMs("executed_at"),
+    completedAt: timeMs("completed_at"),
+    stopRequestedBy: text("stop_requested_by"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // A due slot becomes at most one trial, whatever happens to the runner.
+    uniqueIndex("trials_schedule_slot_uq").on(t.scheduleId, t.scheduledFor),
+    index("trials_queue_idx").on(t.status, t.scheduledFor, t.createdAt),
+    index("trials_experiment_idx").on(t.experimentId, t.createdAt),
+    index("trials_created_idx").on(t.createdAt),
+  ],
+);
+
+/** The single runner lease: the holder heartbeats; another runner takes over once it expires. */
+export const runnerLease = sqliteTable("runner_lease", {
+  id: integer("id").primaryKey(),
+  holder: text("holder").notNull(),
+  acquiredAt: timeMs("acquired_at").notNull(),
+  heartbeatAt: timeMs("heartbeat_at").notNull(),
+  expiresAt: timeMs("expires_at").notNull(),
+});
+
+export type Experiment = typeof experiments.$inferSelect;
+export type NewExperiment = typeof experiments.$inferInsert;
+export type Schedule = typeof schedules.$inferSelect;
+export type NewSchedule = typeof schedules.$inferInsert;
+export type Trial = typeof trials.$inferSelect;
+export type NewTrial = typeof trials.$inferInsert;
+export type RunnerLease = typeof runnerLease.$inferSelect;

@@ -1,0 +1,45 @@
+/**
+ * `npm start` builds only when the sources changed since the last build: a hash of every file the
+ * web build reads is kept next to the build output.
+ */
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+const ROOT = process.cwd();
+const INPUTS = ["app", "components", "lib", "db", "public", "package.json", "next.config.mjs", "postcss.config.mjs", "tsconfig.json"];
+const SKIP = /(\.test\.tsx?$|__tests__|\/migrations\/)/;
+const HASH_FILE = path.join(ROOT, ".next", "eris-source-hash");
+
+function* files(p: string): Generator<string> {
+  if (!fs.existsSync(p)) return;
+  const stat = fs.statSync(p);
+  if (stat.isFile()) {
+    if (!SKIP.test(p)) yield p;
+    return;
+  }
+  for (const name of fs.readdirSync(p).sort()) yield* files(path.join(p, name));
+}
+
+export function sourceHash(): string {
+  const h = createHash("sha256");
+  for (const input of INPUTS) {
+    for (const f of files(path.join(ROOT, input))) {
+      h.update(path.relative(ROOT, f));
+      h.update(fs.readFileSync(f));
+    }
+  }
+  return h.digest("hex");
+}
+
+export function buildIsCurrent(hash: string): boolean {
+  return fs.existsSync(path.join(ROOT, ".next", "BUILD_ID")) && fs.existsSync(HASH_FILE) && fs.readFileSync(HASH_FILE, "utf8") === hash;
+}
+
+export function recordBuild(hash: string): void {
+  fs.writeFileSync(HASH_FILE, hash);
+}
+
+export function builtAt(): string | null {
+  return fs.existsSync(HASH_FILE) ? fs.statSync(HASH_FILE).mtime.toISOString() : null;
+}

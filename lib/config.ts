@@ -1,0 +1,63 @@
+import path from "node:path";
+import { z } from "zod";
+
+const list = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+
+const envSchema = z.object({
+  DATABASE_PATH: z.string().min(1).default("./data/eris.db"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOSTNAME: z.string().default("0.0.0.0"),
+  // Ticket types a trial or schedule ticket may carry ({"type", "number"}); empty accepts any type.
+  ERIS_ALLOWED_TICKET_TYPES: list,
+  // The largest page a list returns when the client asks for `limit`.
+  ERIS_MAX_PAGE_SIZE: z.coerce.number().int().min(1).default(1000),
+  ERIS_RUNNER_LEASE_MS: z.coerce.number().int().min(1000).default(10_000),
+  ERIS_RUNNER_HEARTBEAT_MS: z.coerce.number().int().min(100).default(2_000),
+  ERIS_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Config = {
+  databasePath: string;
+  port: number;
+  hostname: string;
+  allowedTicketTypes: string[];
+  maxPageSize: number;
+  runnerLeaseMs: number;
+  runnerHeartbeatMs: number;
+  logLevel: "debug" | "info" | "warn" | "error";
+};
+
+/** Parses the environment; a bad variable fails at boot with the variable's name. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration: ${problems.join("; ")}`);
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    databasePath: path.resolve(e.DATABASE_PATH),
+    port: e.PORT,
+    hostname: e.HOSTNAME,
+    allowedTicketTypes: e.ERIS_ALLOWED_TICKET_TYPES,
+    maxPageSize: e.ERIS_MAX_PAGE_SIZE,
+    runnerLeaseMs: e.ERIS_RUNNER_LEASE_MS,
+    runnerHeartbeatMs: e.ERIS_RUNNER_HEARTBEAT_MS,
+    logLevel: e.ERIS_LOG_LEVEL,
+  });
+}
+
+let cached: Config | undefined;
+/** The process configuration, parsed once on first use (never at build time). */
+export function config(): Config {
+  cached ??= loadConfig();
+  return cached;
+}

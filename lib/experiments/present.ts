@@ -1,0 +1,35 @@
+import type { Experiment, Step } from "@/db/schema";
+import { isoTime } from "@/lib/api/time";
+import { maskSecrets } from "@/lib/credentials/mask";
+import type { ExperimentOut } from "./schemas";
+
+/** Stored steps keep only the known keys; `step` is omitted when empty, `expect` when absent. */
+export function normaliseStep(s: {
+  step?: string | null;
+  do: string;
+  where: Record<string, unknown>;
+  expect?: Record<string, unknown>[];
+}): Step {
+  return {
+    ...(s.step ? { step: s.step } : {}),
+    do: s.do,
+    where: s.where,
+    ...(s.expect !== undefined ? { expect: s.expect } : {}),
+  };
+}
+
+export function toPublicExperiment(e: Experiment): ExperimentOut {
+  return maskSecrets({
+    id: e.id,
+    name: e.name,
+    description: e.description,
+    metadata: e.metadata,
+    parameters: e.parameters,
+    pre_steps: e.preSteps,
+    steps: e.steps,
+    post_steps: e.postSteps,
+    created_by: e.createdBy,
+    created_at: isoTime(e.createdAt) as string,
+    updated_at: isoTime(e.updatedAt) as string,
+  });
+}

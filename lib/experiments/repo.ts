@@ -1,0 +1,51 @@
+import { and, count, desc, eq, isNull } from "drizzle-orm";
+import type { DB, Tx } from "@/db/client";
+import { type Experiment, type NewExperiment, experiments, schedules } from "@/db/schema";
+import type { Page } from "@/lib/api/paging";
+
+/** Drizzle only: rows or null, never "not found" errors. */
+export class ExperimentRepo {
+  constructor(private readonly db: DB | Tx) {}
+
+  insert(row: NewExperiment): Experiment {
+    return this.db.insert(experiments).values(row).returning().get();
+  }
+
+  /** Soft-deleted rows included: detail by id still answers after a delete. */
+  findById(id: string): Experiment | null {
+    return this.db.select().from(experiments).where(eq(experiments.id, id)).get() ?? null;
+  }
+
+  findLive(id: string): Experiment | null {
+    return (
+      this.db
+        .select()
+        .from(experiments)
+        .where(and(eq(experiments.id, id), isNull(experiments.deletedAt)))
+        .get() ?? null
+    );
+  }
+
+  listLive(page: Page): { rows: Experiment[]; total: number } {
+    const live = isNull(experiments.deletedAt);
+    const q = this.db
+      .select()
+      .from(experiments)
+      .where(live)
+      .orderBy(desc(experiments.createdAt), desc(experiments.id))
+      .offset(page.offset);
+    const rows = page.limit === null ? q.limit(-1).all() : q.limit(page.limit).all();
+    const total = this.db.select({ n: count() }).from(experiments).where(live).get()?.n ?? 0;
+    return { rows, total };
+  }
+
+  update(id: string, patch: Partial<NewExperiment>): Experiment | null {
+    return this.db.update(experiments).set(patch).where(eq(experiments.id, id)).returning().get() ?? null;
+  }
+
+  /** Marks the experiment and all its schedules deleted; the schedules stop firing. */
+  softDeleteWithSchedules(id: string, at: number): void {
+    this.db.update(schedules).set({ deletedAt: at, nextRunAt: null }).where(eq(schedules.experimentId, id)).run();
+    this.db.update(experiments).set({ deletedAt: at }).where(eq(experiments.id, id)).run();
+  }
+}

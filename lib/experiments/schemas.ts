@@ -1,0 +1,87 @@
+import { z } from "zod";
+import { MSG, drfBody, drfDict, drfList, drfString } from "@/lib/api/drf";
+
+/** `<module>.<action>`; the action part may itself be dotted (`aws.ec2.stop_instance`). */
+export const ACTION_RE = /^[A-Za-z_][\w-]*\.[A-Za-z_][\w.-]*$/;
+
+export const stepSchema = z.object(
+  {
+    step: z
+      .string({ error: () => MSG.string })
+      .max(500, MSG.maxLength(500))
+      .nullish()
+      .transform((v) => v?.trim() || undefined),
+    do: drfString({ max: 200 }).regex(ACTION_RE, 'Must be "<module>.<action>", e.g. "cm.http_probe".'),
+    where: drfDict(),
+    expect: drfList(drfDict()).optional(),
+  },
+  { error: (iss) => (iss.code === "invalid_type" ? MSG.dict(iss.input) : undefined) },
+);
+export type StepInput = z.output<typeof stepSchema>;
+
+const fields = {
+  name: drfString({ max: 150 }),
+  description: drfString({ blank: true }),
+  metadata: drfDict(),
+  parameters: drfDict(),
+  pre_steps: drfList(stepSchema),
+  steps: drfList(stepSchema),
+  post_steps: drfList(stepSchema),
+};
+
+/** POST: `name` and `steps` required (steps may be empty); the rest default. */
+export const createExperimentSchema = drfBody({
+  ...fields,
+  description: fields.description.default(""),
+  metadata: fields.metadata.default({}),
+  parameters: fields.parameters.default({}),
+  pre_steps: fields.pre_steps.default([]),
+  post_steps: fields.post_steps.default([]),
+});
+
+/** PUT: `name` and `steps` required; omitted optional fields keep their stored values (DRF). */
+export const replaceExperimentSchema = drfBody({
+  ...fields,
+  description: fields.description.optional(),
+  metadata: fields.metadata.optional(),
+  parameters: fields.parameters.optional(),
+  pre_steps: fields.pre_steps.optional(),
+  post_steps: fields.post_steps.optional(),
+});
+
+/** PATCH: every field optional. */
+export const patchExperimentSchema = drfBody({
+  name: fields.name.optional(),
+  description: fields.description.optional(),
+  metadata: fields.metadata.optional(),
+  parameters: fields.parameters.optional(),
+  pre_steps: fields.pre_steps.optional(),
+  steps: fields.steps.optional(),
+  post_steps: fields.post_steps.optional(),
+});
+
+export type CreateExperimentInput = z.output<typeof createExperimentSchema>;
+export type UpdateExperimentInput = z.output<typeof patchExperimentSchema>;
+
+const stepOut = z.object({
+  step: z.string().optional(),
+  do: z.string(),
+  where: z.record(z.string(), z.unknown()),
+  expect: z.array(z.record(z.string(), z.unknown())).optional(),
+});
+
+/** The response shape: Kallisti's nine keys in Kallisti's order, then Eris's extensions. */
+export const experimentOutSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  description: z.string(),
+  metadata: z.record(z.string(), z.unknown()),
+  parameters: z.record(z.string(), z.unknown()),
+  pre_steps: z.array(stepOut),
+  steps: z.array(stepOut),
+  post_steps: z.array(stepOut),
+  created_by: z.string(),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+export type ExperimentOut = z.infer<typeof experimentOutSchema>;

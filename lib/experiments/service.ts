@@ -1,0 +1,74 @@
+import type { DB } from "@/db/client";
+import type { Experiment, NewExperiment } from "@/db/schema";
+import { notFound } from "@/lib/api/errors";
+import type { Page } from "@/lib/api/paging";
+import { restoreMasked } from "@/lib/credentials/mask";
+import { isUuid, newId } from "@/lib/ids";
+import { normaliseStep } from "./present";
+import { ExperimentRepo } from "./repo";
+import type { CreateExperimentInput, StepInput, UpdateExperimentInput } from "./schemas";
+
+const steps = (list: StepInput[]) => list.map(normaliseStep);
+
+export class ExperimentService {
+  private readonly repo: ExperimentRepo;
+
+  constructor(private readonly db: DB) {
+    this.repo = new ExperimentRepo(db);
+  }
+
+  create(input: CreateExperimentInput, actor: string): Experiment {
+    return this.repo.insert({
+      id: newId(),
+      name: input.name,
+      description: input.description,
+      metadata: input.metadata,
+      parameters: input.parameters,
+      preSteps: steps(input.pre_steps),
+      steps: steps(input.steps),
+      postSteps: steps(input.post_steps),
+      createdBy: actor,
+    });
+  }
+
+  /** Any experiment, deleted ones included (Kallisti's detail view); 404 for unknown or malformed ids. */
+  get(id: string): Experiment {
+    const row = isUuid(id) ? this.repo.findById(id) : null;
+    if (!row) throw notFound();
+    return row;
+  }
+
+  list(page: Page) {
+    return this.repo.listLive(page);
+  }
+
+  /**
+   * PUT and PATCH: omitted fields keep their stored values. A client that sends back a masked
+   * secret (`*****`) keeps the stored secret.
+   */
+  update(id: string, input: UpdateExperimentInput): Experiment {
+    return this.db.transaction((tx) => {
+      const repo = new ExperimentRepo(tx);
+      const current = isUuid(id) ? repo.findById(id) : null;
+      if (!current) throw notFound();
+      const patch: Partial<NewExperiment> = {};
+      if (input.name !== undefined) patch.name = input.name;
+      if (input.description !== undefined) patch.description = input.description;
+      if (input.metadata !== undefined) patch.metadata = restoreMasked(input.metadata, current.metadata);
+      if (input.parameters !== undefined) patch.parameters = restoreMasked(input.parameters, current.parameters);
+      if (input.pre_steps !== undefined) patch.preSteps = restoreMasked(steps(input.pre_steps), current.preSteps);
+      if (input.steps !== undefined) patch.steps = restoreMasked(steps(input.steps), current.steps);
+      if (input.post_steps !== undefined) patch.postSteps = restoreMasked(steps(input.post_steps), current.postSteps);
+      return repo.update(id, patch) as Experiment;
+    });
+  }
+
+  /** Soft delete, cascading to the experiment's schedules; deleting again moves `deleted_at` forward. */
+  delete(id: string): void {
+    this.db.transaction((tx) => {
+      const repo = new ExperimentRepo(tx);
+      if (!(isUuid(id) && repo.findById(id))) throw notFound();
+      repo.softDeleteWithSchedules(id, Date.now());
+    });
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * Schedule patterns: 5-field cron, 6-field with seconds first, 7-field with a trailing year, the
+ * @-nicknames (via croner) and `@every <duration>` (our parser). One place answers "is this valid",
+ * "when does it fire next" and "how do I say it to a person".
+ */
+import { Cron } from "croner";
+import cronstrue from "cronstrue";
+import { describeDuration, parseGoDuration } from "./every";
+
+export type Pattern =
+  | { kind: "cron"; source: string; cron: Cron }
+  | { kind: "every"; source: string; intervalMs: number };
+
+export class PatternError extends Error {}
+
+const FIELD_NAMES = ["second", "minute", "hour", "day-of-month", "month", "day-of-week", "year"];
+const RANGES: Record<string, string> = {
+  second: "0-59",
+  minute: "0-59",
+  hour: "0-23",
+  day: "1-31",
+  month: "1-12 or JAN-DEC",
+  dayOfWeek: "0-7 or SUN-SAT",
+};
+const CRONER_FIELD: Record<string, string> = { day: "day-of-month", dayOfWeek: "day-of-week" };
+const NICKNAMES: Record<string, string> = {
+  "@yearly": "0 0 1 1 *",
+  "@annually": "0 0 1 1 *",
+  "@monthly": "0 0 1 * *",
+  "@weekly": "0 0 * * 0",
+  "@daily": "0 0 * * *",
+  "@midnight": "0 0 * * *",
+  "@hourly": "0 * * * *",
+};
+
+/** croner's messages, reworded to name the field and the allowed range (and without its off-by-one). */
+function explainCronerError(source: string, message: string): string {
+  const fields = source.trim().split(/\s+/);
+  const offset = fields.length === 5 ? 1 : 0; // croner numbers entries with seconds first
+  let m = /Invalid value for (\w+)/.exec(message);
+  if (m) return `${CRONER_FIELD[m[1]] ?? m[1]} is out of range (allowed ${RANGES[m[1]] ?? "values"})`;
+  m = /configuration entry (\d+) \((.*)\) contains illegal characters/.exec(message);
+  if (m) {
+    const name = FIELD_NAMES[Number(m[1])] ?? `field ${Number(m[1]) + 1 - offset}`;
+    return `${name} field "${m[2]}" contains illegal characters`;
+  }
+  if (/exactly five, six, or seven/.test(message)) {
+    return `expected 5 fields (minute hour day-of-month month day-of-week), 6 (seconds first) or 7 (year last), or one of ${Object.keys(NICKNAMES).join(" ")} or "@every <duration>", but got ${fields.filter(Boolean).length} field(s)`;
+  }
+  m = /From value is larger than to value: '(.*)'/.exec(message);
+  if (m) return `range "${m[1]}" runs backwards`;
+  return message.replace(/^CronPattern:\s*/, "");
+}
+
+/** Parses and validates a pattern in a zone; throws PatternError with a message naming the problem. */
+export function parsePattern(source: string, timezone = "UTC"): Pattern {
+  const text = source.trim();
+  const invalid = (why: string) => new PatternError(`${text || '""'} is not a valid cron expression: ${why}.`);
+  if (/^@every(\s|$)/i.test(text)) {
+    const ms = parseGoDuration(text.slice("@every".length));
+    if (typeof ms !== "number") throw invalid(ms.error);
+    return { kind: "every", source: text, intervalMs: ms };
+  }
+  if (text.toLowerCase() === "@reboot") throw invalid("@reboot has no meaning for a schedule");
+  let cron: Cron;
+  try {
+    cron = new Cron(text, { timezone, mode: "auto" });
+  } catch (err) {
+    throw invalid(explainCronerError(text, (err as Error).message));
+  }
+  let next: Date | null;
+  try {
+    next = cron.nextRun();
+  } catch (err) {
+    if (/timezone/i.test((err as Error).message)) throw new PatternError(`"${timezone}" is not a valid IANA time zone.`);
+    throw invalid((err as Error).message);
+  }
+  if (!next) throw invalid("it never fires after now");
+  return { kind: "cron", source: text, cron };
+}
+
+/**
+ * The first due time strictly after `after`. For `@every`, slots are counted from `anchor` (the
+ * previous due time or the creation time), so intervals never drift with the runner's lag.
+ */
+export function nextRunAfter(p: Pattern, after: number, anchor: number = after): number | null {
+  if (p.kind === "every") {
+    const steps = Math.max(1, Math.floor((after - anchor) / p.intervalMs) + 1);
+    return anchor + steps * p.intervalMs;
+  }
+  return p.cron.nextRun(new Date(after))?.getTime() ?? null;
+}
+
+export function nextRuns(p: Pattern, count: number, after: number, anchor: number = after): number[] {
+  const out: number[] = [];
+  let t = after;
+  let a = anchor;
+  while (out.length < count) {
+    const next = nextRunAfter(p, t, a);
+    if (next === null) break;
+    out.push(next);
+    t = next;
+    a = next;
+  }
+  return out;
+}
+
+/** A sentence for people: "At 09:00, Monday through Friday", "Every 1 hour, 30 minutes". */
+export function describePattern(p: Pattern): string {
+  if (p.kind === "every") return `Every ${describeDuration(p.intervalMs)}`;
+  const expr = NICKNAMES[p.source.toLowerCase()] ?? p.source;
+  try {
+    return cronstrue.toString(expr, { use24HourTimeFormat: true, verbose: false });
+  } catch {
+    return p.source;
+  }
+}

@@ -1,0 +1,118 @@
+import type { DB } from "@/db/client";
+import type { NewSchedule, Schedule, Trial } from "@/db/schema";
+import { notFound } from "@/lib/api/errors";
+import type { Page } from "@/lib/api/paging";
+import { restoreMasked } from "@/lib/credentials/mask";
+import { ExperimentRepo } from "@/lib/experiments/repo";
+import { isUuid, newId } from "@/lib/ids";
+import { TrialRepo } from "@/lib/trials/repo";
+import { ScheduleRepo } from "./repo";
+import type { ScheduleInput, SchedulePatch } from "./schemas";
+import { checkPattern, computeNextRun } from "./timing";
+
+/** Fields whose change moves the next due slot. */
+const TIMING_FIELDS = ["recurrencePattern", "timezone", "paused", "recurrenceLeft"] as const;
+
+export class ScheduleService {
+  private readonly repo: ScheduleRepo;
+
+  constructor(private readonly db: DB) {
+    this.repo = new ScheduleRepo(db);
+  }
+
+  create(experimentId: string, input: ScheduleInput, actor: string): Schedule {
+    const experiment = isUuid(experimentId) ? new ExperimentRepo(this.db).findLive(experimentId) : null;
+    if (!experiment) throw notFound();
+    checkPattern(input.recurrence_pattern, input.timezone);
+    const now = Date.now();
+    const row = {
+      id: newId(),
+      experimentId,
+      parameters: input.parameters,
+      metadata: { ...experiment.metadata, ...input.metadata },
+      ticket: input.ticket,
+      recurrencePattern: input.recurrence_pattern,
+      recurrenceCount: input.recurrence_count,
+      recurrenceLeft: input.recurrence_count,
+      timezone: input.timezone,
+      concurrencyPolicy: input.concurrency_policy,
+      startingDeadlineSeconds: input.starting_deadline_seconds,
+      historyLimit: input.history_limit,
+      paused: input.paused,
+      lastScheduledAt: null,
+      deletedAt: null,
+      createdBy: actor,
+      createdAt: now,
+    };
+    return this.repo.insert({ ...row, nextRunAt: computeNextRun(row, now) });
+  }
+
+  /** Unknown or malformed experiment → 404; a deleted experiment has no live schedules. */
+  list(experimentId: string, page: Page): { rows: Schedule[]; total: number } {
+    const experiment = isUuid(experimentId) ? new ExperimentRepo(this.db).findById(experimentId) : null;
+    if (!experiment) throw notFound();
+    if (experiment.deletedAt !== null) return { rows: [], total: 0 };
+    return this.repo.listLive(experimentId, page);
+  }
+
+  get(experimentId: string, id: string): Schedule {
+    const row = isUuid(experimentId) && isUuid(id) ? this.repo.find(experimentId, id) : null;
+    if (!row) throw notFound();
+    return row;
+  }
+
+  /** The scheduler-created trials of each schedule, for the `trials` field. */
+  trialsOf(schedules: Schedule[]): Map<string, Trial[]> {
+    const byId = new Map<string, Trial[]>(schedules.map((s) => [s.id, []]));
+    for (const t of new TrialRepo(this.db).listForSchedule(schedules.map((s) => s.id))) {
+      byId.get(t.scheduleId as string)?.push(t);
+    }
+    return byId;
+  }
+
+  /**
+   * PUT (`replace`) resets omitted fields to their defaults, PATCH keeps them (Kallisti). Changing
+   * `recurrence_count` resets `recurrence_left`; a timing change re-arms `next_run_at` from now.
+   */
+  update(experimentId: string, id: string, input: ScheduleInput | SchedulePatch): Schedule {
+    return this.db.transaction((tx) => {
+      const repo = new ScheduleRepo(tx);
+      const current = isUuid(experimentId) && isUuid(id) ? repo.find(experimentId, id) : null;
+      if (!current) throw notFound();
+      const experiment = new ExperimentRepo(tx).findById(experimentId);
+      const next: Schedule = { ...current };
+      if (input.recurrence_pattern !== undefined) next.recurrencePattern = input.recurrence_pattern;
+      if (input.timezone !== undefined) next.timezone = input.timezone;
+      if (input.parameters !== undefined) next.parameters = restoreMasked(input.parameters, current.parameters);
+      if (input.metadata !== undefined) {
+        next.metadata = { ...experiment?.metadata, ...restoreMasked(input.metadata, current.metadata) };
+      }
+      if (input.ticket !== undefined) next.ticket = input.ticket;
+      if (input.concurrency_policy !== undefined) next.concurrencyPolicy = input.concurrency_policy;
+      if (input.starting_deadline_seconds !== undefined) next.startingDeadlineSeconds = input.starting_deadline_seconds;
+      if (input.history_limit !== undefined) next.historyLimit = input.history_limit;
+      if (input.paused !== undefined) next.paused = input.paused;
+      if (input.recurrence_count !== undefined && input.recurrence_count !== current.recurrenceCount) {
+        next.recurrenceCount = input.recurrence_count;
+        next.recurrenceLeft = input.recurrence_count;
+      }
+      checkPattern(next.recurrencePattern, next.timezone);
+      const now = Date.now();
+      if (TIMING_FIELDS.some((f) => next[f] !== current[f])) {
+        // A changed pattern or a resume counts from now, not from a slot of the old timing.
+        next.lastScheduledAt = null;
+        next.nextRunAt = computeNextRun(next, now);
+      }
+      const { id: _id, createdAt: _c, updatedAt: _u, ...patch } = next;
+      return repo.update(id, patch satisfies Partial<NewSchedule>);
+    });
+  }
+
+  delete(experimentId: string, id: string): void {
+    this.db.transaction((tx) => {
+      const repo = new ScheduleRepo(tx);
+      if (!(isUuid(experimentId) && isUuid(id) && repo.find(experimentId, id))) throw notFound();
+      repo.update(id, { deletedAt: Date.now(), nextRunAt: null });
+    });
+  }
+}

@@ -1,0 +1,37 @@
+import type { Schedule } from "@/db/schema";
+import { AppError } from "@/lib/api/errors";
+import { type Pattern, PatternError, nextRunAfter, parsePattern } from "./pattern";
+import { isValidTimezone } from "./timezone";
+
+/** Parses a schedule's pattern in its zone, or answers 400 naming the field at fault. */
+export function checkPattern(pattern: string, timezone: string): Pattern {
+  if (!isValidTimezone(timezone)) {
+    throw new AppError("validation", "Invalid time zone.", {
+      fields: { timezone: [`"${timezone}" is not a valid IANA time zone, e.g. "Europe/Paris" or "UTC".`] },
+    });
+  }
+  try {
+    return parsePattern(pattern, timezone);
+  } catch (err) {
+    if (err instanceof PatternError) {
+      throw new AppError("validation", err.message, { fields: { recurrence_pattern: [err.message] } });
+    }
+    throw err;
+  }
+}
+
+type Timing = Pick<
+  Schedule,
+  "recurrencePattern" | "timezone" | "paused" | "recurrenceCount" | "recurrenceLeft" | "deletedAt" | "lastScheduledAt"
+>;
+
+/**
+ * The next due slot after `now`, or null when the schedule cannot fire: deleted, paused, or its
+ * recurrence count ran down. `@every` counts from the last handled slot (or from `now` when there is none).
+ */
+export function computeNextRun(s: Timing, now: number): number | null {
+  if (s.deletedAt !== null || s.paused) return null;
+  if (s.recurrenceCount !== null && (s.recurrenceLeft ?? 0) <= 0) return null;
+  const pattern = parsePattern(s.recurrencePattern, s.timezone);
+  return nextRunAfter(pattern, now, s.lastScheduledAt ?? now);
+}

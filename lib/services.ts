@@ -1,0 +1,14 @@
+import { getDb } from "@/db/client";
+import { ExperimentService } from "@/lib/experiments/service";
+import { ScheduleService } from "@/lib/schedules/service";
+import { TrialService } from "@/lib/trials/service";
+
+/** The domain services over the process database; routes and the runner both come through here. */
+export function services() {
+  const db = getDb();
+  return {
+    experiments: new ExperimentService(db),
+    trials: new TrialService(db),
+    schedules: new ScheduleService(db),
+  };
+}

@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { MSG, drfBody, drfChoice, drfDict, drfString } from "@/lib/api/drf";
+import { TRIAL_STATUSES } from "@/db/schema";
+import { ticketSchema } from "./ticket";
+
+export const createTrialSchema = drfBody({
+  // Checked against the database by the service (Kallisti's "Invalid pk" message).
+  experiment: z.string({
+    error: (iss) => (iss.input === undefined ? MSG.required : iss.input === null ? MSG.null : MSG.string),
+  }),
+  parameters: drfDict().default({}),
+  metadata: drfDict().default({}),
+  ticket: ticketSchema.default({}),
+  initiated_from: drfString({ max: 20 }).default("unknown"),
+});
+export type CreateTrialInput = z.output<typeof createTrialSchema>;
+
+const uuidFilter = z.uuid({ error: (iss) => `"${String(iss.input)}" is not a valid UUID.` });
+const timeFilter = z.iso.datetime({ offset: true, error: "Enter a valid ISO-8601 date-time, e.g. 2026-01-31T12:00:00Z." });
+
+/** `GET /trial?experiment=&status=&schedule=&since=&until=` */
+export const trialFiltersSchema = z.object({
+  experiment: uuidFilter.optional(),
+  schedule: uuidFilter.optional(),
+  status: drfChoice(TRIAL_STATUSES).optional(),
+  since: timeFilter.optional(),
+  until: timeFilter.optional(),
+});
+export type TrialFilters = z.output<typeof trialFiltersSchema>;
+
+const trialRecordOut = z.record(z.string(), z.unknown());
+
+export const trialOutSchema = z.object({
+  id: z.uuid(),
+  experiment: z.uuid(),
+  metadata: z.record(z.string(), z.unknown()),
+  parameters: z.record(z.string(), z.unknown()),
+  ticket: z.record(z.string(), z.unknown()),
+  trial_record: trialRecordOut,
+  status: z.enum(TRIAL_STATUSES),
+  executed_at: z.string().nullable(),
+  completed_at: z.string().nullable(),
+  initiated_by: z.string(),
+  initiated_from: z.string(),
+  schedule: z.uuid().nullable(),
+  scheduled_for: z.string(),
+  status_reason: z.string().nullable(),
+  created_at: z.string(),
+});
+export type TrialOut = z.infer<typeof trialOutSchema>;
