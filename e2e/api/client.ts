@@ -1,0 +1,87 @@
+/**
+ * Calls the real route handlers in-process, the way Next.js does: a Request in, a Response out,
+ * against the test file's own SQLite database.
+ */
+import * as root from "@/app/api/v1/route";
+import * as catchAll from "@/app/api/v1/[...path]/route";
+import * as experiment from "@/app/api/v1/experiment/[id]/route";
+import * as schedule from "@/app/api/v1/experiment/[id]/schedule/[sid]/route";
+import * as schedules from "@/app/api/v1/experiment/[id]/schedule/route";
+import * as experiments from "@/app/api/v1/experiment/route";
+import * as health from "@/app/api/v1/health/route";
+import * as info from "@/app/api/v1/info/route";
+import * as openapi from "@/app/api/v1/openapi.json/route";
+import * as preview from "@/app/api/v1/schedule/preview/route";
+import * as trialStop from "@/app/api/v1/trial/[id]/stop/route";
+import * as trial from "@/app/api/v1/trial/[id]/route";
+import * as trials from "@/app/api/v1/trial/route";
+
+type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type RouteModule = Record<string, Handler>;
+
+const ROUTES: [RegExp, RouteModule, string[]][] = [
+  [/^\/api\/v1\/?$/, root, []],
+  [/^\/api\/v1\/health\/?$/, health, []],
+  [/^\/api\/v1\/info\/?$/, info, []],
+  [/^\/api\/v1\/openapi\.json\/?$/, openapi, []],
+  [/^\/api\/v1\/schedule\/preview\/?$/, preview, []],
+  [/^\/api\/v1\/experiment\/?$/, experiments, []],
+  [/^\/api\/v1\/experiment\/([^/]+)\/?$/, experiment, ["id"]],
+  [/^\/api\/v1\/experiment\/([^/]+)\/schedule\/?$/, schedules, ["id"]],
+  [/^\/api\/v1\/experiment\/([^/]+)\/schedule\/([^/]+)\/?$/, schedule, ["id", "sid"]],
+  [/^\/api\/v1\/trial\/?$/, trials, []],
+  [/^\/api\/v1\/trial\/([^/]+)\/?$/, trial, ["id"]],
+  [/^\/api\/v1\/trial\/([^/]+)\/stop\/?$/, trialStop, ["id"]],
+  [/^\/api\/v1\/(.+)$/, catchAll, ["path"]],
+];
+
+export type ApiResponse<T = any> = { status: number; headers: Headers; body: T };
+
+export async function api<T = any>(
+  method: string,
+  path: string,
+  body?: unknown,
+  init: { headers?: Record<string, string>; raw?: string } = {},
+): Promise<ApiResponse<T>> {
+  const url = new URL(path, "http://eris.test");
+  const match = ROUTES.map(([re, mod, names]) => ({ m: re.exec(url.pathname), mod, names })).find((r) => r.m);
+  if (!match?.m) throw new Error(`no route for ${path}`);
+  const params = Object.fromEntries(match.names.map((n, i) => [n, decodeURIComponent(match.m![i + 1])]));
+  const headers: Record<string, string> = { ...init.headers };
+  let payload: string | undefined = init.raw;
+  if (body !== undefined) {
+    payload = JSON.stringify(body);
+    headers["content-type"] ??= "application/json";
+  }
+  const req = new Request(url, { method, headers, body: payload });
+  const handler = match.mod[method];
+  if (!handler) throw new Error(`${method} is not exported by the route for ${path}`);
+  const res = await handler(req, { params: Promise.resolve(params) });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
+}
+
+/** Seed 003's example experiment, verbatim. */
+export const SEED_003_EXPERIMENT = {
+  name: "Terminate a hello world pod",
+  description: "Terminate a pod and validate the status of the application's health endpoint.",
+  steps: [
+    {
+      step: "Terminate pod",
+      do: "k8s.terminate_pods",
+      where: {
+        label_selector: "app=hello-world",
+        qty: 1,
+        ns: "my-namespace",
+        credentials: { type: "ENV_VAR_USERNAME_PASSWORD", password_key: "K8S_PASSWORD", username_key: "K8S_USERNAME" },
+      },
+    },
+    { step: "HTTP health check", do: "cm.http_probe", where: { url: "https://hello-world.com/health" } },
+  ],
+};
+
+export async function createExperiment(overrides: Record<string, unknown> = {}) {
+  const res = await api("POST", "/api/v1/experiment/", { ...SEED_003_EXPERIMENT, ...overrides });
+  if (res.status !== 201) throw new Error(`create failed: ${JSON.stringify(res.body)}`);
+  return res.body as { id: string } & Record<string, unknown>;
+}

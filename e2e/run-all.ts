@@ -1,0 +1,57 @@
+/**
+ * `npm test`: unit + integration (vitest) and end-to-end (Playwright in Chromium), then one line
+ * `N passed, N failed` summing every suite. Exits non-zero if anything failed or a suite crashed.
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+
+type Counts = { passed: number; failed: number; skipped: number; crashed: boolean };
+
+function run(name: string, command: string, args: string[], env: Record<string, string> = {}): number {
+  console.log(`\n=== ${name}: ${command} ${args.join(" ")}`);
+  const r = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  return r.status ?? 1;
+}
+
+function readJson(file: string): any {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch {
+    return null;
+  }
+}
+
+function vitest(): Counts {
+  const out = ".vitest-results.json";
+  fs.rmSync(out, { force: true });
+  const code = run("unit + integration", process.execPath, ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", `--outputFile=${out}`]);
+  const r = readJson(out);
+  if (!r) return { passed: 0, failed: 0, skipped: 0, crashed: true };
+  const failedSuites = (r.testResults ?? []).filter((f: any) => f.status === "failed" && !(f.assertionResults ?? []).some((a: any) => a.status === "failed")).length;
+  return {
+    passed: r.numPassedTests,
+    failed: r.numFailedTests + failedSuites,
+    skipped: r.numPendingTests + r.numTodoTests,
+    crashed: code !== 0 && r.numFailedTests === 0 && failedSuites === 0,
+  };
+}
+
+function playwright(): Counts {
+  const out = ".playwright-results.json";
+  fs.rmSync(out, { force: true });
+  const code = run("end-to-end", process.execPath, ["node_modules/@playwright/test/cli.js", "test", "--reporter=list,json"], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: out,
+  });
+  const r = readJson(out);
+  if (!r?.stats) return { passed: 0, failed: 0, skipped: 0, crashed: true };
+  const { expected, unexpected, flaky, skipped } = r.stats;
+  const errors = (r.errors ?? []).length;
+  return { passed: expected + flaky, failed: unexpected + errors, skipped, crashed: code !== 0 && unexpected + errors === 0 };
+}
+
+const suites = process.argv.includes("--unit-only") ? [vitest()] : [vitest(), playwright()];
+const total = suites.reduce((a, s) => ({ passed: a.passed + s.passed, failed: a.failed + s.failed, skipped: a.skipped + s.skipped }), { passed: 0, failed: 0, skipped: 0 });
+const crashed = suites.some((s) => s.crashed);
+if (crashed) console.log("A test suite did not complete (see its output above).");
+console.log(`\n${total.passed} passed, ${total.failed + (crashed ? 1 : 0)} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);
+process.exit(total.failed || crashed ? 1 : 0);

@@ -1,0 +1,38 @@
+import os from "node:os";
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3210);
+const dataDir = path.join(os.tmpdir(), `eris-e2e-${process.pid}`);
+
+export default defineConfig({
+  testDir: "e2e/browser",
+  timeout: 30_000,
+  workers: 1,
+  outputDir: "test-results",
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  webServer: {
+    // The real `npm start` path: build if needed, migrate, web + runner, on a fresh database.
+    command: "node --import tsx jobs/start.ts",
+    url: `http://127.0.0.1:${PORT}/api/v1/health`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: { PORT: String(PORT), HOSTNAME: "127.0.0.1", DATABASE_PATH: path.join(dataDir, "eris.db") },
+  },
+});

@@ -1,0 +1,13 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { alias: { "@/": `${path.resolve(import.meta.dirname)}/` } },
+  test: {
+    include: ["lib/**/*.test.ts", "jobs/**/*.test.ts", "e2e/api/**/*.test.ts"],
+    setupFiles: ["e2e/api/setup.ts"],
+    environment: "node",
+    pool: "forks",
+    testTimeout: 20_000,
+  },
+});
