@@ -7,7 +7,8 @@ const nextConfig = {
   reactStrictMode: true,
   // The runner and the web app share lib/; keep native and ESM-only server packages out of the bundle.
   serverExternalPackages: ["better-sqlite3"],
-  typescript: { ignoreBuildErrors: false },
+  // The production build type-checks the app only; `npm run typecheck` covers tests too.
+  typescript: { ignoreBuildErrors: false, tsconfigPath: "tsconfig.build.json" },
 };
 
 export default nextConfig;

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 const ROOT = process.cwd();
-const INPUTS = ["app", "components", "lib", "db", "public", "package.json", "next.config.mjs", "postcss.config.mjs", "tsconfig.json"];
+const INPUTS = ["app", "components", "lib", "db", "public", "package.json", "next.config.mjs", "tsconfig.build.json", "postcss.config.mjs", "tsconfig.json"];
 const SKIP = /(\.test\.tsx?$|__tests__|\/migrations\/)/;
 const HASH_FILE = path.join(ROOT, ".next", "eris-source-hash");
 

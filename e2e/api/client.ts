@@ -17,9 +17,7 @@ import * as trial from "@/app/api/v1/trial/[id]/route";
 import * as trials from "@/app/api/v1/trial/route";
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-type RouteModule = Record<string, Handler>;
-
-const ROUTES: [RegExp, RouteModule, string[]][] = [
+const ROUTES: [RegExp, object, string[]][] = [
   [/^\/api\/v1\/?$/, root, []],
   [/^\/api\/v1\/health\/?$/, health, []],
   [/^\/api\/v1\/info\/?$/, info, []],
@@ -54,7 +52,7 @@ export async function api<T = any>(
     headers["content-type"] ??= "application/json";
   }
   const req = new Request(url, { method, headers, body: payload });
-  const handler = match.mod[method];
+  const handler = (match.mod as Record<string, Handler | undefined>)[method];
   if (!handler) throw new Error(`${method} is not exported by the route for ${path}`);
   const res = await handler(req, { params: Promise.resolve(params) });
   const text = await res.text();

@@ -26,7 +26,7 @@ test("API errors are JSON, never an HTML page", async ({ request }) => {
   expect(missing.status()).toBe(404);
   expect(await missing.json()).toEqual({ detail: "Not found." });
 
-  const bad = await request.post("/api/v1/experiment/", { headers: { "content-type": "application/json" }, data: "{nope" });
+  const bad = await request.post("/api/v1/experiment/", { headers: { "content-type": "application/json" }, data: Buffer.from("{nope") });
   expect(bad.status()).toBe(400);
   expect((await bad.json()).detail).toMatch(/^JSON parse error - /);
 

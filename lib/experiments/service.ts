@@ -59,6 +59,8 @@ export class ExperimentService {
       if (input.pre_steps !== undefined) patch.preSteps = restoreMasked(steps(input.pre_steps), current.preSteps);
       if (input.steps !== undefined) patch.steps = restoreMasked(steps(input.steps), current.steps);
       if (input.post_steps !== undefined) patch.postSteps = restoreMasked(steps(input.post_steps), current.postSteps);
+      // An empty PATCH changes nothing (drizzle refuses an UPDATE without values).
+      if (Object.keys(patch).length === 0) return current;
       return repo.update(id, patch) as Experiment;
     });
   }
