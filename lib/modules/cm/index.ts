@@ -5,7 +5,13 @@ const headersArg = z.record(z.string(), z.string()).optional().describe("HTTP he
 const timeoutArg = z.number().positive().max(3600).default(30).describe("Seconds before the request is abandoned");
 
 async function request(
-  args: { url: string; method: string; request_body?: unknown; headers?: Record<string, string>; timeout_seconds: number },
+  args: {
+    url: string;
+    method: string;
+    request_body?: unknown;
+    headers?: Record<string, string>;
+    timeout_seconds: number;
+  },
   signal: AbortSignal,
 ) {
   const started = performance.now();
@@ -54,7 +60,11 @@ export const cm: ModuleDef = {
           .string()
           .default("GET")
           .transform((m) => m.toUpperCase())
-          .pipe(z.enum(["GET", "POST"], { error: (i) => `Invalid method: ${String(i.input)}. HTTP Probe allows only GET and POST methods` }))
+          .pipe(
+            z.enum(["GET", "POST"], {
+              error: (i) => `Invalid method: ${String(i.input)}. HTTP Probe allows only GET and POST methods`,
+            }),
+          )
           .describe("GET or POST"),
         request_body: z.unknown().optional().describe("JSON body for POST"),
         headers: headersArg,

@@ -1,0 +1,24 @@
+/**
+ * The module map: namespace → module. Built-in modules are registered here; the configuration
+ * can add user modules by path (`ERIS_MODULES`), and `istio` maps to the same module as `k8s`.
+ */
+import { cm } from "./cm";
+import type { ActionDef, ModuleDef } from "./types";
+
+export type ModuleMap = Record<string, ModuleDef>;
+
+export const BUILTIN_MODULES: ModuleMap = { cm };
+
+export type ResolvedAction = { namespace: string; name: string; action: ActionDef };
+
+/** `cm.http_probe` → the action, or an error message in Kallisti's words ("zz", "cm.nope"). */
+export function resolveAction(modules: ModuleMap, doName: string): ResolvedAction | { error: string } {
+  const dot = doName.indexOf(".");
+  const namespace = dot < 0 ? doName : doName.slice(0, dot);
+  const name = dot < 0 ? "" : doName.slice(dot + 1);
+  const mod = Object.hasOwn(modules, namespace) ? modules[namespace] : undefined;
+  if (!mod) return { error: `Unknown module "${namespace}" (known: ${Object.keys(modules).sort().join(", ")})` };
+  const action = Object.hasOwn(mod.actions, name) ? mod.actions[name] : undefined;
+  if (!action) return { error: `Could not find function "${doName}" in module "${namespace}"` };
+  return { namespace, name, action };
+}

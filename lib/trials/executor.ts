@@ -1,0 +1,179 @@
+/**
+ * Executes one trial: parameters merged (experiment < schedule/trial), templates rendered, then
+ * pre_steps, steps and post_steps with Kallisti's semantics. Records are written after every step
+ * so a page can follow the trial live. Every action gets an AbortSignal (stop, shutdown, timeout).
+ */
+import { eq } from "drizzle-orm";
+import type { DB } from "@/db/client";
+import { type Step, type Trial, experiments, trials } from "@/db/schema";
+import { isoTime } from "@/lib/api/time";
+import { maskSecrets } from "@/lib/credentials/mask";
+import { type ModuleMap, resolveAction } from "@/lib/modules/registry";
+import { logLine, type StepLog, type TrialRecords, stepName, withResult } from "./records";
+import { missingParameters, render } from "./template";
+
+export type ListName = "pre_steps" | "steps" | "post_steps";
+type Outcome = { ok: true } | { ok: false; list: ListName; reason: string; stopped: boolean };
+
+/** Why a trial's signal was aborted; anything else aborting a step is a timeout or a failure. */
+export class StopRequested extends Error {
+  constructor(readonly by: string) {
+    super(`Trial has been stopped by ${by}`);
+    this.name = "TrialStopError";
+  }
+}
+
+const DEFAULT_STEP_TIMEOUT_MS = 10 * 60_000;
+
+export class TrialExecutor {
+  constructor(
+    private readonly db: DB,
+    private readonly modules: ModuleMap,
+  ) {}
+
+  /** Runs a trial already marked `In Progress`; returns the final status it recorded. */
+  async run(trialId: string, stop: AbortSignal): Promise<Trial["status"]> {
+    const trial = this.db.select().from(trials).where(eq(trials.id, trialId)).get();
+    if (!trial) throw new Error(`trial ${trialId} not found`);
+    const experiment = this.db.select().from(experiments).where(eq(experiments.id, trial.experimentId)).get();
+    if (!experiment) throw new Error(`experiment ${trial.experimentId} not found`);
+    const params = { ...experiment.parameters, ...trial.parameters };
+    const lists: [ListName, Step[]][] = [
+      ["pre_steps", experiment.preSteps],
+      ["steps", experiment.steps],
+      ["post_steps", experiment.postSteps],
+    ];
+    const records: TrialRecords = {};
+
+    const missing = missingParameters(
+      lists.map(([, s]) => s.map((x) => x.where)),
+      params,
+    );
+    if (missing.length) {
+      const msg = `Trial is invalid because of missing value in experiment parameters: ${missing.map((m) => `'${m}'`).join(", ")}.`;
+      return this.finish(
+        trialId,
+        records,
+        "Invalid",
+        msg,
+        `ERROR Trial Invalid. Type: MissingParameterValueError. Error: ${msg}`,
+      );
+    }
+
+    const pre = await this.runList("pre_steps", experiment.preSteps, params, records, trialId, stop);
+    let outcome: Outcome = pre;
+    if (pre.ok) {
+      const main = await this.runList("steps", experiment.steps, params, records, trialId, stop);
+      // post_steps are the rollback: they always run once pre_steps passed, even after a stop.
+      const cleanup = new AbortController();
+      const post = await this.runList("post_steps", experiment.postSteps, params, records, trialId, cleanup.signal);
+      outcome = !post.ok ? post : main;
+    }
+
+    if (stop.aborted && stop.reason instanceof StopRequested) {
+      const by = stop.reason.by;
+      return this.finish(trialId, records, "Stopped", `stopped by ${by}`, `INFO Trial Stopped. Stopped by ${by}.`);
+    }
+    if (outcome.ok) return this.finish(trialId, records, "Succeeded", null, "INFO Trial Completed.");
+    const status = outcome.list === "pre_steps" ? "Aborted" : "Failed";
+    const detail = `[in: ${outcome.list}, reason: ${outcome.reason}]`;
+    return this.finish(
+      trialId,
+      records,
+      status,
+      detail,
+      `ERROR Trial ${status}. Type: StepsExecutionError. Error: ${detail}`,
+    );
+  }
+
+  private async runList(
+    list: ListName,
+    steps: Step[],
+    params: Record<string, unknown>,
+    records: TrialRecords,
+    trialId: string,
+    signal: AbortSignal,
+  ): Promise<Outcome> {
+    const logs: StepLog[] = [];
+    records[list] = logs;
+    for (const step of steps) {
+      if (signal.aborted) return { ok: false, list, reason: String((signal.reason as Error)?.message), stopped: true };
+      const where = render(step.where, params);
+      const entry: StepLog = {
+        step_name: stepName(step.do),
+        step_parameters: maskSecrets(where),
+        logs: [],
+        step: step.step,
+        do: step.do,
+        status: "running",
+        started_at: isoTime(Date.now()),
+        ended_at: null,
+      };
+      logs.push(entry);
+      this.saveRecords(trialId, records);
+      const failure = await this.runStep(step, where, entry, signal);
+      entry.ended_at = isoTime(Date.now());
+      this.saveRecords(trialId, records);
+      if (failure) return { ok: false, list, reason: failure, stopped: signal.aborted };
+    }
+    return { ok: true };
+  }
+
+  /** Runs one step, filling its log; returns the failure message, or null when it passed. */
+  private async runStep(
+    step: Step,
+    where: Record<string, unknown>,
+    entry: StepLog,
+    stop: AbortSignal,
+  ): Promise<string | null> {
+    const log = (level: "INFO" | "ERROR", msg: string) => entry.logs.push(logLine(level, msg));
+    const fail = (type: string, message: string, status = "failed") => {
+      log("ERROR", `Step failed. Type: ${type}. Error: ${message}`);
+      entry.status = status;
+      return message;
+    };
+    const resolved = resolveAction(this.modules, step.do);
+    if ("error" in resolved) return fail("CouldNotFindFunction", resolved.error);
+    const parsed = resolved.action.args.safeParse(where);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "where"}: ${i.message}`).join("; ");
+      return fail("InvalidArguments", `Invalid arguments for ${step.do}: ${issues}`);
+    }
+    const timeoutMs = resolved.action.defaultTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
+    const signal = AbortSignal.any([stop, AbortSignal.timeout(timeoutMs)]);
+    log("INFO", "Starting command execution.");
+    try {
+      const result = await resolved.action.run(parsed.data, { signal, log: (m) => log("INFO", m) });
+      if (result !== null && result !== undefined) log("INFO", `Result: ${JSON.stringify(maskSecrets(result))}.`);
+      log("INFO", "Completed.");
+      entry.status = "succeeded";
+      return null;
+    } catch (err) {
+      if (stop.aborted) return fail("TrialStopError", (stop.reason as Error).message, "stopped");
+      if (signal.aborted) return fail("TimeoutError", `Step timed out after ${timeoutMs / 1000} seconds`);
+      const e = err as Error;
+      return fail(e.name === "Error" ? "Exception" : e.name, e.message);
+    }
+  }
+
+  private saveRecords(trialId: string, records: TrialRecords): void {
+    this.db.update(trials).set({ records }).where(eq(trials.id, trialId)).run();
+  }
+
+  private finish(
+    trialId: string,
+    records: TrialRecords,
+    status: Trial["status"],
+    reason: string | null,
+    resultLine: string,
+  ): Trial["status"] {
+    const [level, ...rest] = resultLine.split(" ");
+    const final = withResult(records, logLine(level as "INFO" | "ERROR", rest.join(" ")));
+    this.db
+      .update(trials)
+      .set({ status, statusReason: reason, records: final, completedAt: Date.now() })
+      .where(eq(trials.id, trialId))
+      .run();
+    return status;
+  }
+}
