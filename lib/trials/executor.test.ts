@@ -3,10 +3,12 @@ import { expect, test } from "vitest";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { type Step, trials } from "@/db/schema";
+import { createExperimentSchema } from "@/lib/experiments/schemas";
 import { ExperimentService } from "@/lib/experiments/service";
 import { BUILTIN_MODULES } from "@/lib/modules/registry";
 import { FailedAction, defineAction } from "@/lib/modules/types";
 import { StopRequested, TrialExecutor } from "./executor";
+import type { TrialRecords } from "./records";
 import { TrialService } from "./service";
 
 const calls: string[] = [];
@@ -18,7 +20,10 @@ const modules = {
       ok: defineAction({
         description: "",
         args: z.object({ tag: z.string() }),
-        run: async (a) => (calls.push(a.tag), { tag: a.tag }),
+        run: async (a) => {
+          calls.push(a.tag);
+          return { tag: a.tag };
+        },
       }),
       boom: defineAction({
         description: "",
@@ -36,7 +41,7 @@ async function runExperiment(
   stop = new AbortController().signal,
 ) {
   const db = getDb();
-  const exp = new ExperimentService(db).create(
+  const exp = new ExperimentService(db).create(createExperimentSchema.parse({ name: "x", ...body }), "tester");
     { name: "x", description: "", metadata: {}, parameters: {}, pre_steps: [], post_steps: [], ...body },
     "tester",
   );
@@ -48,7 +53,7 @@ async function runExperiment(
   calls.length = 0;
   const status = await new TrialExecutor(db, modules).run(trial.id, stop);
   const row = db.select().from(trials).where(eq(trials.id, trial.id)).get()!;
-  return { status, row, records: row.records as any };
+  return { status, row, records: row.records as Required<TrialRecords> };
 }
 
 test("a passing trial records every step in Kallisti's shape and ends Succeeded", async () => {

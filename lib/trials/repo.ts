@@ -1,4 +1,4 @@
-import { type SQL, and, count, desc, eq, gte, inArray, isNull, lte } from "drizzle-orm";
+import { type SQL, and, count, desc, eq, gte, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { DB, Tx } from "@/db/client";
 import { type NewTrial, type Trial, experiments, trials } from "@/db/schema";
 import type { Page } from "@/lib/api/paging";
@@ -46,7 +46,8 @@ export class TrialRepo {
       .from(trials)
       .innerJoin(experiments, eq(experiments.id, trials.experimentId))
       .where(cond)
-      .orderBy(desc(trials.createdAt), desc(trials.id))
+      // Newest first; rowid (insertion order) breaks ties within a millisecond.
+      .orderBy(desc(trials.createdAt), desc(sql`${trials}.rowid`))
       .offset(page.offset);
     const rows = (page.limit === null ? base.limit(-1).all() : base.limit(page.limit).all()).map((r) => r.trial);
     const total =
