@@ -42,9 +42,6 @@ async function runExperiment(
 ) {
   const db = getDb();
   const exp = new ExperimentService(db).create(createExperimentSchema.parse({ name: "x", ...body }), "tester");
-    { name: "x", description: "", metadata: {}, parameters: {}, pre_steps: [], post_steps: [], ...body },
-    "tester",
-  );
   const trial = new TrialService(db).create(
     { experiment: exp.id, parameters: {}, metadata: {}, ticket: {}, initiated_from: "test" },
     "tester",
