@@ -1,6 +1,6 @@
 /**
  * The runner process: holds the runner lease (one active runner; others wait and take over when it
- * expires) and stops cleanly on SIGTERM/SIGINT.
+ * expires), executes queued trials one at a time, and stops cleanly on SIGTERM/SIGINT.
  */
 import { hostname } from "node:os";
 import { closeDb, openDb } from "@/db/client";
@@ -8,6 +8,7 @@ import { config } from "@/lib/config";
 import { newId } from "@/lib/ids";
 import { SqliteLease } from "./lease";
 import { log } from "./log";
+import { runNextTrial } from "./work";
 
 const cfg = config();
 const db = openDb(cfg.databasePath);
@@ -32,9 +33,26 @@ function tick() {
 }
 
 const timer = setInterval(tick, cfg.runnerHeartbeatMs);
+const IDLE_POLL_MS = 250;
+let busy = false;
+
+/** While we hold the lease: run queued trials back to back, then poll. */
+async function workLoop() {
+  while (!stopping) {
+    if (active && !busy) {
+      busy = true;
+      const ran = await runNextTrial(db).finally(() => {
+        busy = false;
+      });
+      if (ran) continue;
+    }
+    await new Promise((r) => setTimeout(r, IDLE_POLL_MS));
+  }
+}
 log("started", { holder, database: cfg.databasePath });
 tick();
 if (!active) log("waiting for the lease", { holder });
+void workLoop();
 
 function shutdown(signal: string) {
   if (stopping) {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { type APIRequestContext, expect, test } from "@playwright/test";
 
 // Behaviour that only shows over real HTTP through Next.js: slashes, redirects, error pages.
 
@@ -39,11 +39,31 @@ test("API errors are JSON, never an HTML page", async ({ request }) => {
   expect(await badId.json()).toEqual({ detail: "Not found." });
 });
 
-test("a trial created through HTTP is queued, and a stop before it runs ends it Stopped", async ({ request }) => {
+async function waitForStatus(request: APIRequestContext, id: string, want: string) {
+  await expect
+    .poll(async () => (await (await request.get(`/api/v1/trial/${id}`)).json()).status, { timeout: 15_000 })
+    .toBe(want);
+  return (await request.get(`/api/v1/trial/${id}`)).json();
+}
+
+test("the runner executes a trial created through HTTP", async ({ request }) => {
   const { id } = await (await request.post("/api/v1/experiment/", { data: EXPERIMENT })).json();
   const trial = await (await request.post("/api/v1/trial/", { data: { experiment: id } })).json();
   expect(trial.status).toBe("Scheduled");
+  const done = await waitForStatus(request, trial.id, "Succeeded");
+  expect(done.executed_at).not.toBeNull();
+  expect(done.trial_record.steps[0].step_name).toBe("Wait");
+});
+
+test("stopping a running trial aborts its step and ends it Stopped", async ({ request }) => {
+  const long = { name: "long", steps: [{ do: "cm.wait", where: { time_in_seconds: 60 } }] };
+  const { id } = await (await request.post("/api/v1/experiment/", { data: long })).json();
+  const trial = await (await request.post("/api/v1/trial/", { data: { experiment: id } })).json();
+  await waitForStatus(request, trial.id, "In Progress");
   const stopped = await request.put(`/api/v1/trial/${trial.id}/stop`);
   expect(stopped.status()).toBe(200);
-  expect((await stopped.json()).status).toBe("Stopped");
+  expect((await stopped.json()).status).toBe("Stop Initiated");
+  const done = await waitForStatus(request, trial.id, "Stopped");
+  expect(done.completed_at).not.toBeNull();
+  expect(done.status_reason).toBe("stopped by anonymous_user");
 });
