@@ -34,7 +34,8 @@ async function expectInvalid(res: Promise<{ status: number; body: unknown }>, er
 const expectCreateInvalid = (field: string, value: unknown, errors: unknown) =>
   expectInvalid(post({ name: "x", steps: [WAIT_STEP], [field]: value }), errors);
 
-const listIds = async (path = "/api/v1/experiment/") => ((await api("GET", path)).body as { id: string }[]).map((e) => e.id);
+const listIds = async (path = "/api/v1/experiment/") =>
+  ((await api("GET", path)).body as { id: string }[]).map((e) => e.id);
 
 const storedRow = (id: string) => getDb().select().from(experiments).where(eq(experiments.id, id)).get()!;
 
@@ -152,7 +153,9 @@ describe("POST /experiment", () => {
 
   test("metadata and parameters must be dictionaries", async () => {
     await expectCreateInvalid("metadata", [], { metadata: ['Expected a dictionary of items but got type "list".'] });
-    await expectCreateInvalid("parameters", "p", { parameters: ['Expected a dictionary of items but got type "str".'] });
+    await expectCreateInvalid("parameters", "p", {
+      parameters: ['Expected a dictionary of items but got type "str".'],
+    });
   });
 
   test("do must be <module>.<action>", () =>
@@ -230,7 +233,11 @@ describe("PUT /experiment/{id}", () => {
   });
 
   test("replaces the given fields; omitted optional fields keep their stored values", async () => {
-    const created = await createExperiment({ metadata: { team: "sre" }, parameters: { ns: "a" }, pre_steps: [WAIT_STEP] });
+    const created = await createExperiment({
+      metadata: { team: "sre" },
+      parameters: { ns: "a" },
+      pre_steps: [WAIT_STEP],
+    });
     const res = await api("PUT", detail(created.id), { name: "renamed", steps: [WAIT_STEP] });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({

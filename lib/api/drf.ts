@@ -18,7 +18,8 @@ export const MSG = {
   maxValue: (n: number) => `Ensure this value is less than or equal to ${n}.`,
   list: (got: unknown) => `Expected a list of items but got type "${pyType(got)}".`,
   dict: (got: unknown) => `Expected a dictionary of items but got type "${pyType(got)}".`,
-  choice: (got: unknown) => `"${String(got)}" is not a valid choice.`,
+  // JSON for non-strings: String() throws on objects such as {"toString": null}.
+  choice: (got: unknown) => `"${typeof got === "string" ? got : JSON.stringify(got)}" is not a valid choice.`,
   body: (got: unknown) => `Invalid data. Expected a dictionary, but got ${pyType(got)}.`,
 };
 

@@ -8,6 +8,7 @@ const where = {
   authentication: { type: "oauth2_token", url: "https://idp/token", token_key: "access_token", client: { id: "c", secret: "s" } },
   list: [{ password: "p" }, { cookie: "c" }],
   token: 42,
+  author: "ada",
 };
 
 test("secret values are masked at any depth; names of where secrets live stay visible", () => {
@@ -17,7 +18,8 @@ test("secret values are masked at any depth; names of where secrets live stay vi
   expect(masked.authentication.client).toEqual({ id: "c", secret: MASK });
   expect(masked.authentication.token_key).toBe("access_token");
   expect(masked.list).toEqual([{ password: MASK }, { cookie: MASK }]);
-  expect(masked.token).toBe(42);
+  expect(masked.token).toBe(MASK);
+  expect(masked.author).toBe("ada");
   expect(where.headers.Authorization).toBe("Bearer abc"); // input untouched
 });
 

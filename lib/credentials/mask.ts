@@ -1,16 +1,19 @@
 /**
- * Secrets never reach a response, a log line or a report. A string under a key that looks like a
- * credential (auth, token, password, secret, cookie, api key, ...) is replaced by MASK, at any depth.
+ * Secrets never reach a response, a log line or a report. A string or number under a key that looks
+ * like a credential (auth, token, password, secret, cookie, api key, ...) is replaced by MASK, at any depth.
  * Keys that only *name* where a secret lives (`password_key`, `token_path`, `token_url`) stay visible.
  */
 export const MASK = "*****";
 
-const SECRET_KEY = /auth|token|passw(or)?d|pwd|secret|cookie|api[-_]?key|private[-_]?key|session|credential_value/i;
+const SECRET_KEY = /auth(?!ors?(?![a-z]))|token|passw(or)?d|pwd|secret|cookie|api[-_]?key|private[-_]?key|session|credential_value/i;
 const NAMES_A_SECRET = /(_path|_file|_url|_uri|_env|_type|_name|^password_key|^username_key|^token_key)$/i;
 
 export function isSecretKey(key: string): boolean {
   return SECRET_KEY.test(key) && !NAMES_A_SECRET.test(key);
 }
+
+/** Strings and numbers can hold a secret; objects are walked into, booleans and null say nothing. */
+const isSecretValue = (v: unknown) => typeof v === "string" || typeof v === "number";
 
 export function maskSecrets<T>(value: T): T {
   return walk(value) as T;
@@ -21,7 +24,7 @@ function walk(value: unknown): unknown {
   if (value && typeof value === "object") {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
-      out[k] = typeof v === "string" && isSecretKey(k) ? MASK : walk(v);
+      out[k] = isSecretValue(v) && isSecretKey(k) ? MASK : walk(v);
     }
     return out;
   }
@@ -44,7 +47,7 @@ function restore(incoming: unknown, stored: unknown): unknown {
     const prev = stored && typeof stored === "object" && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(incoming)) {
-      out[k] = v === MASK && isSecretKey(k) && typeof prev[k] === "string" ? prev[k] : restore(v, prev[k]);
+      out[k] = v === MASK && isSecretKey(k) && isSecretValue(prev[k]) ? prev[k] : restore(v, prev[k]);
     }
     return out;
   }

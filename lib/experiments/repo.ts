@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNull } from "drizzle-orm";
+import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 import type { DB, Tx } from "@/db/client";
 import { type Experiment, type NewExperiment, experiments, schedules } from "@/db/schema";
 import type { Page } from "@/lib/api/paging";
@@ -32,7 +32,8 @@ export class ExperimentRepo {
       .select()
       .from(experiments)
       .where(live)
-      .orderBy(desc(experiments.createdAt), desc(experiments.id))
+      // Newest first; rowid (insertion order) breaks ties within a millisecond.
+      .orderBy(desc(experiments.createdAt), desc(sql`${experiments}.rowid`))
       .offset(page.offset);
     const rows = page.limit === null ? q.limit(-1).all() : q.limit(page.limit).all();
     const total = this.db.select({ n: count() }).from(experiments).where(live).get()?.n ?? 0;

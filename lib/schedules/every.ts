@@ -15,6 +15,8 @@ const UNIT_MS: Record<string, number> = {
 const PART = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/y;
 
 export const MIN_EVERY_MS = 1000;
+/** Go's time.Duration is an int64 of nanoseconds: at most 2562047h47m16.854775807s (about 292 years). */
+export const MAX_EVERY_MS = 9_223_372_036_854;
 
 /** Milliseconds, or an error message naming the problem. */
 export function parseGoDuration(text: string): number | { error: string } {
@@ -32,6 +34,7 @@ export function parseGoDuration(text: string): number | { error: string } {
   }
   total = Math.floor(total);
   if (total < MIN_EVERY_MS) return { error: `@every ${s} is shorter than the minimum of 1s` };
+  if (!(total <= MAX_EVERY_MS)) return { error: `@every ${s} is longer than the maximum of 2562047h` };
   return total;
 }
 

@@ -55,7 +55,9 @@ function explainCronerError(source: string, message: string): string {
 /** Parses and validates a pattern in a zone; throws PatternError with a message naming the problem. */
 export function parsePattern(source: string, timezone = "UTC"): Pattern {
   const text = source.trim();
-  const invalid = (why: string) => new PatternError(`${text || '""'} is not a valid cron expression: ${why}.`);
+  // Some of croner's messages end with a period already: one is enough.
+  const invalid = (why: string) =>
+    new PatternError(`${text || '""'} is not a valid cron expression: ${why.replace(/\.+$/, "")}.`);
   if (/^@every(\s|$)/i.test(text)) {
     const ms = parseGoDuration(text.slice("@every".length));
     if (typeof ms !== "number") throw invalid(ms.error);

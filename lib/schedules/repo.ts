@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNull } from "drizzle-orm";
+import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 import type { DB, Tx } from "@/db/client";
 import { type NewSchedule, type Schedule, schedules } from "@/db/schema";
 import type { Page } from "@/lib/api/paging";
@@ -27,7 +27,8 @@ export class ScheduleRepo {
       .select()
       .from(schedules)
       .where(cond)
-      .orderBy(desc(schedules.createdAt), desc(schedules.id))
+      // Newest first; rowid (insertion order) breaks ties within a millisecond.
+      .orderBy(desc(schedules.createdAt), desc(sql`${schedules}.rowid`))
       .offset(page.offset);
     const rows = page.limit === null ? q.limit(-1).all() : q.limit(page.limit).all();
     const total = this.db.select({ n: count() }).from(schedules).where(cond).get()?.n ?? 0;
