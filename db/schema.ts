@@ -116,6 +116,8 @@ export const trials = sqliteTable(
     executedAt: timeMs("executed_at"),
     completedAt: timeMs("completed_at"),
     stopRequestedBy: text("stop_requested_by"),
+    // The runner that claimed the trial; a trial left running by a dead runner is recovered on takeover.
+    runnerId: text("runner_id"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -135,6 +137,18 @@ export const runnerLease = sqliteTable("runner_lease", {
   acquiredAt: timeMs("acquired_at").notNull(),
   heartbeatAt: timeMs("heartbeat_at").notNull(),
   expiresAt: timeMs("expires_at").notNull(),
+});
+
+export const SIGNAL_STATES = ["RUN", "PAUSE", "STOP"] as const;
+export type SignalState = (typeof SIGNAL_STATES)[number];
+
+/** The global RUN/PAUSE/STOP switch: one row, with who set it, when and why. */
+export const signalState = sqliteTable("signal_state", {
+  id: integer("id").primaryKey(),
+  state: text("state", { enum: SIGNAL_STATES }).notNull(),
+  reason: text("reason").notNull().default(""),
+  setBy: text("set_by").notNull(),
+  setAt: timeMs("set_at").notNull(),
 });
 
 export type Experiment = typeof experiments.$inferSelect;

@@ -7,7 +7,18 @@ import fs from "node:fs";
 import path from "node:path";
 
 const ROOT = process.cwd();
-const INPUTS = ["app", "components", "lib", "db", "public", "package.json", "next.config.mjs", "tsconfig.build.json", "postcss.config.mjs", "tsconfig.json"];
+const INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "db",
+  "public",
+  "package.json",
+  "next.config.mjs",
+  "tsconfig.build.json",
+  "postcss.config.mjs",
+  "tsconfig.json",
+];
 const SKIP = /(\.test\.tsx?$|__tests__|\/migrations\/)/;
 const HASH_FILE = path.join(ROOT, ".next", "eris-source-hash");
 
@@ -33,7 +44,11 @@ export function sourceHash(): string {
 }
 
 export function buildIsCurrent(hash: string): boolean {
-  return fs.existsSync(path.join(ROOT, ".next", "BUILD_ID")) && fs.existsSync(HASH_FILE) && fs.readFileSync(HASH_FILE, "utf8") === hash;
+  return (
+    fs.existsSync(path.join(ROOT, ".next", "BUILD_ID")) &&
+    fs.existsSync(HASH_FILE) &&
+    fs.readFileSync(HASH_FILE, "utf8") === hash
+  );
 }
 
 export function recordBuild(hash: string): void {

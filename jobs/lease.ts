@@ -29,17 +29,20 @@ export class SqliteLease implements Lease {
   ) {}
 
   tryAcquire(now: number): boolean {
-    return this.db.transaction((tx) => {
-      const row = tx.select().from(runnerLease).where(eq(runnerLease.id, LEASE_ID)).get();
-      if (row && row.holder !== this.holder && row.expiresAt > now) return false;
-      this.takenOverFrom = row && row.holder !== this.holder ? row.holder : null;
-      const values = { holder: this.holder, acquiredAt: now, heartbeatAt: now, expiresAt: now + this.ttlMs };
-      tx.insert(runnerLease)
-        .values({ id: LEASE_ID, ...values })
-        .onConflictDoUpdate({ target: runnerLease.id, set: values })
-        .run();
-      return true;
-    }, { behavior: "immediate" });
+    return this.db.transaction(
+      (tx) => {
+        const row = tx.select().from(runnerLease).where(eq(runnerLease.id, LEASE_ID)).get();
+        if (row && row.holder !== this.holder && row.expiresAt > now) return false;
+        this.takenOverFrom = row && row.holder !== this.holder ? row.holder : null;
+        const values = { holder: this.holder, acquiredAt: now, heartbeatAt: now, expiresAt: now + this.ttlMs };
+        tx.insert(runnerLease)
+          .values({ id: LEASE_ID, ...values })
+          .onConflictDoUpdate({ target: runnerLease.id, set: values })
+          .run();
+        return true;
+      },
+      { behavior: "immediate" },
+    );
   }
 
   heartbeat(now: number): boolean {

@@ -30,7 +30,9 @@ console.log(`[eris] database ${cfg.databasePath} migrated`);
 
 let commit: string | undefined;
 try {
-  commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { stdio: ["ignore", "pipe", "ignore"] }).toString().trim();
+  commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { stdio: ["ignore", "pipe", "ignore"] })
+    .toString()
+    .trim();
 } catch {
   commit = undefined;
 }

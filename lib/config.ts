@@ -21,6 +21,10 @@ const envSchema = z.object({
   ERIS_MAX_PAGE_SIZE: z.coerce.number().int().min(1).default(1000),
   ERIS_RUNNER_LEASE_MS: z.coerce.number().int().min(1000).default(10_000),
   ERIS_RUNNER_HEARTBEAT_MS: z.coerce.number().int().min(100).default(2_000),
+  ERIS_RUNNER_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
+  // Krkn-compatible signal listener in the runner: off unless a port is given.
+  ERIS_SIGNAL_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  ERIS_SIGNAL_HOST: z.string().default("127.0.0.1"),
   ERIS_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 
@@ -32,6 +36,9 @@ export type Config = {
   maxPageSize: number;
   runnerLeaseMs: number;
   runnerHeartbeatMs: number;
+  runnerGraceMs: number;
+  signalPort: number | null;
+  signalHost: string;
   logLevel: "debug" | "info" | "warn" | "error";
 };
 
@@ -51,6 +58,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxPageSize: e.ERIS_MAX_PAGE_SIZE,
     runnerLeaseMs: e.ERIS_RUNNER_LEASE_MS,
     runnerHeartbeatMs: e.ERIS_RUNNER_HEARTBEAT_MS,
+    runnerGraceMs: e.ERIS_RUNNER_GRACE_MS,
+    signalPort: e.ERIS_SIGNAL_PORT ?? null,
+    signalHost: e.ERIS_SIGNAL_HOST,
     logLevel: e.ERIS_LOG_LEVEL,
   });
 }

@@ -17,7 +17,9 @@ const errorsOf = (input: unknown) => {
 test("DRF messages and nesting for list items", () => {
   expect(errorsOf({ items: [{ do: "", where: [] }] })).toEqual({
     name: ["This field is required."],
-    items: { "0": { do: ["This field may not be blank."], where: ['Expected a dictionary of items but got type "list".'] } },
+    items: {
+      "0": { do: ["This field may not be blank."], where: ['Expected a dictionary of items but got type "list".'] },
+    },
   });
   expect(errorsOf({ name: null, items: "x" })).toEqual({
     name: ["This field may not be null."],

@@ -57,8 +57,7 @@ export type JsonObject = Record<string, unknown>;
 /** A DRF DictField: a JSON object (not an array, not null). */
 export function drfDict() {
   return z.custom<JsonObject>((v) => v !== null && typeof v === "object" && !Array.isArray(v), {
-    error: (iss) =>
-      iss.input === undefined ? MSG.required : iss.input === null ? MSG.null : MSG.dict(iss.input),
+    error: (iss) => (iss.input === undefined ? MSG.required : iss.input === null ? MSG.null : MSG.dict(iss.input)),
   });
 }
 
@@ -79,8 +78,7 @@ export function drfBool() {
 
 export function drfChoice<const T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values, {
-    error: (iss) =>
-      iss.input === undefined ? MSG.required : iss.input === null ? MSG.null : MSG.choice(iss.input),
+    error: (iss) => (iss.input === undefined ? MSG.required : iss.input === null ? MSG.null : MSG.choice(iss.input)),
   });
 }
 

@@ -70,7 +70,6 @@ export function queryObject(url: URL): Record<string, string> {
   return Object.fromEntries(url.searchParams.entries());
 }
 
-export const json = (data: unknown, status = 200, headers?: HeadersInit) =>
-  Response.json(data, { status, headers });
+export const json = (data: unknown, status = 200, headers?: HeadersInit) => Response.json(data, { status, headers });
 
 export const noContent = () => new Response(null, { status: 204 });

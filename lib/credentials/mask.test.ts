@@ -5,7 +5,12 @@ const where = {
   url: "https://svc/health",
   headers: { Authorization: "Bearer abc", "X-Api-Key": "k", Accept: "json" },
   credentials: { type: "ENV_VAR_USERNAME_PASSWORD", password_key: "K8S_PASSWORD", username_key: "K8S_USERNAME" },
-  authentication: { type: "oauth2_token", url: "https://idp/token", token_key: "access_token", client: { id: "c", secret: "s" } },
+  authentication: {
+    type: "oauth2_token",
+    url: "https://idp/token",
+    token_key: "access_token",
+    client: { id: "c", secret: "s" },
+  },
   list: [{ password: "p" }, { cookie: "c" }],
   token: 42,
   author: "ada",

@@ -5,7 +5,8 @@
  */
 export const MASK = "*****";
 
-const SECRET_KEY = /auth(?!ors?(?![a-z]))|token|passw(or)?d|pwd|secret|cookie|api[-_]?key|private[-_]?key|session|credential_value/i;
+const SECRET_KEY =
+  /auth(?!ors?(?![a-z]))|token|passw(or)?d|pwd|secret|cookie|api[-_]?key|private[-_]?key|session|credential_value/i;
 const NAMES_A_SECRET = /(_path|_file|_url|_uri|_env|_type|_name|^password_key|^username_key|^token_key)$/i;
 
 export function isSecretKey(key: string): boolean {
@@ -44,7 +45,8 @@ function restore(incoming: unknown, stored: unknown): unknown {
     return incoming.map((v, i) => restore(v, Array.isArray(stored) ? stored[i] : undefined));
   }
   if (incoming && typeof incoming === "object") {
-    const prev = stored && typeof stored === "object" && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
+    const prev =
+      stored && typeof stored === "object" && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(incoming)) {
       out[k] = v === MASK && isSecretKey(k) && isSecretValue(prev[k]) ? prev[k] : restore(v, prev[k]);

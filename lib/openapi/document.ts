@@ -35,18 +35,29 @@ const ok = (description: string, s?: Json, headers?: Json) => ({
   ...(s ? { content: { "application/json": { schema: s } } } : {}),
 });
 const errors = {
-  "400": ok("Validation error: {\"field\": [\"message\"]}, nested for list items", ref("ValidationError")),
+  "400": ok('Validation error: {"field": ["message"]}, nested for list items', ref("ValidationError")),
   "404": ok("Not found", ref("Detail")),
 };
 const pageParams = [
-  { name: "limit", in: "query", schema: { type: "integer", minimum: 1 }, description: "Page size; without it every row is returned." },
+  {
+    name: "limit",
+    in: "query",
+    schema: { type: "integer", minimum: 1 },
+    description: "Page size; without it every row is returned.",
+  },
   { name: "offset", in: "query", schema: { type: "integer", minimum: 0, default: 0 } },
 ];
 const pageHeaders = {
   "X-Total-Count": { schema: { type: "integer" }, description: "Rows matching the query, all pages." },
   Link: { schema: { type: "string" }, description: "RFC 8288 first/prev/next/last links when `limit` is given." },
 };
-const pathId = (name: string, description: string) => ({ name, in: "path", required: true, schema: { type: "string", format: "uuid" }, description });
+const pathId = (name: string, description: string) => ({
+  name,
+  in: "path",
+  required: true,
+  schema: { type: "string", format: "uuid" },
+  description,
+});
 const list = (name: string) => ({ type: "array", items: ref(name) });
 
 function queryParams(s: z.ZodObject): Json[] {
@@ -69,27 +80,83 @@ export function openApiDocument(): Json {
     tags: [{ name: "experiment" }, { name: "trial" }, { name: "schedule" }, { name: "system" }],
     paths: {
       "/experiment": {
-        get: { tags: ["experiment"], summary: "List live experiments", parameters: pageParams, responses: { "200": ok("Experiments", list("Experiment"), pageHeaders) } },
-        post: { tags: ["experiment"], summary: "Create an experiment", requestBody: body("ExperimentCreate"), responses: { "201": ok("Created", ref("Experiment")), ...errors } },
+        get: {
+          tags: ["experiment"],
+          summary: "List live experiments",
+          parameters: pageParams,
+          responses: { "200": ok("Experiments", list("Experiment"), pageHeaders) },
+        },
+        post: {
+          tags: ["experiment"],
+          summary: "Create an experiment",
+          requestBody: body("ExperimentCreate"),
+          responses: { "201": ok("Created", ref("Experiment")), ...errors },
+        },
       },
       "/experiment/{id}": {
         parameters: [exp],
-        get: { tags: ["experiment"], summary: "Get an experiment (deleted ones too)", responses: { "200": ok("Experiment", ref("Experiment")), ...errors } },
-        put: { tags: ["experiment"], summary: "Replace an experiment (name and steps required)", requestBody: body("ExperimentCreate"), responses: { "200": ok("Updated", ref("Experiment")), ...errors } },
-        patch: { tags: ["experiment"], summary: "Update some fields", requestBody: body("ExperimentPatch"), responses: { "200": ok("Updated", ref("Experiment")), ...errors } },
-        delete: { tags: ["experiment"], summary: "Soft-delete an experiment and its schedules", responses: { "204": ok("Deleted"), ...errors } },
+        get: {
+          tags: ["experiment"],
+          summary: "Get an experiment (deleted ones too)",
+          responses: { "200": ok("Experiment", ref("Experiment")), ...errors },
+        },
+        put: {
+          tags: ["experiment"],
+          summary: "Replace an experiment (name and steps required)",
+          requestBody: body("ExperimentCreate"),
+          responses: { "200": ok("Updated", ref("Experiment")), ...errors },
+        },
+        patch: {
+          tags: ["experiment"],
+          summary: "Update some fields",
+          requestBody: body("ExperimentPatch"),
+          responses: { "200": ok("Updated", ref("Experiment")), ...errors },
+        },
+        delete: {
+          tags: ["experiment"],
+          summary: "Soft-delete an experiment and its schedules",
+          responses: { "204": ok("Deleted"), ...errors },
+        },
       },
       "/experiment/{id}/schedule": {
         parameters: [exp],
-        get: { tags: ["schedule"], summary: "List the experiment's schedules", parameters: pageParams, responses: { "200": ok("Schedules", list("Schedule"), pageHeaders), ...errors } },
-        post: { tags: ["schedule"], summary: "Create a schedule", requestBody: body("ScheduleWrite"), responses: { "201": ok("Created", ref("Schedule")), ...errors } },
+        get: {
+          tags: ["schedule"],
+          summary: "List the experiment's schedules",
+          parameters: pageParams,
+          responses: { "200": ok("Schedules", list("Schedule"), pageHeaders), ...errors },
+        },
+        post: {
+          tags: ["schedule"],
+          summary: "Create a schedule",
+          requestBody: body("ScheduleWrite"),
+          responses: { "201": ok("Created", ref("Schedule")), ...errors },
+        },
       },
       "/experiment/{id}/schedule/{sid}": {
         parameters: [exp, sid],
-        get: { tags: ["schedule"], summary: "Get a schedule (deleted ones too)", responses: { "200": ok("Schedule", ref("Schedule")), ...errors } },
-        put: { tags: ["schedule"], summary: "Replace a schedule (omitted fields reset to defaults)", requestBody: body("ScheduleWrite"), responses: { "200": ok("Updated", ref("Schedule")), ...errors } },
-        patch: { tags: ["schedule"], summary: "Update some fields (pause: {\"paused\": true})", requestBody: body("SchedulePatch"), responses: { "200": ok("Updated", ref("Schedule")), ...errors } },
-        delete: { tags: ["schedule"], summary: "Soft-delete a schedule", responses: { "204": ok("Deleted"), ...errors } },
+        get: {
+          tags: ["schedule"],
+          summary: "Get a schedule (deleted ones too)",
+          responses: { "200": ok("Schedule", ref("Schedule")), ...errors },
+        },
+        put: {
+          tags: ["schedule"],
+          summary: "Replace a schedule (omitted fields reset to defaults)",
+          requestBody: body("ScheduleWrite"),
+          responses: { "200": ok("Updated", ref("Schedule")), ...errors },
+        },
+        patch: {
+          tags: ["schedule"],
+          summary: 'Update some fields (pause: {"paused": true})',
+          requestBody: body("SchedulePatch"),
+          responses: { "200": ok("Updated", ref("Schedule")), ...errors },
+        },
+        delete: {
+          tags: ["schedule"],
+          summary: "Soft-delete a schedule",
+          responses: { "204": ok("Deleted"), ...errors },
+        },
       },
       "/schedule/preview": {
         get: {
@@ -104,12 +171,26 @@ export function openApiDocument(): Json {
         },
       },
       "/trial": {
-        get: { tags: ["trial"], summary: "List trials", parameters: [...queryParams(trialFiltersSchema), ...pageParams], responses: { "200": ok("Trials", list("Trial"), pageHeaders), "400": errors["400"] } },
-        post: { tags: ["trial"], summary: "Run an experiment: create a trial (status Scheduled)", requestBody: body("TrialCreate"), responses: { "201": ok("Created", ref("Trial")), "400": errors["400"] } },
+        get: {
+          tags: ["trial"],
+          summary: "List trials",
+          parameters: [...queryParams(trialFiltersSchema), ...pageParams],
+          responses: { "200": ok("Trials", list("Trial"), pageHeaders), "400": errors["400"] },
+        },
+        post: {
+          tags: ["trial"],
+          summary: "Run an experiment: create a trial (status Scheduled)",
+          requestBody: body("TrialCreate"),
+          responses: { "201": ok("Created", ref("Trial")), "400": errors["400"] },
+        },
       },
       "/trial/{id}": {
         parameters: [pathId("id", "Trial id")],
-        get: { tags: ["trial"], summary: "Get a trial with its records", responses: { "200": ok("Trial", ref("Trial")), ...errors } },
+        get: {
+          tags: ["trial"],
+          summary: "Get a trial with its records",
+          responses: { "200": ok("Trial", ref("Trial")), ...errors },
+        },
       },
       "/trial/{id}/stop": {
         parameters: [pathId("id", "Trial id")],
@@ -118,13 +199,24 @@ export function openApiDocument(): Json {
           summary: "Stop a trial: a queued one ends Stopped at once, a running one is aborted (post_steps run)",
           responses: {
             "200": ok("The trial", ref("Trial")),
-            "403": ok("Already finished: {\"message\": \"...\"}", { type: "object", properties: { message: { type: "string" } } }),
+            "403": ok('Already finished: {"message": "..."}', {
+              type: "object",
+              properties: { message: { type: "string" } },
+            }),
             "404": errors["404"],
           },
         },
       },
-      "/health": { get: { tags: ["system"], summary: "Liveness", responses: { "200": ok("Up", { type: "object", properties: { status: { const: "up" } } }) } } },
-      "/info": { get: { tags: ["system"], summary: "Version and build", responses: { "200": ok("Info", { type: "object" }) } } },
+      "/health": {
+        get: {
+          tags: ["system"],
+          summary: "Liveness",
+          responses: { "200": ok("Up", { type: "object", properties: { status: { const: "up" } } }) },
+        },
+      },
+      "/info": {
+        get: { tags: ["system"], summary: "Version and build", responses: { "200": ok("Info", { type: "object" }) } },
+      },
     },
     components: {
       schemas: {
@@ -141,7 +233,10 @@ export function openApiDocument(): Json {
         ValidationError: {
           type: "object",
           additionalProperties: { oneOf: [{ type: "array", items: { type: "string" } }, { type: "object" }] },
-          example: { name: ["This field is required."], steps: { "0": { do: ['Must be "<module>.<action>", e.g. "cm.http_probe".'] } } },
+          example: {
+            name: ["This field is required."],
+            steps: { "0": { do: ['Must be "<module>.<action>", e.g. "cm.http_probe".'] } },
+          },
         },
       },
     },

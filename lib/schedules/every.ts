@@ -5,8 +5,8 @@
 const UNIT_MS: Record<string, number> = {
   ns: 1e-6,
   us: 1e-3,
-  "µs": 1e-3,
-  "μs": 1e-3,
+  µs: 1e-3,
+  μs: 1e-3,
   ms: 1,
   s: 1000,
   m: 60_000,
@@ -28,7 +28,9 @@ export function parseGoDuration(text: string): number | { error: string } {
     const at = PART.lastIndex;
     const m = PART.exec(s);
     if (!m) {
-      return { error: `"${s}" is not a duration: expected numbers with units h, m, s, ms (e.g. 1h30m10s), problem at "${s.slice(at)}"` };
+      return {
+        error: `"${s}" is not a duration: expected numbers with units h, m, s, ms (e.g. 1h30m10s), problem at "${s.slice(at)}"`,
+      };
     }
     total += Number(m[1]) * UNIT_MS[m[2]];
   }

@@ -74,7 +74,8 @@ export function parsePattern(source: string, timezone = "UTC"): Pattern {
   try {
     next = cron.nextRun();
   } catch (err) {
-    if (/timezone/i.test((err as Error).message)) throw new PatternError(`"${timezone}" is not a valid IANA time zone.`);
+    if (/timezone/i.test((err as Error).message))
+      throw new PatternError(`"${timezone}" is not a valid IANA time zone.`);
     throw invalid((err as Error).message);
   }
   if (!next) throw invalid("it never fires after now");

@@ -29,6 +29,9 @@ export function formatInZone(ms: number, tz: string): string {
   const offsetMin = Math.round((local - Math.floor(ms / 1000) * 1000) / 60_000);
   const sign = offsetMin < 0 ? "-" : "+";
   const abs = Math.abs(offsetMin);
-  const offset = offsetMin === 0 ? "Z" : `${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+  const offset =
+    offsetMin === 0
+      ? "Z"
+      : `${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
 }

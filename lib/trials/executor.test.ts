@@ -48,7 +48,7 @@ async function runExperiment(
   );
   db.update(trials).set({ status: "In Progress", executedAt: Date.now() }).where(eq(trials.id, trial.id)).run();
   calls.length = 0;
-  const status = await new TrialExecutor(db, modules).run(trial.id, stop);
+  const status = await new TrialExecutor(db, modules).run(trial.id, { stop });
   const row = db.select().from(trials).where(eq(trials.id, trial.id)).get()!;
   return { status, row, records: row.records as Required<TrialRecords> };
 }

@@ -25,6 +25,17 @@ export class StopRequested extends Error {
 
 const DEFAULT_STEP_TIMEOUT_MS = 10 * 60_000;
 
+/**
+ * How the runner steers a trial. `stop` aborts the step in flight (a stop request, the global STOP,
+ * a shutdown past its grace period). `beforeStep` is awaited before every step: it holds while the
+ * global signal is PAUSE, and returns a reason when the trial must end before its next step
+ * (a graceful shutdown lets the running step finish first).
+ */
+export type RunControl = {
+  stop: AbortSignal;
+  beforeStep?: (list: ListName) => Promise<StopRequested | null>;
+};
+
 export class TrialExecutor {
   constructor(
     private readonly db: DB,
@@ -32,7 +43,14 @@ export class TrialExecutor {
   ) {}
 
   /** Runs a trial already marked `In Progress`; returns the final status it recorded. */
-  async run(trialId: string, stop: AbortSignal): Promise<Trial["status"]> {
+  async run(trialId: string, control: RunControl): Promise<Trial["status"]> {
+    const { stop } = control;
+    let halted: StopRequested | null = null;
+    const gate = async (list: ListName) => {
+      if (halted || !control.beforeStep) return halted;
+      halted = await control.beforeStep(list);
+      return halted;
+    };
     const trial = this.db.select().from(trials).where(eq(trials.id, trialId)).get();
     if (!trial) throw new Error(`trial ${trialId} not found`);
     const experiment = this.db.select().from(experiments).where(eq(experiments.id, trial.experimentId)).get();
@@ -60,18 +78,28 @@ export class TrialExecutor {
       );
     }
 
-    const pre = await this.runList("pre_steps", experiment.preSteps, params, records, trialId, stop);
+    const pre = await this.runList("pre_steps", experiment.preSteps, params, records, trialId, stop, gate);
     let outcome: Outcome = pre;
     if (pre.ok) {
-      const main = await this.runList("steps", experiment.steps, params, records, trialId, stop);
-      // post_steps are the rollback: they always run once pre_steps passed, even after a stop.
-      const cleanup = new AbortController();
-      const post = await this.runList("post_steps", experiment.postSteps, params, records, trialId, cleanup.signal);
+      const main = await this.runList("steps", experiment.steps, params, records, trialId, stop, gate);
+      // post_steps are the rollback: they always run once pre_steps passed, even after a stop,
+      // and are not held by PAUSE once the trial is ending early.
+      const ending = stop.aborted || halted !== null;
+      const post = await this.runList(
+        "post_steps",
+        experiment.postSteps,
+        params,
+        records,
+        trialId,
+        new AbortController().signal,
+        ending ? async () => null : gate,
+      );
       outcome = !post.ok ? post : main;
     }
 
-    if (stop.aborted && stop.reason instanceof StopRequested) {
-      const by = stop.reason.by;
+    const stopper = stop.aborted && stop.reason instanceof StopRequested ? stop.reason : halted;
+    if (stopper) {
+      const by = stopper.by;
       return this.finish(trialId, records, "Stopped", `stopped by ${by}`, `INFO Trial Stopped. Stopped by ${by}.`);
     }
     if (outcome.ok) return this.finish(trialId, records, "Succeeded", null, "INFO Trial Completed.");
@@ -86,6 +114,58 @@ export class TrialExecutor {
     );
   }
 
+  /**
+   * A trial left running by a dead runner: the step that was running is marked interrupted, the
+   * rollback (post_steps) runs if pre_steps had passed, and the trial ends Failed ("runner
+   * interrupted"), or Stopped when a stop had been requested.
+   */
+  async recover(trialId: string, runnerNote: string): Promise<Trial["status"]> {
+    const trial = this.db.select().from(trials).where(eq(trials.id, trialId)).get();
+    if (!trial) throw new Error(`trial ${trialId} not found`);
+    const experiment = this.db.select().from(experiments).where(eq(experiments.id, trial.experimentId)).get();
+    if (!experiment) throw new Error(`experiment ${trial.experimentId} not found`);
+    const records = structuredClone(trial.records) as TrialRecords;
+    for (const list of ["pre_steps", "steps", "post_steps"] as const) {
+      for (const entry of records[list] ?? []) {
+        if (entry.status === "running") {
+          entry.status = "interrupted";
+          entry.logs.push(logLine("ERROR", `Step interrupted: ${runnerNote}.`));
+        }
+      }
+    }
+    const prePassed =
+      (records.pre_steps ?? []).filter((e) => e.status === "succeeded").length === experiment.preSteps.length;
+    if (prePassed && experiment.postSteps.length) {
+      const params = { ...experiment.parameters, ...trial.parameters };
+      await this.runList(
+        "post_steps",
+        experiment.postSteps,
+        params,
+        records,
+        trialId,
+        new AbortController().signal,
+        async () => null,
+      );
+    }
+    if (trial.status === "Stop Initiated") {
+      const by = trial.stopRequestedBy ?? "unknown";
+      return this.finish(
+        trialId,
+        records,
+        "Stopped",
+        `stopped by ${by} (${runnerNote})`,
+        `INFO Trial Stopped. Stopped by ${by}; ${runnerNote}.`,
+      );
+    }
+    return this.finish(
+      trialId,
+      records,
+      "Failed",
+      "runner interrupted",
+      `ERROR Trial Failed. Type: RunnerInterrupted. Error: runner interrupted (${runnerNote}).`,
+    );
+  }
+
   private async runList(
     list: ListName,
     steps: Step[],
@@ -93,10 +173,13 @@ export class TrialExecutor {
     records: TrialRecords,
     trialId: string,
     signal: AbortSignal,
+    gate: (list: ListName) => Promise<StopRequested | null>,
   ): Promise<Outcome> {
     const logs: StepLog[] = [];
     records[list] = logs;
     for (const step of steps) {
+      const halt = await gate(list);
+      if (halt) return { ok: false, list, reason: halt.message, stopped: true };
       if (signal.aborted) return { ok: false, list, reason: String((signal.reason as Error)?.message), stopped: true };
       const where = render(step.where, params);
       const entry: StepLog = {

@@ -16,7 +16,10 @@ export const createTrialSchema = drfBody({
 export type CreateTrialInput = z.output<typeof createTrialSchema>;
 
 const uuidFilter = z.uuid({ error: (iss) => `"${String(iss.input)}" is not a valid UUID.` });
-const timeFilter = z.iso.datetime({ offset: true, error: "Enter a valid ISO-8601 date-time, e.g. 2026-01-31T12:00:00Z." });
+const timeFilter = z.iso.datetime({
+  offset: true,
+  error: "Enter a valid ISO-8601 date-time, e.g. 2026-01-31T12:00:00Z.",
+});
 
 /** `GET /trial?experiment=&status=&schedule=&since=&until=` */
 export const trialFiltersSchema = z.object({

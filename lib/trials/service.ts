@@ -4,6 +4,7 @@ import { AppError, fieldError, notFound } from "@/lib/api/errors";
 import type { Page } from "@/lib/api/paging";
 import { ExperimentRepo } from "@/lib/experiments/repo";
 import { isUuid, newId } from "@/lib/ids";
+import { describeStop, readSignal } from "@/lib/signal/service";
 import { logLine, type TrialRecords, withResult } from "./records";
 import { TrialRepo } from "./repo";
 import type { CreateTrialInput, TrialFilters } from "./schemas";
@@ -27,14 +28,19 @@ export class TrialService {
       throw fieldError("experiment", `Invalid pk "${input.experiment}" - object does not exist.`);
     }
     const now = Date.now();
+    // While the global signal is STOP nothing new runs: the trial is recorded as Skipped, with why.
+    const signal = readSignal(this.db);
+    const skipped = signal.state === "STOP" ? `signal STOP: ${describeStop(signal)}` : null;
     return this.repo.insert({
       id: newId(),
       experimentId: experiment.id,
       parameters: input.parameters,
       metadata: { ...experiment.metadata, ...input.metadata },
       ticket: input.ticket,
-      status: "Scheduled",
-      records: {},
+      status: skipped ? "Skipped" : "Scheduled",
+      statusReason: skipped,
+      completedAt: skipped ? now : null,
+      records: skipped ? withResult({}, logLine("INFO", `Trial Skipped: ${skipped}.`, now)) : {},
       initiatedBy: actor,
       initiatedFrom: input.initiated_from,
       scheduledFor: now,
@@ -76,7 +82,10 @@ export class TrialService {
       const now = Date.now();
       if (trial.status === "Scheduled") {
         const reason = `stopped by ${actor} before it started`;
-        const records = withResult(trial.records as TrialRecords, logLine("INFO", `Trial Stopped. Stopped by ${actor} before it started.`, now));
+        const records = withResult(
+          trial.records as TrialRecords,
+          logLine("INFO", `Trial Stopped. Stopped by ${actor} before it started.`, now),
+        );
         const stopped = repo.transition(id, ["Scheduled"], {
           status: "Stopped",
           statusReason: reason,

@@ -3,11 +3,17 @@ import { missingParameters, render } from "./template";
 
 test("a whole-string placeholder keeps the value's JSON type", () => {
   const where = { time_in_seconds: "{{ seconds }}", flags: "{{flags}}", target: "{{ t }}" };
-  expect(render(where, { seconds: 5, flags: { all: true }, t: null })).toEqual({ time_in_seconds: 5, flags: { all: true }, target: null });
+  expect(render(where, { seconds: 5, flags: { all: true }, t: null })).toEqual({
+    time_in_seconds: 5,
+    flags: { all: true },
+    target: null,
+  });
 });
 
 test("placeholders inside a longer string are substituted as text", () => {
-  expect(render({ url: "http://{{ host }}:{{port}}/health" }, { host: "svc", port: 8080 })).toEqual({ url: "http://svc:8080/health" });
+  expect(render({ url: "http://{{ host }}:{{port}}/health" }, { host: "svc", port: 8080 })).toEqual({
+    url: "http://svc:8080/health",
+  });
   expect(render(["ns={{ cfg.ns }}"], { cfg: { ns: "prod" } })).toEqual(["ns=prod"]);
 });
 

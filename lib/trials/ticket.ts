@@ -22,4 +22,3 @@ export const ticketSchema = drfDict().superRefine((ticket, ctx) => {
     });
   }
 });
-

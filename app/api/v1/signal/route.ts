@@ -1,0 +1,15 @@
+import { getDb } from "@/db/client";
+import { defineRoute, json, readBody } from "@/lib/api/route";
+import { actorOf } from "@/lib/auth/actor";
+import { setSignalSchema } from "@/lib/signal/schemas";
+import { readSignal, setSignal, toPublicSignal } from "@/lib/signal/service";
+
+export const { GET, POST, PUT, PATCH, DELETE } = defineRoute({
+  // GET /api/v1/signal — the global RUN/PAUSE/STOP state, who set it, when and why
+  GET: () => json(toPublicSignal(readSignal(getDb()))),
+  // POST /api/v1/signal {"state": "RUN"|"PAUSE"|"STOP", "reason": "..."}
+  POST: async ({ req }) => {
+    const input = await readBody(req, setSignalSchema);
+    return json(toPublicSignal(setSignal(getDb(), input, actorOf(req))));
+  },
+});

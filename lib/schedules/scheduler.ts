@@ -1,0 +1,182 @@
+/**
+ * Turns due schedule slots into trials. Each schedule is handled in one synchronous transaction:
+ * the trial rows (at most one per slot, by the unique (schedule_id, scheduled_for) index), the
+ * recurrence count and the next due time move together, so a crash can neither lose nor repeat a
+ * slot. Semantics follow Chaos Mesh / Kubernetes CronJob, with the gaps closed.
+ */
+import { and, asc, eq, inArray, isNotNull, lte, min, notInArray } from "drizzle-orm";
+import type { DB, Tx } from "@/db/client";
+import { type NewTrial, type Schedule, type Trial, experiments, schedules, trials } from "@/db/schema";
+import { newId } from "@/lib/ids";
+import { type Signal, describeStop, readSignal } from "@/lib/signal/service";
+import { logLine } from "@/lib/trials/records";
+import { nextRunAfter, parsePattern } from "./pattern";
+
+/** Slots older than this many, missed while the runner was down, are not recorded one by one. */
+export const MAX_MISSED_RECORDED = 100;
+const ACTIVE: Trial["status"][] = ["Scheduled", "In Progress", "Stop Initiated"];
+
+export type Firing = { scheduleId: string; slot: number; status: "Scheduled" | "Skipped"; reason: string | null };
+
+/** The earliest due time of any live schedule, for the runner's wake-up timer. */
+export function earliestDue(db: DB): number | null {
+  return (
+    db
+      .select({ t: min(schedules.nextRunAt) })
+      .from(schedules)
+      .where(isNotNull(schedules.nextRunAt))
+      .get()?.t ?? null
+  );
+}
+
+/** Handles every schedule due at `now`; returns what each slot became. */
+export function fireDueSchedules(db: DB, now: number, limit = 500): Firing[] {
+  const due = db
+    .select({ id: schedules.id })
+    .from(schedules)
+    .where(lte(schedules.nextRunAt, now))
+    .orderBy(asc(schedules.nextRunAt))
+    .limit(limit)
+    .all();
+  const signal = readSignal(db);
+  const out: Firing[] = [];
+  for (const { id } of due)
+    out.push(...db.transaction((tx) => fireSchedule(tx, id, now, signal), { behavior: "immediate" }));
+  return out;
+}
+
+function fireSchedule(tx: Tx, scheduleId: string, now: number, signal: Signal): Firing[] {
+  const s = tx.select().from(schedules).where(eq(schedules.id, scheduleId)).get();
+  if (!s || s.nextRunAt === null || s.nextRunAt > now) return []; // handled meanwhile
+  const experiment = tx.select().from(experiments).where(eq(experiments.id, s.experimentId)).get();
+  if (!experiment || experiment.deletedAt !== null || s.deletedAt !== null || s.paused) {
+    tx.update(schedules).set({ nextRunAt: null }).where(eq(schedules.id, s.id)).run();
+    return [];
+  }
+  const pattern = parsePattern(s.recurrencePattern, s.timezone);
+
+  // Every slot from the recorded next run up to now: the last one may run, the others were missed.
+  const slots = [s.nextRunAt];
+  let dropped = 0;
+  for (
+    let t = nextRunAfter(pattern, s.nextRunAt, s.nextRunAt);
+    t !== null && t <= now;
+    t = nextRunAfter(pattern, t, t)
+  ) {
+    slots.push(t);
+    if (slots.length > MAX_MISSED_RECORDED + 1) {
+      slots.shift();
+      dropped++;
+    }
+  }
+  const latest = slots[slots.length - 1];
+  const firings: Firing[] = [];
+  const record = (slot: number, status: Firing["status"], reason: string | null) => {
+    insertTrial(tx, s, slot, now, status, reason);
+    firings.push({ scheduleId: s.id, slot, status, reason });
+  };
+
+  slots.slice(0, -1).forEach((slot, i) => {
+    const more = i === 0 && dropped ? ` (and ${dropped} earlier slots)` : "";
+    record(slot, "Skipped", `missed: the runner was not running at the due time${more}`);
+  });
+
+  let left = s.recurrenceLeft;
+  const deadlineMs = s.startingDeadlineSeconds === null ? null : s.startingDeadlineSeconds * 1000;
+  const active = tx
+    .select({ id: trials.id, status: trials.status })
+    .from(trials)
+    .where(and(eq(trials.scheduleId, s.id), inArray(trials.status, ACTIVE)))
+    .all();
+  if (deadlineMs !== null && now - latest > deadlineMs) {
+    record(latest, "Skipped", `missed: more than starting_deadline_seconds (${s.startingDeadlineSeconds}) late`);
+  } else if (signal.state === "STOP") {
+    record(latest, "Skipped", `signal STOP: ${describeStop(signal)}`);
+  } else if (s.concurrencyPolicy === "Forbid" && active.length) {
+    record(latest, "Skipped", `concurrency policy Forbid: trial ${active[0].id} is still ${active[0].status}`);
+  } else {
+    if (s.concurrencyPolicy === "Replace") replaceActive(tx, active, now);
+    record(latest, "Scheduled", null);
+    if (left !== null) left = Math.max(0, left - 1);
+  }
+
+  const exhausted = s.recurrenceCount !== null && (left ?? 0) <= 0;
+  tx.update(schedules)
+    .set({
+      recurrenceLeft: left,
+      lastScheduledAt: latest,
+      nextRunAt: exhausted ? null : nextRunAfter(pattern, now, latest),
+    })
+    .where(eq(schedules.id, s.id))
+    .run();
+  pruneHistory(tx, s);
+  return firings;
+}
+
+function insertTrial(
+  tx: Tx,
+  s: Schedule,
+  slot: number,
+  now: number,
+  status: "Scheduled" | "Skipped",
+  reason: string | null,
+) {
+  const row: NewTrial = {
+    id: newId(),
+    experimentId: s.experimentId,
+    scheduleId: s.id,
+    parameters: s.parameters,
+    metadata: s.metadata,
+    ticket: s.ticket,
+    status,
+    statusReason: reason,
+    records: status === "Skipped" ? { result: [{ logs: [logLine("INFO", `Trial Skipped: ${reason}.`, now)] }] } : {},
+    initiatedBy: "scheduler",
+    initiatedFrom: "schedule",
+    scheduledFor: slot,
+    completedAt: status === "Skipped" ? now : null,
+    createdAt: now,
+  };
+  tx.insert(trials).values(row).onConflictDoNothing().run();
+}
+
+/** Replace: the schedule's queued trials stop at once, a running one is asked to stop (post_steps run). */
+function replaceActive(tx: Tx, active: { id: string; status: Trial["status"] }[], now: number) {
+  for (const t of active) {
+    if (t.status === "Scheduled") {
+      tx.update(trials)
+        .set({
+          status: "Stopped",
+          statusReason: "replaced by a newer firing (concurrency policy Replace)",
+          stopRequestedBy: "scheduler",
+          completedAt: now,
+        })
+        .where(and(eq(trials.id, t.id), eq(trials.status, "Scheduled")))
+        .run();
+    } else if (t.status === "In Progress") {
+      tx.update(trials)
+        .set({ status: "Stop Initiated", stopRequestedBy: "scheduler (concurrency policy Replace)" })
+        .where(and(eq(trials.id, t.id), eq(trials.status, "In Progress")))
+        .run();
+    }
+  }
+}
+
+/** history_limit: keep the newest N trials of the schedule; delete older finished ones, never active ones. */
+export function pruneHistory(tx: Tx | DB, s: Pick<Schedule, "id" | "historyLimit">): number {
+  if (s.historyLimit === null) return 0;
+  const keep = tx
+    .select({ id: trials.id })
+    .from(trials)
+    .where(eq(trials.scheduleId, s.id))
+    .orderBy(asc(trials.scheduledFor))
+    .all()
+    .map((t) => t.id)
+    .slice(-s.historyLimit);
+  if (!keep.length) return 0;
+  const res = tx
+    .delete(trials)
+    .where(and(eq(trials.scheduleId, s.id), notInArray(trials.status, ACTIVE), notInArray(trials.id, keep)))
+    .run();
+  return res.changes;
+}

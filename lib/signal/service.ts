@@ -1,0 +1,66 @@
+/**
+ * The global switch (Krkn's RUN/PAUSE/STOP). PAUSE: the runner finishes the running step, then
+ * holds before the next step or trial until RUN. STOP: the running trial is stopped inside its
+ * step (post_steps run), queued trials are stopped without starting, and schedule firings while
+ * STOP holds are recorded as Skipped.
+ */
+import { eq } from "drizzle-orm";
+import type { DB } from "@/db/client";
+import { type SignalState, signalState, trials } from "@/db/schema";
+import { isoTime } from "@/lib/api/time";
+import { logLine } from "@/lib/trials/records";
+import type { SetSignalInput, SignalOut } from "./schemas";
+
+const ROW = 1;
+
+export type Signal = { state: SignalState; reason: string; setBy: string; setAt: number | null };
+
+export function readSignal(db: DB): Signal {
+  const row = db.select().from(signalState).where(eq(signalState.id, ROW)).get();
+  return row ?? { state: "RUN", reason: "", setBy: "default", setAt: null };
+}
+
+/** How a STOP reads in trial reasons and logs. */
+export const describeStop = (s: Signal) => `global STOP by ${s.setBy}${s.reason ? `: ${s.reason}` : ""}`;
+
+export function setSignal(db: DB, input: SetSignalInput, actor: string): Signal {
+  return db.transaction(
+    (tx) => {
+      const now = Date.now();
+      const values = { state: input.state, reason: input.reason, setBy: actor, setAt: now };
+      tx.insert(signalState)
+        .values({ id: ROW, ...values })
+        .onConflictDoUpdate({ target: signalState.id, set: values })
+        .run();
+      if (input.state === "STOP") {
+        const why = describeStop(values);
+        const queued = tx
+          .select({ id: trials.id, records: trials.records })
+          .from(trials)
+          .where(eq(trials.status, "Scheduled"))
+          .all();
+        for (const t of queued) {
+          tx.update(trials)
+            .set({
+              status: "Stopped",
+              statusReason: why,
+              stopRequestedBy: actor,
+              completedAt: now,
+              records: {
+                ...t.records,
+                result: [{ logs: [logLine("INFO", `Trial Stopped before it started: ${why}.`, now)] }],
+              },
+            })
+            .where(eq(trials.id, t.id))
+            .run();
+        }
+      }
+      return values;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export function toPublicSignal(s: Signal): SignalOut {
+  return { state: s.state, reason: s.reason, set_by: s.setBy, set_at: isoTime(s.setAt) };
+}
