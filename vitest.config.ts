@@ -5,6 +5,7 @@ export default defineConfig({
   resolve: { alias: { "@/": `${path.resolve(import.meta.dirname)}/` } },
   test: {
     include: ["lib/**/*.test.ts", "jobs/**/*.test.ts", "e2e/api/**/*.test.ts"],
+    fileParallelism: true,
     setupFiles: ["e2e/api/setup.ts"],
     environment: "node",
     pool: "forks",

@@ -24,10 +24,18 @@ function readJson(file: string): any {
 function vitest(): Counts {
   const out = ".vitest-results.json";
   fs.rmSync(out, { force: true });
-  const code = run("unit + integration", process.execPath, ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", `--outputFile=${out}`]);
+  const code = run("unit + integration", process.execPath, [
+    "node_modules/vitest/vitest.mjs",
+    "run",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile=${out}`,
+  ]);
   const r = readJson(out);
   if (!r) return { passed: 0, failed: 0, skipped: 0, crashed: true };
-  const failedSuites = (r.testResults ?? []).filter((f: any) => f.status === "failed" && !(f.assertionResults ?? []).some((a: any) => a.status === "failed")).length;
+  const failedSuites = (r.testResults ?? []).filter(
+    (f: any) => f.status === "failed" && !(f.assertionResults ?? []).some((a: any) => a.status === "failed"),
+  ).length;
   return {
     passed: r.numPassedTests,
     failed: r.numFailedTests + failedSuites,
@@ -39,19 +47,34 @@ function vitest(): Counts {
 function playwright(): Counts {
   const out = ".playwright-results.json";
   fs.rmSync(out, { force: true });
-  const code = run("end-to-end", process.execPath, ["node_modules/@playwright/test/cli.js", "test", "--reporter=list,json"], {
-    PLAYWRIGHT_JSON_OUTPUT_NAME: out,
-  });
+  const code = run(
+    "end-to-end",
+    process.execPath,
+    ["node_modules/@playwright/test/cli.js", "test", "--reporter=list,json"],
+    {
+      PLAYWRIGHT_JSON_OUTPUT_NAME: out,
+    },
+  );
   const r = readJson(out);
   if (!r?.stats) return { passed: 0, failed: 0, skipped: 0, crashed: true };
   const { expected, unexpected, flaky, skipped } = r.stats;
   const errors = (r.errors ?? []).length;
-  return { passed: expected + flaky, failed: unexpected + errors, skipped, crashed: code !== 0 && unexpected + errors === 0 };
+  return {
+    passed: expected + flaky,
+    failed: unexpected + errors,
+    skipped,
+    crashed: code !== 0 && unexpected + errors === 0,
+  };
 }
 
 const suites = process.argv.includes("--unit-only") ? [vitest()] : [vitest(), playwright()];
-const total = suites.reduce((a, s) => ({ passed: a.passed + s.passed, failed: a.failed + s.failed, skipped: a.skipped + s.skipped }), { passed: 0, failed: 0, skipped: 0 });
+const total = suites.reduce(
+  (a, s) => ({ passed: a.passed + s.passed, failed: a.failed + s.failed, skipped: a.skipped + s.skipped }),
+  { passed: 0, failed: 0, skipped: 0 },
+);
 const crashed = suites.some((s) => s.crashed);
 if (crashed) console.log("A test suite did not complete (see its output above).");
-console.log(`\n${total.passed} passed, ${total.failed + (crashed ? 1 : 0)} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);
+console.log(
+  `\n${total.passed} passed, ${total.failed + (crashed ? 1 : 0)} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`,
+);
 process.exit(total.failed || crashed ? 1 : 0);

@@ -12,6 +12,7 @@ import * as health from "@/app/api/v1/health/route";
 import * as info from "@/app/api/v1/info/route";
 import * as openapi from "@/app/api/v1/openapi.json/route";
 import * as preview from "@/app/api/v1/schedule/preview/route";
+import * as signal from "@/app/api/v1/signal/route";
 import * as trialStop from "@/app/api/v1/trial/[id]/stop/route";
 import * as trial from "@/app/api/v1/trial/[id]/route";
 import * as trials from "@/app/api/v1/trial/route";
@@ -23,6 +24,7 @@ const ROUTES: [RegExp, object, string[]][] = [
   [/^\/api\/v1\/info\/?$/, info, []],
   [/^\/api\/v1\/openapi\.json\/?$/, openapi, []],
   [/^\/api\/v1\/schedule\/preview\/?$/, preview, []],
+  [/^\/api\/v1\/signal\/?$/, signal, []],
   [/^\/api\/v1\/experiment\/?$/, experiments, []],
   [/^\/api\/v1\/experiment\/([^/]+)\/?$/, experiment, ["id"]],
   [/^\/api\/v1\/experiment\/([^/]+)\/schedule\/?$/, schedules, ["id"]],

@@ -136,6 +136,9 @@ const trialBody = () =>
     }),
   );
 
+const signalBody = () =>
+  fc.oneof(anyJson, bodyOf({ state: field(fc.constantFrom("RUN", "PAUSE", "STOP", "halt")), reason: field(text(30)) }));
+
 // ---- properties ----------------------------------------------------------------------------------
 
 const experimentPath = () => `/api/v1/experiment/${ids.experiment}/`;
@@ -149,6 +152,7 @@ const ROUTES: [string, string, () => string, () => fc.Arbitrary<unknown>][] = [
   ["PUT /experiment/{id}/schedule/{sid}", "PUT", schedulePath, scheduleBody],
   ["PATCH /experiment/{id}/schedule/{sid}", "PATCH", schedulePath, scheduleBody],
   ["POST /trial", "POST", () => "/api/v1/trial/", trialBody],
+  ["POST /signal", "POST", () => "/api/v1/signal/", signalBody],
 ];
 
 test.each(ROUTES)("%s: any JSON body gets a JSON answer below 500", async (_name, method, path, body) => {

@@ -13,7 +13,8 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "eris-bench-"));
 const env = { ...process.env, PORT: String(PORT), HOSTNAME: "127.0.0.1", DATABASE_PATH: path.join(dir, "eris.db") };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
 async function waitUp(): Promise<void> {
   for (let i = 0; i < 600; i++) {
@@ -28,7 +29,10 @@ async function waitUp(): Promise<void> {
 /** Resident memory (MB) of a process and all its descendants. */
 function rssTree(pid: number): number {
   const out = execFileSync("ps", ["-e", "-o", "pid=,ppid=,rss="]).toString();
-  const rows = out.trim().split("\n").map((l) => l.trim().split(/\s+/).map(Number));
+  const rows = out
+    .trim()
+    .split("\n")
+    .map((l) => l.trim().split(/\s+/).map(Number));
   const tree = new Set([pid]);
   for (let grew = true; grew; ) {
     grew = false;
@@ -44,7 +48,11 @@ function rssTree(pid: number): number {
 
 function childPids(pid: number): { pid: number; args: string }[] {
   const out = execFileSync("ps", ["-e", "-o", "pid=,ppid=,args="]).toString();
-  const all = out.trim().split("\n").map((l) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(l)!).filter(Boolean);
+  const all = out
+    .trim()
+    .split("\n")
+    .map((l) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(l)!)
+    .filter(Boolean);
   const found: { pid: number; args: string }[] = [];
   const walk = (p: number) => {
     for (const m of all) {
@@ -66,7 +74,11 @@ async function main() {
       const res = await fetch(`${BASE}/experiment/`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ name: `bench ${i}`, metadata: { team: `t${i % 10}` }, steps: [{ do: "cm.wait", where: { time_in_seconds: 1 } }] }),
+        body: JSON.stringify({
+          name: `bench ${i}`,
+          metadata: { team: `t${i % 10}` },
+          steps: [{ do: "cm.wait", where: { time_in_seconds: 1 } }],
+        }),
       });
       if (res.status !== 201) throw new Error(`seed failed: ${res.status}`);
     }
@@ -96,7 +108,9 @@ async function main() {
     console.log("Eris benchmark (1,000 experiments, sequential requests over loopback)");
     console.log(`  seed: 1,000 POST /experiment in ${seedMs} ms (${f(seedMs / 1000)} ms each)`);
     console.log(`  GET /experiment (all 1,000):   p50 ${f(full.p50)} ms  p95 ${f(full.p95)} ms  p99 ${f(full.p99)} ms`);
-    console.log(`  GET /experiment?limit=50:      p50 ${f(paged.p50)} ms  p95 ${f(paged.p95)} ms  p99 ${f(paged.p99)} ms`);
+    console.log(
+      `  GET /experiment?limit=50:      p50 ${f(paged.p50)} ms  p95 ${f(paged.p95)} ms  p99 ${f(paged.p99)} ms`,
+    );
     console.log(`  RSS idle:         web ${f(idle.web)} MB, runner ${f(idle.runner)} MB`);
     console.log(`  RSS after 400 GETs: web ${f(after.web)} MB, runner ${f(after.runner)} MB`);
   } finally {

@@ -8,7 +8,15 @@ test("every route answers with and without a trailing slash, without redirecting
   const created = await request.post("/api/v1/experiment", { data: EXPERIMENT, maxRedirects: 0 });
   expect(created.status()).toBe(201);
   const { id } = await created.json();
-  const paths = ["/api/v1/health", "/api/v1/info", "/api/v1/experiment", `/api/v1/experiment/${id}`, `/api/v1/experiment/${id}/schedule`, "/api/v1/trial", "/api/v1/openapi.json"];
+  const paths = [
+    "/api/v1/health",
+    "/api/v1/info",
+    "/api/v1/experiment",
+    `/api/v1/experiment/${id}`,
+    `/api/v1/experiment/${id}/schedule`,
+    "/api/v1/trial",
+    "/api/v1/openapi.json",
+  ];
   for (const p of paths) {
     for (const url of [p, `${p}/`]) {
       const res = await request.get(url, { maxRedirects: 0 });
@@ -26,7 +34,10 @@ test("API errors are JSON, never an HTML page", async ({ request }) => {
   expect(missing.status()).toBe(404);
   expect(await missing.json()).toEqual({ detail: "Not found." });
 
-  const bad = await request.post("/api/v1/experiment/", { headers: { "content-type": "application/json" }, data: Buffer.from("{nope") });
+  const bad = await request.post("/api/v1/experiment/", {
+    headers: { "content-type": "application/json" },
+    data: Buffer.from("{nope"),
+  });
   expect(bad.status()).toBe(400);
   expect((await bad.json()).detail).toMatch(/^JSON parse error - /);
 

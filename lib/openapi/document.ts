@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { createExperimentSchema, experimentOutSchema, patchExperimentSchema } from "@/lib/experiments/schemas";
 import { patchScheduleSchema, previewOutSchema, scheduleOutSchema, scheduleSchema } from "@/lib/schedules/schemas";
+import { setSignalSchema, signalOutSchema } from "@/lib/signal/schemas";
 import { createTrialSchema, trialFiltersSchema, trialOutSchema } from "@/lib/trials/schemas";
 import pkg from "@/package.json" with { type: "json" };
 
@@ -207,6 +208,20 @@ export function openApiDocument(): Json {
           },
         },
       },
+      "/signal": {
+        get: {
+          tags: ["system"],
+          summary: "The global RUN/PAUSE/STOP signal, who set it, when and why",
+          responses: { "200": ok("Signal", ref("Signal")) },
+        },
+        post: {
+          tags: ["system"],
+          summary:
+            "Set the signal. PAUSE holds before the next step or trial; STOP stops the running trial (post_steps run), stops queued ones and skips new ones",
+          requestBody: body("SignalSet"),
+          responses: { "200": ok("Signal", ref("Signal")), "400": errors["400"] },
+        },
+      },
       "/health": {
         get: {
           tags: ["system"],
@@ -229,6 +244,8 @@ export function openApiDocument(): Json {
         ScheduleWrite: schema(scheduleSchema, "input"),
         SchedulePatch: schema(patchScheduleSchema, "input"),
         SchedulePreview: schema(previewOutSchema, "output"),
+        Signal: schema(signalOutSchema, "output"),
+        SignalSet: schema(setSignalSchema, "input"),
         Detail: { type: "object", properties: { detail: { type: "string" } }, required: ["detail"] },
         ValidationError: {
           type: "object",
