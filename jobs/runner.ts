@@ -28,6 +28,25 @@ export type RunnerOptions = {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
 
+/** A pause that another loop can cut short (the scheduler wakes the worker when it queues a trial). */
+class Alarm {
+  private ring?: () => void;
+  wait(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.fire(), Math.max(0, ms));
+      this.ring = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+  fire(): void {
+    const ring = this.ring;
+    this.ring = undefined;
+    ring?.();
+  }
+}
+
 export class Runner {
   private active = false;
   private stopping: string | null = null;
@@ -36,6 +55,7 @@ export class Runner {
   private loops: Promise<void>[] = [];
   private readonly executor: TrialExecutor;
   private readonly pollMs: number;
+  private readonly workAlarm = new Alarm();
 
   constructor(private readonly o: RunnerOptions) {
     this.executor = new TrialExecutor(o.db, o.modules);
@@ -65,6 +85,7 @@ export class Runner {
           this.o.graceMs,
         )
       : undefined;
+    this.workAlarm.fire();
     await Promise.all(this.loops);
     clearTimeout(grace);
     clearInterval(this.heartbeat);
@@ -108,6 +129,7 @@ export class Runner {
               status: f.status,
               reason: f.reason,
             });
+            if (f.status === "Scheduled") this.workAlarm.fire();
           }
           const next = earliestDue(this.o.db);
           if (next !== null) wake = Math.min(wake, next - Date.now());
@@ -122,7 +144,7 @@ export class Runner {
   private async workLoop(): Promise<void> {
     while (!this.stopping) {
       if (this.active && readSignal(this.o.db).state === "RUN" && (await this.runNext())) continue;
-      await sleep(this.pollMs);
+      await this.workAlarm.wait(this.pollMs);
     }
   }
 

@@ -1,0 +1,145 @@
+/**
+ * Runner benchmark, against a real runner process and SQLite file:
+ * - firing lag (trial created − due slot, and executed − due slot) with 10,000 armed schedules,
+ *   200 of which come due over 20 seconds (10 per second);
+ * - throughput: trials per second for a one-step no-op experiment (500 queued trials);
+ * - runner RSS idle and at peak.
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { eq, inArray } from "drizzle-orm";
+import { closeDb, migrateDb, openDb } from "@/db/client";
+import { type NewSchedule, type NewTrial, experiments, schedules, trials } from "@/db/schema";
+import { newId } from "@/lib/ids";
+import { pct, rssMb, sleep } from "./proc";
+
+const SCHEDULES = 10_000;
+const DUE = 200;
+const QUEUED = 500;
+
+export async function benchRunner(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "eris-bench-runner-"));
+  const file = path.join(dir, "eris.db");
+  const db = openDb(file);
+  migrateDb(db);
+  const now = Date.now();
+  const expId = newId();
+  const noop = [{ do: "cm.wait", where: { time_in_seconds: 0 } }];
+  db.insert(experiments)
+    .values({
+      id: expId,
+      name: "noop",
+      metadata: {},
+      parameters: {},
+      preSteps: [],
+      steps: noop,
+      postSteps: [],
+      createdBy: "bench",
+    })
+    .run();
+
+  // 10,000 armed schedules: 200 fire during the window (10 per second), the rest once a year.
+  const start = Math.ceil((now + 8000) / 1000) * 1000;
+  const rows: NewSchedule[] = [];
+  for (let i = 0; i < SCHEDULES; i++) {
+    const due = i < DUE ? start + Math.floor(i / 10) * 1000 : null;
+    const d = due === null ? null : new Date(due);
+    rows.push({
+      id: newId(),
+      experimentId: expId,
+      parameters: {},
+      metadata: {},
+      ticket: {},
+      recurrencePattern: d ? `${d.getUTCSeconds()} ${d.getUTCMinutes()} ${d.getUTCHours()} * * *` : "0 0 1 1 *",
+      recurrenceCount: d ? 1 : null,
+      recurrenceLeft: d ? 1 : null,
+      concurrencyPolicy: "Allow",
+      nextRunAt: due ?? Date.UTC(new Date(now).getUTCFullYear() + 1, 0, 1),
+      createdBy: "bench",
+    });
+  }
+  db.transaction((tx) => {
+    for (let i = 0; i < rows.length; i += 500)
+      tx.insert(schedules)
+        .values(rows.slice(i, i + 500))
+        .run();
+  });
+
+  const runner = spawn(process.execPath, ["--import", "tsx", "jobs/index.ts"], {
+    env: { ...process.env, DATABASE_PATH: file, ERIS_LOG_LEVEL: "warn" },
+    stdio: "ignore",
+  });
+  const pid = runner.pid as number;
+  try {
+    await sleep(3000);
+    const idleRss = rssMb(pid);
+    let peakRss = idleRss;
+    const dueIds = rows.slice(0, DUE).map((r) => r.id as string);
+    for (;;) {
+      peakRss = Math.max(peakRss, rssMb(pid));
+      const done = db.select().from(trials).where(inArray(trials.scheduleId, dueIds)).all();
+      if (done.length === DUE && done.every((t) => t.status === "Succeeded")) break;
+      if (Date.now() > start + 60_000) throw new Error(`only ${done.length} of ${DUE} scheduled trials finished`);
+      await sleep(200);
+    }
+    const fired = db.select().from(trials).where(inArray(trials.scheduleId, dueIds)).all();
+    const created = fired.map((t) => (t.createdAt as number) - t.scheduledFor);
+    const executed = fired.map((t) => (t.executedAt as number) - t.scheduledFor);
+    const early = executed.filter((x) => x < 0).length;
+
+    // Throughput: 500 queued API-style trials of the one-step no-op experiment.
+    const queued: NewTrial[] = Array.from({ length: QUEUED }, () => ({
+      id: newId(),
+      experimentId: expId,
+      parameters: {},
+      metadata: {},
+      ticket: {},
+      records: {},
+      initiatedBy: "bench",
+      scheduledFor: Date.now(),
+    }));
+    const t0 = Date.now();
+    db.transaction((tx) => {
+      for (let i = 0; i < queued.length; i += 250)
+        tx.insert(trials)
+          .values(queued.slice(i, i + 250))
+          .run();
+    });
+    const ids = queued.map((q) => q.id as string);
+    for (;;) {
+      peakRss = Math.max(peakRss, rssMb(pid));
+      const left =
+        db.select({ id: trials.id }).from(trials).where(inArray(trials.id, ids)).all().length -
+        db
+          .select({ id: trials.id })
+          .from(trials)
+          .where(eq(trials.status, "Succeeded"))
+          .all()
+          .filter((r) => ids.includes(r.id)).length;
+      if (left === 0) break;
+      if (Date.now() - t0 > 120_000) throw new Error("throughput run did not finish");
+      await sleep(100);
+    }
+    const elapsed = (Date.now() - t0) / 1000;
+
+    const f = (x: number) => x.toFixed(1);
+    console.log(
+      `Runner benchmark (${SCHEDULES.toLocaleString()} armed schedules, ${DUE} due over ${DUE / 10} s, 10 per second)`,
+    );
+    console.log(
+      `  firing lag, due slot → trial created:  p50 ${f(pct(created, 50))} ms  p99 ${f(pct(created, 99))} ms  max ${f(Math.max(...created))} ms`,
+    );
+    console.log(
+      `  firing lag, due slot → trial started:  p50 ${f(pct(executed, 50))} ms  p99 ${f(pct(executed, 99))} ms  (early: ${early})`,
+    );
+    console.log(`  throughput: ${QUEUED} one-step no-op trials in ${f(elapsed)} s = ${f(QUEUED / elapsed)} trials/s`);
+    console.log(`  runner RSS: idle ${f(idleRss)} MB, peak ${f(peakRss)} MB`);
+  } finally {
+    runner.kill("SIGTERM");
+    await sleep(500);
+    closeDb(db);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
