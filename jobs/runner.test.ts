@@ -211,3 +211,24 @@ test("SIGTERM lets the step run out its grace period, runs post_steps, records t
   expect(probeHits).toBe(1);
   expect(currentHolder(db())).toBeNull(); // the lease was released
 });
+
+test("restarting the runner neither repeats nor loses a slot", async () => {
+  const a = startRunner();
+  const exp = experiment({ steps: [{ do: "cm.wait", where: { time_in_seconds: 0 } }] });
+  const s = new ScheduleService(db()).create(
+    exp.id,
+    scheduleSchema.parse({ recurrence_pattern: "@every 1s", concurrency_policy: "Allow", recurrence_count: 5 }),
+    "t",
+  );
+  const ofSchedule = () => db().select().from(trials).where(eq(trials.scheduleId, s.id)).all();
+  await until("two firings", () => ofSchedule().length >= 2);
+  a.proc.kill("SIGTERM");
+  await a.exited;
+  startRunner();
+  const all = await until("five firings", () => ofSchedule().length === 5 && ofSchedule());
+  const slots = all.map((t) => t.scheduledFor).sort((x, y) => x - y);
+  expect(new Set(slots).size).toBe(5);
+  // @every 1s from the creation time: consecutive slots exactly one second apart, or a recorded miss.
+  for (let i = 1; i < slots.length; i++) expect((slots[i] - slots[0]) % 1000).toBe(0);
+  await until("all finished", () => ofSchedule().every((t) => t.status === "Succeeded" || t.status === "Skipped"));
+});
