@@ -7,7 +7,7 @@ import { hostname } from "node:os";
 import { closeDb, openDb } from "@/db/client";
 import { config } from "@/lib/config";
 import { newId } from "@/lib/ids";
-import { BUILTIN_MODULES } from "@/lib/modules/registry";
+import { BUILTIN_TOOLBOX } from "@/lib/modules/registry";
 import { SqliteLease } from "./lease";
 import { log } from "./log";
 import { Runner } from "./runner";
@@ -20,7 +20,7 @@ const runner = new Runner({
   db,
   holder,
   lease: new SqliteLease(db, holder, cfg.runnerLeaseMs),
-  modules: BUILTIN_MODULES,
+  toolbox: BUILTIN_TOOLBOX,
   heartbeatMs: cfg.runnerHeartbeatMs,
   graceMs: cfg.runnerGraceMs,
 });

@@ -4,7 +4,7 @@
  * global RUN/PAUSE/STOP signal. On takeover it recovers trials a dead runner left running.
  */
 import type { DB } from "@/db/client";
-import type { ModuleMap } from "@/lib/modules/registry";
+import type { Toolbox } from "@/lib/modules/registry";
 import { earliestDue, fireDueSchedules, pruneHistory } from "@/lib/schedules/scheduler";
 import { describeStop, readSignal } from "@/lib/signal/service";
 import { StopRequested, TrialExecutor } from "@/lib/trials/executor";
@@ -18,7 +18,7 @@ export type RunnerOptions = {
   db: DB;
   lease: Lease;
   holder: string;
-  modules: ModuleMap;
+  toolbox: Toolbox;
   heartbeatMs: number;
   /** How long a shutdown lets the running step finish before aborting it. */
   graceMs: number;
@@ -58,7 +58,7 @@ export class Runner {
   private readonly workAlarm = new Alarm();
 
   constructor(private readonly o: RunnerOptions) {
-    this.executor = new TrialExecutor(o.db, o.modules);
+    this.executor = new TrialExecutor(o.db, o.toolbox);
     this.pollMs = o.pollMs ?? 250;
   }
 

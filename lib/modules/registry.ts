@@ -2,12 +2,19 @@
  * The module map: namespace → module. Built-in modules are registered here; the configuration
  * can add user modules by path (`ERIS_MODULES`), and `istio` maps to the same module as `k8s`.
  */
+import { BUILTIN_CREDENTIALS } from "@/lib/credentials/handlers";
+import type { CredentialHandler } from "@/lib/credentials/types";
 import { cm } from "./cm";
 import type { ActionDef, ModuleDef } from "./types";
 
 export type ModuleMap = Record<string, ModuleDef>;
 
 export const BUILTIN_MODULES: ModuleMap = { cm };
+
+/** What a trial can call: the module map and the credential-handler map. */
+export type Toolbox = { modules: ModuleMap; credentials: Record<string, CredentialHandler> };
+
+export const BUILTIN_TOOLBOX: Toolbox = { modules: BUILTIN_MODULES, credentials: BUILTIN_CREDENTIALS };
 
 export type ResolvedAction = { namespace: string; name: string; action: ActionDef };
 

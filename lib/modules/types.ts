@@ -4,12 +4,17 @@
  * timeout, and returns a JSON result that `expect` checks.
  */
 import type { z } from "zod";
+import type { Credential, CredentialHandler } from "@/lib/credentials/types";
 
 export type ActionContext = {
   /** Aborted when the trial is stopped, the runner shuts down, or the step times out. */
   signal: AbortSignal;
   /** Writes a line into the step's log (already masked by the caller). */
   log: (message: string) => void;
+  /** The step's `where.credentials` block, resolved; null when the step has none. */
+  credential: Credential | null;
+  /** The credential-handler map, for actions that resolve nested blocks (cm's oauth2 authentication). */
+  credentialHandlers: Record<string, CredentialHandler>;
 };
 
 export type ActionDef<S extends z.ZodType = z.ZodType> = {

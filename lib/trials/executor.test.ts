@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { type Step, trials } from "@/db/schema";
 import { createExperimentSchema } from "@/lib/experiments/schemas";
 import { ExperimentService } from "@/lib/experiments/service";
+import { BUILTIN_CREDENTIALS } from "@/lib/credentials/handlers";
 import { BUILTIN_MODULES } from "@/lib/modules/registry";
 import { FailedAction, defineAction } from "@/lib/modules/types";
 import { StopRequested, TrialExecutor } from "./executor";
@@ -48,7 +49,7 @@ async function runExperiment(
   );
   db.update(trials).set({ status: "In Progress", executedAt: Date.now() }).where(eq(trials.id, trial.id)).run();
   calls.length = 0;
-  const status = await new TrialExecutor(db, modules).run(trial.id, { stop });
+  const status = await new TrialExecutor(db, { modules, credentials: BUILTIN_CREDENTIALS }).run(trial.id, { stop });
   const row = db.select().from(trials).where(eq(trials.id, trial.id)).get()!;
   return { status, row, records: row.records as Required<TrialRecords> };
 }

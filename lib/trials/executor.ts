@@ -8,7 +8,9 @@ import type { DB } from "@/db/client";
 import { type Step, type Trial, experiments, trials } from "@/db/schema";
 import { isoTime } from "@/lib/api/time";
 import { maskSecrets } from "@/lib/credentials/mask";
-import { type ModuleMap, resolveAction } from "@/lib/modules/registry";
+import { resolveCredential } from "@/lib/credentials/handlers";
+import type { Credential } from "@/lib/credentials/types";
+import { type Toolbox, resolveAction } from "@/lib/modules/registry";
 import { logLine, type StepLog, type TrialRecords, stepName, withResult } from "./records";
 import { missingParameters, render } from "./template";
 
@@ -39,7 +41,7 @@ export type RunControl = {
 export class TrialExecutor {
   constructor(
     private readonly db: DB,
-    private readonly modules: ModuleMap,
+    private readonly toolbox: Toolbox,
   ) {}
 
   /** Runs a trial already marked `In Progress`; returns the final status it recorded. */
@@ -215,9 +217,19 @@ export class TrialExecutor {
       entry.status = status;
       return message;
     };
-    const resolved = resolveAction(this.modules, step.do);
+    const resolved = resolveAction(this.toolbox.modules, step.do);
     if ("error" in resolved) return fail("CouldNotFindFunction", resolved.error);
-    const parsed = resolved.action.args.safeParse(where);
+    // A `credentials` block is resolved by the credential map and handed over apart from the arguments.
+    const { credentials: block, ...args } = where;
+    let credential: Credential | null = null;
+    if (block !== undefined) {
+      try {
+        credential = await resolveCredential(this.toolbox.credentials, block);
+      } catch (err) {
+        return fail("InvalidCredentialType", (err as Error).message);
+      }
+    }
+    const parsed = resolved.action.args.safeParse(args);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "where"}: ${i.message}`).join("; ");
       return fail("InvalidArguments", `Invalid arguments for ${step.do}: ${issues}`);
@@ -226,7 +238,12 @@ export class TrialExecutor {
     const signal = AbortSignal.any([stop, AbortSignal.timeout(timeoutMs)]);
     log("INFO", "Starting command execution.");
     try {
-      const result = await resolved.action.run(parsed.data, { signal, log: (m) => log("INFO", m) });
+      const result = await resolved.action.run(parsed.data, {
+        signal,
+        log: (m) => log("INFO", m),
+        credential,
+        credentialHandlers: this.toolbox.credentials,
+      });
       if (result !== null && result !== undefined) log("INFO", `Result: ${JSON.stringify(maskSecrets(result))}.`);
       log("INFO", "Completed.");
       entry.status = "succeeded";
