@@ -6,7 +6,8 @@ export const SERVICE_ACCOUNT_TOKEN_PATH = "/var/run/secrets/kubernetes.io/servic
 
 const str = (block: Record<string, unknown>, key: string, type: string): string => {
   const v = block[key];
-  if (typeof v !== "string" || !v) throw new InvalidCredential(`Credential ${type} needs "${key}" (a non-empty string)`);
+  if (typeof v !== "string" || !v)
+    throw new InvalidCredential(`Credential ${type} needs "${key}" (a non-empty string)`);
   return v;
 };
 
@@ -15,14 +16,19 @@ async function readToken(path: string, type: string): Promise<string> {
     // Kallisti kept trailing whitespace; a newline at the end of a token file breaks HTTP headers.
     return (await fs.readFile(path, "utf8")).trim();
   } catch (err) {
-    throw new InvalidCredential(`Credential ${type}: cannot read token file ${path} (${(err as NodeJS.ErrnoException).code ?? "error"})`);
+    throw new InvalidCredential(
+      `Credential ${type}: cannot read token file ${path} (${(err as NodeJS.ErrnoException).code ?? "error"})`,
+    );
   }
 }
 
 export const BUILTIN_CREDENTIALS: Record<string, CredentialHandler> = {
   ENV_VAR_USERNAME_PASSWORD: {
     description: "Username and password read from environment variables of the runner.",
-    fields: { username_key: "name of the variable holding the username", password_key: "name of the variable holding the password" },
+    fields: {
+      username_key: "name of the variable holding the username",
+      password_key: "name of the variable holding the password",
+    },
     resolve: async (block): Promise<Credential> => ({
       kind: "username_password",
       type: "ENV_VAR_USERNAME_PASSWORD",
@@ -45,14 +51,21 @@ export const BUILTIN_CREDENTIALS: Record<string, CredentialHandler> = {
     resolve: async (): Promise<Credential> => ({
       kind: "token",
       type: "K8S_SVC_ACC_TOKEN_FILE",
-      token: await readToken(process.env.ERIS_SERVICE_ACCOUNT_TOKEN_PATH ?? SERVICE_ACCOUNT_TOKEN_PATH, "K8S_SVC_ACC_TOKEN_FILE"),
+      token: await readToken(
+        process.env.ERIS_SERVICE_ACCOUNT_TOKEN_PATH ?? SERVICE_ACCOUNT_TOKEN_PATH,
+        "K8S_SVC_ACC_TOKEN_FILE",
+      ),
     }),
   },
 };
 
 /** `{"type": "TOKEN_FILE", "token_path": ...}` → a credential, through the handler map. */
-export async function resolveCredential(handlers: Record<string, CredentialHandler>, block: unknown): Promise<Credential> {
-  if (!block || typeof block !== "object" || Array.isArray(block)) throw new InvalidCredential("Invalid credential type: None");
+export async function resolveCredential(
+  handlers: Record<string, CredentialHandler>,
+  block: unknown,
+): Promise<Credential> {
+  if (!block || typeof block !== "object" || Array.isArray(block))
+    throw new InvalidCredential("Invalid credential type: None");
   const { type, ...rest } = block as Record<string, unknown>;
   const handler = typeof type === "string" && Object.hasOwn(handlers, type) ? handlers[type] : undefined;
   if (!handler) throw new InvalidCredential(`Invalid credential type: ${type === undefined ? "None" : String(type)}`);

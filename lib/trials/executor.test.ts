@@ -127,3 +127,25 @@ test("a stop aborts the running step at once, post_steps run, and the trial is S
   expect(row.statusReason).toBe("stopped by alice");
   expect(records.result[0].logs[0]).toContain("Trial Stopped. Stopped by alice.");
 });
+
+test("expectations pass or fail the step with Kallisti's messages", async () => {
+  const passing = await runExperiment({
+    steps: [{ do: "t.ok", where: { tag: "x" }, expect: [{ operator: "eq", tag: "x" }] }],
+  });
+  expect(passing.status).toBe("Succeeded");
+  expect(passing.records.steps[0].logs).toContainEqual(
+    expect.stringContaining('Succeeded. All expectations passed: [{"operator":"eq","tag":"x"}].'),
+  );
+
+  const failing = await runExperiment({
+    steps: [{ do: "t.ok", where: { tag: "x" }, expect: [{ operator: "eq", tag: "y" }] }],
+  });
+  expect(failing.status).toBe("Failed");
+  expect(failing.row.statusReason).toBe("[in: steps, reason: Expectation failed(x == y)]");
+
+  const invalid = await runExperiment({
+    steps: [{ do: "t.ok", where: { tag: "x" }, expect: [{ operator: "contains", tag: "x" }] }],
+  });
+  expect(invalid.row.statusReason).toBe("[in: steps, reason: Invalid operator: contains]");
+  expect(calls).toEqual([]); // the action never ran
+});

@@ -10,6 +10,7 @@ import { isoTime } from "@/lib/api/time";
 import { maskSecrets } from "@/lib/credentials/mask";
 import { resolveCredential } from "@/lib/credentials/handlers";
 import type { Credential } from "@/lib/credentials/types";
+import { type Expectation, checkExpectations, parseExpectation } from "@/lib/modules/expect";
 import { type Toolbox, resolveAction } from "@/lib/modules/registry";
 import { logLine, type StepLog, type TrialRecords, stepName, withResult } from "./records";
 import { missingParameters, render } from "./template";
@@ -234,6 +235,12 @@ export class TrialExecutor {
       const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "where"}: ${i.message}`).join("; ");
       return fail("InvalidArguments", `Invalid arguments for ${step.do}: ${issues}`);
     }
+    const expectations: Expectation[] = [];
+    for (const item of step.expect ?? []) {
+      const e = parseExpectation(item);
+      if ("error" in e) return fail("InvalidExpectOperator", e.error);
+      expectations.push(e);
+    }
     const timeoutMs = resolved.action.defaultTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
     const signal = AbortSignal.any([stop, AbortSignal.timeout(timeoutMs)]);
     log("INFO", "Starting command execution.");
@@ -245,6 +252,10 @@ export class TrialExecutor {
         credentialHandlers: this.toolbox.credentials,
       });
       if (result !== null && result !== undefined) log("INFO", `Result: ${JSON.stringify(maskSecrets(result))}.`);
+      if (expectations.length) {
+        checkExpectations(result ?? null, expectations);
+        log("INFO", `Succeeded. All expectations passed: ${JSON.stringify(step.expect)}.`);
+      }
       log("INFO", "Completed.");
       entry.status = "succeeded";
       return null;

@@ -1,42 +1,6 @@
 import { z } from "zod";
 import { FailedAction, type ModuleDef, defineAction, sleep } from "../types";
-
-const headersArg = z.record(z.string(), z.string()).optional().describe("HTTP headers to send");
-const timeoutArg = z.number().positive().max(3600).default(30).describe("Seconds before the request is abandoned");
-
-async function request(
-  args: {
-    url: string;
-    method: string;
-    request_body?: unknown;
-    headers?: Record<string, string>;
-    timeout_seconds: number;
-  },
-  signal: AbortSignal,
-) {
-  const started = performance.now();
-  const hasBody = args.request_body !== undefined && args.method !== "GET" && args.method !== "DELETE";
-  const res = await fetch(args.url, {
-    method: args.method,
-    headers: { ...(hasBody ? { "content-type": "application/json" } : {}), ...args.headers },
-    body: hasBody ? JSON.stringify(args.request_body) : undefined,
-    signal: AbortSignal.any([signal, AbortSignal.timeout(args.timeout_seconds * 1000)]),
-    redirect: "follow",
-  });
-  const text = await res.text();
-  const result: Record<string, unknown> = {
-    status_code: res.status,
-    response_text: text,
-    response_headers: Object.fromEntries(res.headers.entries()),
-    response_time_in_seconds: Number(((performance.now() - started) / 1000).toFixed(6)),
-  };
-  try {
-    result.response = JSON.parse(text);
-  } catch {
-    // not JSON: `response` stays absent, as in Kallisti
-  }
-  return result;
-}
+import { commonHttpArgs, httpCall, methodArg } from "./http";
 
 export const cm: ModuleDef = {
   description: "Common actions: HTTP probes and requests, waiting.",
@@ -55,23 +19,11 @@ export const cm: ModuleDef = {
     http_probe: defineAction({
       description: "Calls a URL with GET or POST and fails when the status is 400 or above.",
       args: z.object({
-        url: z.url().describe("URL to probe"),
-        method: z
-          .string()
-          .default("GET")
-          .transform((m) => m.toUpperCase())
-          .pipe(
-            z.enum(["GET", "POST"], {
-              error: (i) => `Invalid method: ${String(i.input)}. HTTP Probe allows only GET and POST methods`,
-            }),
-          )
-          .describe("GET or POST"),
-        request_body: z.unknown().optional().describe("JSON body for POST"),
-        headers: headersArg,
-        timeout_seconds: timeoutArg,
+        ...commonHttpArgs,
+        method: methodArg(["GET", "POST"], (m) => `Invalid method: ${m}. HTTP Probe allows only GET and POST methods`),
       }),
-      run: async (args, { signal }) => {
-        const result = await request(args, signal);
+      run: async (args, { signal, credentialHandlers }) => {
+        const result = await httpCall(args, signal, credentialHandlers);
         const code = result.status_code as number;
         if (code >= 400) {
           throw new FailedAction(
@@ -80,6 +32,17 @@ export const cm: ModuleDef = {
         }
         return result;
       },
+    }),
+    http_request: defineAction({
+      description: "Sends an HTTP request and returns the answer whatever its status.",
+      args: z.object({
+        ...commonHttpArgs,
+        method: methodArg(
+          ["GET", "POST", "PUT", "PATCH", "DELETE"],
+          (m) => `Invalid method: ${m}. Please specify a valid HTTP request method`,
+        ),
+      }),
+      run: async (args, { signal, credentialHandlers }) => httpCall(args, signal, credentialHandlers),
     }),
   },
 };
