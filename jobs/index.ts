@@ -7,7 +7,7 @@ import { hostname } from "node:os";
 import { closeDb, openDb } from "@/db/client";
 import { config } from "@/lib/config";
 import { newId } from "@/lib/ids";
-import { BUILTIN_TOOLBOX } from "@/lib/modules/registry";
+import { getToolbox } from "@/lib/plugins/toolbox";
 import { SqliteLease } from "./lease";
 import { log } from "./log";
 import { Runner } from "./runner";
@@ -16,11 +16,18 @@ import { startSignalListener } from "./signal-listener";
 const cfg = config();
 const db = openDb(cfg.databasePath);
 const holder = `${hostname()}:${process.pid}:${newId().slice(0, 8)}`;
+let toolbox: Awaited<ReturnType<typeof getToolbox>>;
+try {
+  toolbox = await getToolbox();
+} catch (err) {
+  log("configuration error", { error: (err as Error).message });
+  process.exit(1);
+}
 const runner = new Runner({
   db,
   holder,
   lease: new SqliteLease(db, holder, cfg.runnerLeaseMs),
-  toolbox: BUILTIN_TOOLBOX,
+  toolbox,
   heartbeatMs: cfg.runnerHeartbeatMs,
   graceMs: cfg.runnerGraceMs,
 });

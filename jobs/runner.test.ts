@@ -2,7 +2,6 @@
  * The runner as a real process (node + tsx) against the test file's SQLite database: due times,
  * takeover after kill -9, crash recovery, the signal, stop and graceful shutdown.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
@@ -15,10 +14,10 @@ import { scheduleSchema } from "@/lib/schedules/schemas";
 import { ScheduleService } from "@/lib/schedules/service";
 import { setSignal } from "@/lib/signal/service";
 import { TrialService } from "@/lib/trials/service";
+import { killRunners, startRunner, until } from "@/e2e/fixtures/runner-process";
 import { currentHolder } from "./lease";
 
 const db = () => getDb();
-const running: ChildProcess[] = [];
 let probeHits = 0;
 let probe: http.Server;
 let probeUrl = "";
@@ -33,41 +32,12 @@ beforeAll(async () => {
 });
 afterAll(() => probe.close());
 afterEach(async () => {
-  for (const p of running.splice(0)) if (p.exitCode === null) p.kill("SIGKILL");
+  killRunners();
   setSignal(db(), { state: "RUN", reason: "" }, "test");
   // leave no queued work for the next test's runner
   db().update(trials).set({ status: "Failed" }).where(eq(trials.status, "Scheduled")).run();
   await new Promise((r) => setTimeout(r, 100));
 });
-
-function startRunner(env: Record<string, string> = {}) {
-  const proc = spawn(process.execPath, ["--import", "tsx", "jobs/index.ts"], {
-    env: {
-      ...process.env,
-      ERIS_RUNNER_LEASE_MS: "1500",
-      ERIS_RUNNER_HEARTBEAT_MS: "250",
-      ERIS_RUNNER_GRACE_MS: "500",
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let out = "";
-  proc.stdout?.on("data", (d) => (out += d));
-  proc.stderr?.on("data", (d) => (out += d));
-  running.push(proc);
-  const exited = new Promise<number | null>((r) => proc.on("exit", (code) => r(code)));
-  return { proc, exited, logs: () => out };
-}
-
-async function until<T>(what: string, fn: () => T | undefined | null | false, timeoutMs = 15_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 function experiment(body: Record<string, unknown>) {
   return new ExperimentService(db()).create(createExperimentSchema.parse({ name: "runner test", ...body }), "t");
@@ -165,7 +135,7 @@ test("PAUSE holds before the next step until RUN; STOP stops the running trial",
     ],
   });
   const t = trialFor(exp.id);
-  await until("running", statusIs(t.id, "In Progress"));
+  await until("the first step running", () => (trial(t.id).records as { steps?: unknown[] }).steps?.length);
   setSignal(db(), { state: "PAUSE", reason: "deploy" }, "oncall");
   await new Promise((r) => setTimeout(r, 1500));
   const held = trial(t.id);

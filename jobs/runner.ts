@@ -4,21 +4,23 @@
  * global RUN/PAUSE/STOP signal. On takeover it recovers trials a dead runner left running.
  */
 import type { DB } from "@/db/client";
-import type { Toolbox } from "@/lib/modules/registry";
+import { applyHooks } from "@/lib/plugins/hooks";
+import { trialSummary } from "@/lib/plugins/summary";
+import type { LoadedToolbox } from "@/lib/plugins/toolbox";
 import { earliestDue, fireDueSchedules, pruneHistory } from "@/lib/schedules/scheduler";
 import { describeStop, readSignal } from "@/lib/signal/service";
 import { StopRequested, TrialExecutor } from "@/lib/trials/executor";
 import type { Lease } from "./lease";
 import { log } from "./log";
 import { claimNext, orphanedTrials, pendingStop } from "./queue";
-import { schedules } from "@/db/schema";
+import { experiments, schedules, trials } from "@/db/schema";
 import { eq } from "drizzle-orm";
 
 export type RunnerOptions = {
   db: DB;
   lease: Lease;
   holder: string;
-  toolbox: Toolbox;
+  toolbox: LoadedToolbox;
   heartbeatMs: number;
   /** How long a shutdown lets the running step finish before aborting it. */
   graceMs: number;
@@ -56,6 +58,7 @@ export class Runner {
   private readonly executor: TrialExecutor;
   private readonly pollMs: number;
   private readonly workAlarm = new Alarm();
+  private readonly deliveries = new Set<Promise<void>>();
 
   constructor(private readonly o: RunnerOptions) {
     this.executor = new TrialExecutor(o.db, o.toolbox);
@@ -88,6 +91,8 @@ export class Runner {
     this.workAlarm.fire();
     await Promise.all(this.loops);
     clearTimeout(grace);
+    // Observers get a last chance to deliver, bounded by the grace period.
+    await Promise.race([Promise.allSettled([...this.deliveries]), sleep(this.o.graceMs)]);
     clearInterval(this.heartbeat);
     if (this.active) this.o.lease.release();
     this.active = false;
@@ -114,6 +119,7 @@ export class Runner {
       const note = `runner ${t.runnerId ?? "unknown"} stopped while running it; rolled back by ${this.o.holder}`;
       const status = await this.executor.recover(t.id, note);
       log("trial recovered", { trial: t.id, status });
+      this.notify(t.id);
     }
   }
 
@@ -162,16 +168,72 @@ export class Runner {
       if (signal.state === "STOP") stop.abort(new StopRequested(describeStop(signal)));
     }, 200);
     try {
+      try {
+        await this.applyHooks(trial.id);
+      } catch (err) {
+        this.executor.abandon(trial.id, "TrialHookError", `trial-creation hook failed: ${(err as Error).message}`);
+        this.notify(trial.id);
+        return true;
+      }
       const status = await this.executor.run(trial.id, { stop: stop.signal, beforeStep: () => this.beforeStep() });
       log("trial finished", { trial: trial.id, status });
+      this.notify(trial.id);
       if (trial.scheduleId) this.prune(trial.scheduleId);
     } catch (err) {
       log("trial crashed", { trial: trial.id, error: (err as Error).message });
+      // Never leave a trial In Progress: record the internal error on it.
+      this.executor.abandon(trial.id, "RunnerError", `runner error: ${(err as Error).message}`);
     } finally {
       clearInterval(watcher);
       this.current = null;
     }
     return true;
+  }
+
+  /** Trial-creation hooks may adjust parameters, metadata and ticket before the trial runs. */
+  private async applyHooks(trialId: string): Promise<void> {
+    if (!this.o.toolbox.hooks.length) return;
+    const t = this.o.db.select().from(trials).where(eq(trials.id, trialId)).get();
+    if (!t) return;
+    const e = this.o.db
+      .select({ name: experiments.name })
+      .from(experiments)
+      .where(eq(experiments.id, t.experimentId))
+      .get();
+    const out = await applyHooks(this.o.toolbox.hooks, {
+      id: t.id,
+      experiment: { id: t.experimentId, name: e?.name ?? "" },
+      schedule: t.scheduleId,
+      parameters: t.parameters,
+      metadata: t.metadata,
+      ticket: t.ticket,
+      initiated_by: t.initiatedBy,
+    });
+    this.o.db
+      .update(trials)
+      .set({ parameters: out.parameters, metadata: out.metadata, ticket: out.ticket })
+      .where(eq(trials.id, trialId))
+      .run();
+  }
+
+  /** Tells every observer, in the background; a failing observer is logged and never stops the runner. */
+  private notify(trialId: string): void {
+    const summary = trialSummary(this.o.db, trialId);
+    if (!summary || !this.o.toolbox.observers.length) return;
+    for (const o of this.o.toolbox.observers) {
+      const delivery = (async () => {
+        try {
+          await o.notify(summary, {
+            signal: AbortSignal.timeout(120_000),
+            log: (m) => log("observer", { observer: o.name, message: m }),
+          });
+        } catch (err) {
+          log("observer failed", { observer: o.name, trial: trialId, error: (err as Error).message });
+        }
+      })();
+      this.deliveries.add(delivery);
+      void delivery.finally(() => this.deliveries.delete(delivery));
+    }
   }
 
   /** Holds while the signal is PAUSE; ends the trial early when the runner is shutting down. */

@@ -10,6 +10,7 @@ import * as schedules from "@/app/api/v1/experiment/[id]/schedule/route";
 import * as experiments from "@/app/api/v1/experiment/route";
 import * as health from "@/app/api/v1/health/route";
 import * as info from "@/app/api/v1/info/route";
+import * as modules from "@/app/api/v1/modules/route";
 import * as openapi from "@/app/api/v1/openapi.json/route";
 import * as preview from "@/app/api/v1/schedule/preview/route";
 import * as signal from "@/app/api/v1/signal/route";
@@ -22,6 +23,7 @@ const ROUTES: [RegExp, object, string[]][] = [
   [/^\/api\/v1\/?$/, root, []],
   [/^\/api\/v1\/health\/?$/, health, []],
   [/^\/api\/v1\/info\/?$/, info, []],
+  [/^\/api\/v1\/modules\/?$/, modules, []],
   [/^\/api\/v1\/openapi\.json\/?$/, openapi, []],
   [/^\/api\/v1\/schedule\/preview\/?$/, preview, []],
   [/^\/api\/v1\/signal\/?$/, signal, []],

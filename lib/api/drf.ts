@@ -89,8 +89,13 @@ export function drfBody<T extends z.ZodRawShape>(shape: T) {
 
 /** Maps zod issues to DRF's shape: `{"steps": {"0": {"do": ["..."]}}}`; body-level issues go to `non_field_errors`. */
 export function toFieldErrors(error: ZodError): FieldErrors {
+  return nestErrors(error.issues.map((i) => ({ path: i.path.map(String), message: i.message })));
+}
+
+/** Nests `{path, message}` pairs into DRF's field-error tree. */
+export function nestErrors(issues: { path: (string | number)[]; message: string }[]): FieldErrors {
   const out: FieldErrors = {};
-  issues: for (const issue of error.issues) {
+  issues: for (const issue of issues) {
     const path = issue.path.length ? issue.path.map(String) : ["non_field_errors"];
     let node: FieldErrors = out;
     for (const key of path.slice(0, -1)) {
