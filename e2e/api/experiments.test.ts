@@ -17,7 +17,7 @@ const KALLISTI_KEYS = [
 ];
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const DRF_TIME_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-const WAIT_STEP = { do: "cm.wait", where: { seconds: 1 } };
+const WAIT_STEP = { do: "cm.wait", where: { time_in_seconds: 1 } };
 
 const detail = (id: string) => `/api/v1/experiment/${id}/`;
 
@@ -75,7 +75,7 @@ describe("POST /experiment", () => {
       description: "d",
       metadata: { team: "sre", tags: ["a"] },
       parameters: { ns: "default" },
-      pre_steps: [{ step: "pre", do: "cm.wait", where: { seconds: 1 } }],
+      pre_steps: [{ step: "pre", do: "cm.wait", where: { time_in_seconds: 1 } }],
       steps: [WAIT_STEP],
       post_steps: [{ do: "cm.http_probe", where: { url: "https://x.test" } }],
     };
@@ -104,7 +104,7 @@ describe("POST /experiment", () => {
       created_by: "mallory",
       color: "red",
       name: "ignore",
-      steps: [{ do: "cm.wait", where: { seconds: 1 }, colour: "blue" }],
+      steps: [{ do: "cm.wait", where: { time_in_seconds: 1 }, colour: "blue" }],
     });
     expect(res.status).toBe(201);
     expect(res.body.id).not.toBe("00000000-0000-0000-0000-000000000000");
@@ -120,9 +120,9 @@ describe("POST /experiment", () => {
   });
 
   test("where: {} is allowed", async () => {
-    const res = await post({ name: "empty where", steps: [{ do: "cm.wait", where: {} }] });
+    const res = await post({ name: "empty where", steps: [{ do: "k8s.get_nodes", where: {} }] });
     expect(res.status).toBe(201);
-    expect(res.body.steps).toEqual([{ do: "cm.wait", where: {} }]);
+    expect(res.body.steps).toEqual([{ do: "k8s.get_nodes", where: {} }]);
   });
 
   test("missing name and steps are required", () =>
@@ -163,10 +163,10 @@ describe("POST /experiment", () => {
       steps: { "1": { do: ['Must be "<module>.<action>", e.g. "cm.http_probe".'] } },
     }));
 
-  test("a dotted action is accepted", async () => {
-    expect((await post({ name: "aws", steps: [{ do: "aws.ec2.stop_instance", where: { id: "i-1" } }] })).status).toBe(
-      201,
-    );
+  test("a dotted action names its module; an unknown module is a 400 on `do`", async () => {
+    const res = await post({ name: "aws", steps: [{ do: "aws.ec2.stop_instance", where: { id: "i-1" } }] });
+    expect(res.status).toBe(400);
+    expect(res.body.steps["0"].do[0]).toMatch(/^Unknown module "aws" \(known: .*cm.*k8s.*\)$/);
   });
 
   test("do and where are required in a step", () =>

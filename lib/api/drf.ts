@@ -95,12 +95,12 @@ export function toFieldErrors(error: ZodError): FieldErrors {
 /** Nests `{path, message}` pairs into DRF's field-error tree. */
 export function nestErrors(issues: { path: (string | number)[]; message: string }[]): FieldErrors {
   const out: FieldErrors = {};
-  issues: for (const issue of issues) {
+  each: for (const issue of issues) {
     const path = issue.path.length ? issue.path.map(String) : ["non_field_errors"];
     let node: FieldErrors = out;
     for (const key of path.slice(0, -1)) {
       // The parent already failed as a whole (e.g. not a list): its message says enough.
-      if (Array.isArray(node[key])) continue issues;
+      if (Array.isArray(node[key])) continue each;
       node[key] ??= {};
       node = node[key] as FieldErrors;
     }

@@ -5,11 +5,13 @@
 import { BUILTIN_CREDENTIALS } from "@/lib/credentials/handlers";
 import type { CredentialHandler } from "@/lib/credentials/types";
 import { cm } from "./cm";
+import { k8s } from "./k8s";
+import { prom } from "./prom";
 import type { ActionDef, ModuleDef } from "./types";
 
 export type ModuleMap = Record<string, ModuleDef>;
 
-export const BUILTIN_MODULES: ModuleMap = { cm };
+export const BUILTIN_MODULES: ModuleMap = { cm, prom, k8s, istio: k8s };
 
 /** What a trial can call: the module map and the credential-handler map. */
 export type Toolbox = { modules: ModuleMap; credentials: Record<string, CredentialHandler> };

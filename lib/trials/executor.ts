@@ -270,7 +270,13 @@ export class TrialExecutor {
   /** Ends a trial that could not run (a hook failed, an internal error) as Failed, saying why. */
   abandon(trialId: string, type: string, message: string): Trial["status"] {
     const t = this.db.select({ records: trials.records }).from(trials).where(eq(trials.id, trialId)).get();
-    return this.finish(trialId, (t?.records ?? {}) as TrialRecords, "Failed", message, `ERROR Trial Failed. Type: ${type}. Error: ${message}`);
+    return this.finish(
+      trialId,
+      (t?.records ?? {}) as TrialRecords,
+      "Failed",
+      message,
+      `ERROR Trial Failed. Type: ${type}. Error: ${message}`,
+    );
   }
 
   private saveRecords(trialId: string, records: TrialRecords): void {

@@ -2,7 +2,9 @@ import { pageHeaders, parsePage } from "@/lib/api/paging";
 import { defineRoute, json, readBody } from "@/lib/api/route";
 import { actorOf } from "@/lib/auth/actor";
 import { toPublicExperiment } from "@/lib/experiments/present";
+import { checkSteps } from "@/lib/experiments/check-steps";
 import { createExperimentSchema } from "@/lib/experiments/schemas";
+import { getToolbox } from "@/lib/plugins/toolbox";
 import { services } from "@/lib/services";
 
 export const { GET, POST, PUT, PATCH, DELETE } = defineRoute({
@@ -15,6 +17,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = defineRoute({
   // POST /api/v1/experiment
   POST: async ({ req }) => {
     const input = await readBody(req, createExperimentSchema);
+    checkSteps(await getToolbox(), input);
     return json(toPublicExperiment(services().experiments.create(input, actorOf(req))), 201);
   },
 });

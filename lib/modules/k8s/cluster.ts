@@ -1,0 +1,275 @@
+/**
+ * Cluster access for the k8s/istio actions. Per step, in this order:
+ * 1. a `credentials` block (Kallisti): token → bearer, username/password → basic auth, against
+ *    `k8s_api_host` (or the in-cluster address when Eris runs in a pod);
+ * 2. a `kubeconfig` path argument, or $KUBECONFIG (optionally a `context`);
+ * 3. the in-cluster service account (against `k8s_api_host` when given, as Kallisti does).
+ * It also turns client errors into FailedAction messages a trial log can show, and makes every
+ * request abortable with the step's signal. Credential values are never logged.
+ */
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import {
+  ApiException,
+  AppsV1Api,
+  type Cluster,
+  type ConfigurationOptions,
+  CoreV1Api,
+  CustomObjectsApi,
+  KubeConfig,
+  Observable,
+  type ObservableMiddleware,
+  type PatchStrategy,
+  type User,
+} from "@kubernetes/client-node";
+import { z } from "zod";
+import type { Credential } from "@/lib/credentials/types";
+import { type ActionContext, FailedAction } from "../types";
+
+/** Where Kubernetes mounts a pod's service-account token and CA. */
+export const SERVICE_ACCOUNT_DIR = "/var/run/secrets/kubernetes.io/serviceaccount";
+
+/** Arguments every k8s/istio action accepts to pick the cluster (spread into each schema). */
+export const clusterArgs = {
+  k8s_api_host: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("API server URL for a `credentials` block or the service account, e.g. https://10.0.0.1:6443"),
+  kubeconfig: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("Path of a kubeconfig file on the runner (default: $KUBECONFIG, then the in-cluster service account)"),
+  context: z.string().min(1).optional().describe("kubeconfig context to use (default: the file's current context)"),
+  insecure_skip_tls_verify: z.boolean().default(false).describe("Do not verify the API server's TLS certificate"),
+  platform: z.string().default("k8s").describe('Kallisti\'s platform switch; only "k8s" is supported here'),
+};
+
+export type ClusterArgs = {
+  k8s_api_host?: string;
+  kubeconfig?: string;
+  context?: string;
+  insecure_skip_tls_verify: boolean;
+  platform: string;
+};
+
+/** A FailedAction that keeps the HTTP status, so callers can treat e.g. 404 as "already gone". */
+export class KubeApiError extends FailedAction {
+  constructor(
+    message: string,
+    readonly code?: number,
+  ) {
+    super(message);
+  }
+}
+
+export type Kube = {
+  core: CoreV1Api;
+  apps: AppsV1Api;
+  custom: CustomObjectsApi;
+  server: string;
+  signal: AbortSignal;
+  /**
+   * Runs one API call with per-call options (the step's signal, and the patch content type when
+   * given: the client would otherwise send a JSON patch). Client errors become KubeApiError
+   * "<what>: <reason>"; an abort rethrows the signal's reason.
+   */
+  call<T>(what: string, fn: (options: ConfigurationOptions) => Promise<T>, patch?: PatchStrategy): Promise<T>;
+};
+
+/** Builds the clients for one step; logs where it connects and how (never the secret itself). */
+export function connect(args: ClusterArgs, ctx: ActionContext, env: NodeJS.ProcessEnv = process.env): Kube {
+  const platform = args.platform.toLowerCase();
+  if (platform !== "k8s") throw new FailedAction(`K8s on the platform: ${platform} is not supported.`);
+  const { kc, source } = loadKubeConfig(args, ctx.credential, env);
+  const server = kc.getCurrentCluster()?.server ?? "(no server)";
+  ctx.log(`Kubernetes API ${server} (${source})`);
+  const { signal } = ctx;
+  return {
+    core: kc.makeApiClient(CoreV1Api),
+    apps: kc.makeApiClient(AppsV1Api),
+    custom: kc.makeApiClient(CustomObjectsApi),
+    server,
+    signal,
+    async call(what, fn, patch) {
+      if (signal.aborted) throw signal.reason;
+      try {
+        return await fn({ middleware: [perCall(signal, patch)], middlewareMergeStrategy: "append" });
+      } catch (err) {
+        if (signal.aborted) throw signal.reason;
+        throw new KubeApiError(
+          `${what}: ${describeError(err, server)}`,
+          err instanceof ApiException ? err.code : undefined,
+        );
+      }
+    },
+  };
+}
+
+function perCall(signal: AbortSignal, contentType?: string): ObservableMiddleware {
+  return {
+    pre: (req) => {
+      req.setSignal(signal);
+      if (contentType) req.setHeaderParam("Content-Type", contentType);
+      return new Observable(Promise.resolve(req));
+    },
+    post: (res) => new Observable(Promise.resolve(res)),
+  };
+}
+
+/** The API server's own words when it sent a Status body, else the status code. */
+export function describeError(err: unknown, server: string): string {
+  if (err instanceof ApiException) {
+    if (err.code === 401) return `the Kubernetes API at ${server} rejected the credentials (401 Unauthorized)`;
+    const status = parseStatus(err.body);
+    if (status.message) return `${status.message} (${err.code}${status.reason ? ` ${status.reason}` : ""})`;
+    return `HTTP ${err.code} from the Kubernetes API at ${server}`;
+  }
+  if (!(err instanceof Error)) return String(err);
+  if (err.name === "FetchError") return `cannot reach the Kubernetes API at ${server}: ${err.message}`;
+  if (err.message.includes("HTTP protocol is not allowed")) {
+    return `the API server URL ${server} is plain http://; set insecure_skip_tls_verify: true to allow it`;
+  }
+  return err.message;
+}
+
+function parseStatus(body: unknown): { message?: string; reason?: string } {
+  let value = body;
+  if (typeof body === "string") {
+    try {
+      value = JSON.parse(body);
+    } catch {
+      return { message: body.trim().slice(0, 300) || undefined };
+    }
+  }
+  if (typeof value !== "object" || value === null) return {};
+  const { message, reason } = value as { message?: unknown; reason?: unknown };
+  return {
+    message: typeof message === "string" ? message : undefined,
+    reason: typeof reason === "string" ? reason : undefined,
+  };
+}
+
+/** Picks the access method (see the file comment) and returns the config with a safe description. */
+export function loadKubeConfig(
+  args: ClusterArgs,
+  credential: Credential | null,
+  env: NodeJS.ProcessEnv = process.env,
+): { kc: KubeConfig; source: string } {
+  if (credential) return fromCredential(args, credential, env);
+  if (args.kubeconfig || env.KUBECONFIG) return fromKubeconfig(args, env);
+  return fromServiceAccount(args, env);
+}
+
+function fromCredential(args: ClusterArgs, credential: Credential, env: NodeJS.ProcessEnv) {
+  const server = args.k8s_api_host ? normalizeHost(args.k8s_api_host) : inClusterServer(env);
+  if (!server) {
+    throw new FailedAction(
+      "A credentials block needs k8s_api_host (the API server URL), or ERIS_K8S_API_HOST on the runner: Eris is not running inside a cluster (KUBERNETES_SERVICE_HOST is not set)",
+    );
+  }
+  let user: User;
+  let how: string;
+  if (credential.kind === "token") {
+    user = { name: "eris", token: credential.token };
+    how = `bearer token from ${credential.type}`;
+  } else {
+    if (!credential.username || credential.password === undefined) {
+      throw new FailedAction(
+        `The ${credential.type} credential has no ${credential.username ? "password" : "username"} (is its environment variable set on the runner?)`,
+      );
+    }
+    user = { name: "eris", username: credential.username, password: credential.password };
+    how = `basic auth from ${credential.type}`;
+  }
+  // An explicit http:// URL is the user's choice (Kallisti allowed it); the client wants the opt-in.
+  const plainHttp = server.startsWith("http:");
+  const caFile = args.k8s_api_host || env.ERIS_K8S_API_HOST ? undefined : serviceAccountCa();
+  const cluster: Cluster = { name: "eris", server, skipTLSVerify: args.insecure_skip_tls_verify || plainHttp, caFile };
+  const kc = new KubeConfig();
+  kc.loadFromClusterAndUser(cluster, user);
+  return { kc, source: `${how}${plainHttp ? ", plain HTTP" : ""}` };
+}
+
+function fromKubeconfig(args: ClusterArgs, env: NodeJS.ProcessEnv) {
+  const kc = new KubeConfig();
+  // $KUBECONFIG may list several files: merged as kubectl does, the first one's context wins.
+  const files = args.kubeconfig ? [args.kubeconfig] : (env.KUBECONFIG ?? "").split(path.delimiter).filter(Boolean);
+  const where = args.kubeconfig ?? `$KUBECONFIG (${env.KUBECONFIG})`;
+  try {
+    kc.loadFromFile(files[0]);
+    for (const file of files.slice(1)) {
+      const more = new KubeConfig();
+      more.loadFromFile(file);
+      kc.mergeConfig(more, true);
+    }
+  } catch (err) {
+    throw new FailedAction(`Cannot load kubeconfig ${where}: ${(err as Error).message}`);
+  }
+  if (args.context) {
+    if (!kc.getContextObject(args.context)) {
+      const known = kc.getContexts().map((c) => c.name);
+      throw new FailedAction(
+        `Context "${args.context}" is not in kubeconfig ${where} (known: ${known.join(", ") || "none"})`,
+      );
+    }
+    kc.setCurrentContext(args.context);
+  }
+  if (!kc.getCurrentCluster()) throw new FailedAction(`kubeconfig ${where} has no current context with a cluster`);
+  if (args.insecure_skip_tls_verify) withSkipTls(kc);
+  return { kc, source: `kubeconfig ${where}, context ${kc.getCurrentContext()}` };
+}
+
+function fromServiceAccount(args: ClusterArgs, env: NodeJS.ProcessEnv) {
+  // The same override the K8S_SVC_ACC_TOKEN_FILE credential honours (tests, unusual mounts).
+  const tokenFile = env.ERIS_SERVICE_ACCOUNT_TOKEN_PATH ?? `${SERVICE_ACCOUNT_DIR}/token`;
+  const server = args.k8s_api_host ? normalizeHost(args.k8s_api_host) : inClusterServer(env);
+  if (!server || !fs.existsSync(tokenFile)) {
+    throw new FailedAction(
+      "No Kubernetes cluster access configured: give a credentials block with k8s_api_host, a kubeconfig path, set KUBECONFIG on the runner, or run Eris inside a cluster with a service account",
+    );
+  }
+  // What kc.loadFromCluster() builds, but from `env` and with k8s_api_host when given; the token
+  // file is re-read on every request (projected tokens rotate).
+  const kc = new KubeConfig();
+  const skipTLSVerify = args.insecure_skip_tls_verify || server.startsWith("http:");
+  kc.loadFromClusterAndUser(
+    { name: "in-cluster", server, caFile: serviceAccountCa(), skipTLSVerify },
+    { name: "service-account", authProvider: { name: "tokenFile", config: { tokenFile } } },
+  );
+  return { kc, source: "in-cluster service account" };
+}
+
+/** The cluster CA mounted with the service account, when there is one. */
+function serviceAccountCa(): string | undefined {
+  const file = `${SERVICE_ACCOUNT_DIR}/ca.crt`;
+  return fs.existsSync(file) ? file : undefined;
+}
+
+function withSkipTls(kc: KubeConfig): void {
+  kc.loadFromOptions({
+    clusters: kc.getClusters().map((c) => ({ ...c, skipTLSVerify: true })),
+    users: kc.getUsers(),
+    contexts: kc.getContexts(),
+    currentContext: kc.getCurrentContext(),
+  });
+}
+
+/** `10.0.0.1:6443` → `https://10.0.0.1:6443`; trailing slashes dropped (paths are appended). */
+function normalizeHost(host: string): string {
+  const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(host) ? host : `https://${host}`;
+  return url.replace(/\/+$/, "");
+}
+
+/**
+ * The API server a step talks to when it names none: `ERIS_K8S_API_HOST` (Eris outside the
+ * cluster, as Kallisti's KUBERNETES_HOST), else the in-cluster address.
+ */
+function inClusterServer(env: NodeJS.ProcessEnv): string | undefined {
+  if (env.ERIS_K8S_API_HOST) return normalizeHost(env.ERIS_K8S_API_HOST);
+  const host = env.KUBERNETES_SERVICE_HOST;
+  if (!host) return undefined;
+  return `https://${net.isIPv6(host) ? `[${host}]` : host}:${env.KUBERNETES_SERVICE_PORT ?? "443"}`;
+}
