@@ -37,14 +37,15 @@ export type LoadedConfig = { file: string | null; dir: string; config: PluginCon
 
 export function readPluginConfig(env: Record<string, string | undefined> = process.env): LoadedConfig {
   const explicit = env.ERIS_CONFIG;
-  const file = path.resolve(explicit ?? "eris.config.json");
-  if (!fs.existsSync(file)) {
+  // Read at run time from wherever the operator put it: keep it out of build-time file tracing.
+  const file = path.resolve(/*turbopackIgnore: true*/ explicit ?? "eris.config.json");
+  if (!fs.existsSync(/*turbopackIgnore: true*/ file)) {
     if (explicit) throw new Error(`ERIS_CONFIG: ${file} does not exist`);
     return { file: null, dir: process.cwd(), config: pluginConfigSchema.parse({}) };
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(fs.readFileSync(file, "utf8"));
+    raw = JSON.parse(fs.readFileSync(/*turbopackIgnore: true*/ file, "utf8"));
   } catch (err) {
     throw new Error(`${file}: not valid JSON (${(err as Error).message})`);
   }

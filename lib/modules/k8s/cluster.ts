@@ -226,7 +226,7 @@ function fromServiceAccount(args: ClusterArgs, env: NodeJS.ProcessEnv) {
   // The same override the K8S_SVC_ACC_TOKEN_FILE credential honours (tests, unusual mounts).
   const tokenFile = env.ERIS_SERVICE_ACCOUNT_TOKEN_PATH ?? `${SERVICE_ACCOUNT_DIR}/token`;
   const server = args.k8s_api_host ? normalizeHost(args.k8s_api_host) : inClusterServer(env);
-  if (!server || !fs.existsSync(tokenFile)) {
+  if (!server || !fs.existsSync(/*turbopackIgnore: true*/ tokenFile)) {
     throw new FailedAction(
       "No Kubernetes cluster access configured: give a credentials block with k8s_api_host, a kubeconfig path, set KUBECONFIG on the runner, or run Eris inside a cluster with a service account",
     );
