@@ -1,11 +1,13 @@
-/** `npm run bench` (all) or `npm run bench -- api|runner`. */
+/** `npm run bench` (all) or `npm run bench -- api|runner|modules`. */
 import { benchApi } from "./api";
+import { benchModules } from "./modules";
 import { benchRunner } from "./runner";
 
 const which = process.argv[2];
 try {
   if (!which || which === "api") await benchApi();
   if (!which || which === "runner") await benchRunner();
+  if (!which || which === "modules") await benchModules();
 } catch (err) {
   console.error(err);
   process.exit(1);
