@@ -151,6 +151,62 @@ export const signalState = sqliteTable("signal_state", {
   setAt: timeMs("set_at").notNull(),
 });
 
+export const ROLES = ["viewer", "operator", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: text("id").primaryKey(),
+    // Stored lower-cased; sign-in is case-insensitive on the address.
+    email: text("email").notNull(),
+    name: text("name").notNull().default(""),
+    // scrypt hash (`scrypt$N$r$p$salt$hash`); null for accounts that only sign in through OIDC.
+    passwordHash: text("password_hash"),
+    role: text("role", { enum: ROLES }).notNull().default("viewer"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    disabledAt: timeMs("disabled_at"),
+  },
+  (t) => [uniqueIndex("users_email_uq").on(t.email)],
+);
+
+/** API tokens: only a SHA-256 of the token is kept; the token itself is shown once. */
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    // The first characters, so people can tell their tokens apart.
+    prefix: text("prefix").notNull(),
+    createdAt: createdAt(),
+    expiresAt: timeMs("expires_at"),
+    lastUsedAt: timeMs("last_used_at"),
+    revokedAt: timeMs("revoked_at"),
+  },
+  (t) => [uniqueIndex("api_tokens_hash_uq").on(t.tokenHash), index("api_tokens_user_idx").on(t.userId)],
+);
+
+/** Who changed what, when: every write through the API and every signal change. */
+export const auditEvents = sqliteTable(
+  "audit_events",
+  {
+    id: text("id").primaryKey(),
+    at: timeMs("at").notNull(),
+    actor: text("actor").notNull(),
+    action: text("action").notNull(),
+    targetType: text("target_type").notNull(),
+    targetId: text("target_id"),
+    // Before/after of the changed fields, secrets masked.
+    summary: json<JsonObject>("summary").notNull(),
+  },
+  (t) => [index("audit_events_at_idx").on(t.at)],
+);
+
 export type Experiment = typeof experiments.$inferSelect;
 export type NewExperiment = typeof experiments.$inferInsert;
 export type Schedule = typeof schedules.$inferSelect;
@@ -158,3 +214,6 @@ export type NewSchedule = typeof schedules.$inferInsert;
 export type Trial = typeof trials.$inferSelect;
 export type NewTrial = typeof trials.$inferInsert;
 export type RunnerLease = typeof runnerLease.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type ApiToken = typeof apiTokens.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferSelect;

@@ -1,14 +1,21 @@
 /** `npm run dev`: migrate, then Next's dev server and a runner that restarts on change. */
 import { closeDb, migrateDb, openDb } from "@/db/client";
+import { ensureAuthSecret } from "@/lib/auth/secret";
 import { config } from "@/lib/config";
+import { createFirstAdminFromEnv } from "./first-admin";
 import { supervise } from "./supervise";
 
 const cfg = config();
 const db = openDb(cfg.databasePath);
 migrateDb(db);
+await createFirstAdminFromEnv(db);
 closeDb(db);
+const env = {
+  NEXTAUTH_SECRET: ensureAuthSecret(cfg.databasePath),
+  NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${cfg.port}`,
+};
 
 supervise([
-  { name: "web", command: process.execPath, args: ["node_modules/next/dist/bin/next", "dev", "-p", String(cfg.port)] },
+  { name: "web", command: process.execPath, args: ["node_modules/next/dist/bin/next", "dev", "-p", String(cfg.port)], env },
   { name: "runner", command: process.execPath, args: ["node_modules/tsx/dist/cli.mjs", "watch", "jobs/index.ts"] },
 ]);

@@ -4,7 +4,9 @@
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { closeDb, migrateDb, openDb } from "@/db/client";
+import { ensureAuthSecret } from "@/lib/auth/secret";
 import { config } from "@/lib/config";
+import { createFirstAdminFromEnv } from "./first-admin";
 import { buildIsCurrent, builtAt, recordBuild, sourceHash } from "./build-state";
 import { supervise } from "./supervise";
 
@@ -25,6 +27,7 @@ if (!buildIsCurrent(hash)) {
 
 const db = openDb(cfg.databasePath);
 migrateDb(db);
+await createFirstAdminFromEnv(db);
 closeDb(db);
 console.log(`[eris] database ${cfg.databasePath} migrated`);
 
@@ -36,7 +39,12 @@ try {
 } catch {
   commit = undefined;
 }
-const env = { ERIS_BUILD_COMMIT: commit, ERIS_BUILT_AT: builtAt() ?? undefined };
+const env = {
+  ERIS_BUILD_COMMIT: commit,
+  ERIS_BUILT_AT: builtAt() ?? undefined,
+  NEXTAUTH_SECRET: ensureAuthSecret(cfg.databasePath),
+  NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://${cfg.hostname === "0.0.0.0" ? "localhost" : cfg.hostname}:${cfg.port}`,
+};
 
 console.log(`[eris] web on http://${cfg.hostname === "0.0.0.0" ? "localhost" : cfg.hostname}:${cfg.port}`);
 supervise([

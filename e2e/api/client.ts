@@ -18,6 +18,8 @@ import * as trialStop from "@/app/api/v1/trial/[id]/stop/route";
 import * as trial from "@/app/api/v1/trial/[id]/route";
 import * as trials from "@/app/api/v1/trial/route";
 
+import { IDENTITIES, type Who } from "./identities";
+
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 const ROUTES: [RegExp, object, string[]][] = [
   [/^\/api\/v1\/?$/, root, []],
@@ -39,17 +41,22 @@ const ROUTES: [RegExp, object, string[]][] = [
 
 export type ApiResponse<T = any> = { status: number; headers: Headers; body: T };
 
+/** Calls a route as `as` (admin by default: every test file has one account per role). */
 export async function api<T = any>(
   method: string,
   path: string,
   body?: unknown,
-  init: { headers?: Record<string, string>; raw?: string } = {},
+  init: { headers?: Record<string, string>; raw?: string; as?: Who } = {},
 ): Promise<ApiResponse<T>> {
   const url = new URL(path, "http://eris.test");
   const match = ROUTES.map(([re, mod, names]) => ({ m: re.exec(url.pathname), mod, names })).find((r) => r.m);
   if (!match?.m) throw new Error(`no route for ${path}`);
   const params = Object.fromEntries(match.names.map((n, i) => [n, decodeURIComponent(match.m![i + 1])]));
-  const headers: Record<string, string> = { ...init.headers };
+  const who = init.as ?? "admin";
+  const headers: Record<string, string> = {
+    ...(who === "anonymous" ? {} : { authorization: `Bearer ${IDENTITIES[who].token}` }),
+    ...init.headers,
+  };
   let payload: string | undefined = init.raw;
   if (body !== undefined) {
     payload = JSON.stringify(body);

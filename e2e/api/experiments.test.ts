@@ -49,7 +49,7 @@ describe("POST /experiment", () => {
       name: SEED_003_EXPERIMENT.name,
       description: SEED_003_EXPERIMENT.description,
       steps: SEED_003_EXPERIMENT.steps,
-      created_by: "anonymous_user",
+      created_by: "admin@eris.test",
     });
     expect(res.body.created_at).toMatch(DRF_TIME_RE);
     expect(res.body.updated_at).toMatch(DRF_TIME_RE);
@@ -65,7 +65,7 @@ describe("POST /experiment", () => {
       pre_steps: [],
       steps: [],
       post_steps: [],
-      created_by: "anonymous_user",
+      created_by: "admin@eris.test",
     });
   });
 
@@ -108,7 +108,7 @@ describe("POST /experiment", () => {
     });
     expect(res.status).toBe(201);
     expect(res.body.id).not.toBe("00000000-0000-0000-0000-000000000000");
-    expect(res.body.created_by).toBe("anonymous_user");
+    expect(res.body.created_by).toBe("admin@eris.test");
     expect(res.body).not.toHaveProperty("color");
     expect(res.body.steps).toEqual([WAIT_STEP]);
     expect((await api("GET", detail(res.body.id))).body.steps).toEqual([WAIT_STEP]);

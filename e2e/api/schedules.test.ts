@@ -109,7 +109,7 @@ describe("POST /experiment/{id}/schedule", () => {
       recurrence_pattern: "*/5 * * * *",
       recurrence_count: 1,
       recurrence_left: 1,
-      created_by: "anonymous_user",
+      created_by: "admin@eris.test",
       trials: [],
       ...DEFAULTS,
     });
@@ -149,7 +149,7 @@ describe("POST /experiment/{id}/schedule", () => {
   test("experiment_id and other read-only fields in the body are ignored", async () => {
     const other = await createExperiment();
     const s = await createSchedule({ experiment_id: other.id, recurrence_left: 99, created_by: "mallory" });
-    expect(s).toMatchObject({ experiment_id: experimentId, recurrence_left: 1, created_by: "anonymous_user" });
+    expect(s).toMatchObject({ experiment_id: experimentId, recurrence_left: 1, created_by: "admin@eris.test" });
   });
 
   test("recurrence_pattern is required", async () => {

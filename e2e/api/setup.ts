@@ -1,10 +1,19 @@
-// Each test file gets its own real, migrated SQLite file.
+// Each test file gets its own real, migrated SQLite file, and an account (with an API token) per role.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "eris-test-"));
 process.env.DATABASE_PATH = path.join(dir, "eris.db");
+process.env.NEXTAUTH_SECRET ??= "test-secret-for-signing-sessions";
 
 const { getDb, migrateDb } = await import("@/db/client");
 migrateDb(getDb());
+
+const { UserService } = await import("@/lib/users/service");
+const { IDENTITIES, PASSWORD } = await import("./identities");
+const users = new UserService(getDb());
+for (const role of ["admin", "operator", "viewer"] as const) {
+  const u = await users.create({ email: IDENTITIES[role].email, name: role, password: PASSWORD, role }, "setup");
+  IDENTITIES[role].token = users.createToken(u.id, "tests", null, "setup").raw;
+}

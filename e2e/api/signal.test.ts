@@ -8,7 +8,7 @@ test("the signal starts as RUN and records who set it, when and why", async () =
 
   const paused = await api("POST", "/api/v1/signal/", { state: "PAUSE", reason: "release freeze" });
   expect(paused.status).toBe(200);
-  expect(paused.body).toMatchObject({ state: "PAUSE", reason: "release freeze", set_by: "anonymous_user" });
+  expect(paused.body).toMatchObject({ state: "PAUSE", reason: "release freeze", set_by: "admin@eris.test" });
   expect(Date.parse(paused.body.set_at)).toBeGreaterThan(Date.now() - 5000);
   expect((await api("GET", "/api/v1/signal/")).body.state).toBe("PAUSE");
   await api("POST", "/api/v1/signal", { state: "RUN" });
@@ -20,14 +20,14 @@ test("STOP stops queued trials without running them, and new trials are recorded
   await api("POST", "/api/v1/signal/", { state: "STOP", reason: "incident 42" });
 
   const stopped = (await api("GET", `/api/v1/trial/${queued.id}/`)).body;
-  expect(stopped).toMatchObject({ status: "Stopped", status_reason: "global STOP by anonymous_user: incident 42" });
+  expect(stopped).toMatchObject({ status: "Stopped", status_reason: "global STOP by admin@eris.test: incident 42" });
   expect(stopped.completed_at).not.toBeNull();
 
   const created = await api("POST", "/api/v1/trial/", { experiment: exp.id });
   expect(created.status).toBe(201);
   expect(created.body).toMatchObject({
     status: "Skipped",
-    status_reason: "signal STOP: global STOP by anonymous_user: incident 42",
+    status_reason: "signal STOP: global STOP by admin@eris.test: incident 42",
   });
 
   await api("POST", "/api/v1/signal/", { state: "RUN" });

@@ -68,7 +68,7 @@ describe("POST /trial", () => {
       status: "Scheduled",
       executed_at: null,
       completed_at: null,
-      initiated_by: "anonymous_user",
+      initiated_by: "admin@eris.test",
       initiated_from: "unknown",
       schedule: null,
       status_reason: null,
@@ -99,7 +99,7 @@ describe("POST /trial", () => {
     expect(trial).toMatchObject({
       status: "Scheduled",
       executed_at: null,
-      initiated_by: "anonymous_user",
+      initiated_by: "admin@eris.test",
       trial_record: {},
     });
   });
@@ -282,7 +282,7 @@ describe("PUT /trial/{id}/stop", () => {
     expect(Object.keys(res.body).slice(0, 11)).toEqual(KALLISTI_KEYS);
     expect(res.body.status).toBe("Stopped");
     expect(res.body.completed_at).toMatch(DRF_TIME_RE);
-    expect(res.body.status_reason).toMatch(/stopped by anonymous_user/);
+    expect(res.body.status_reason).toMatch(/stopped by admin@eris.test/);
     expect(res.body.trial_record).toEqual({ result: [{ logs: [expect.stringMatching(LOG_LINE_RE)] }] });
     expect((await api("GET", trialPath(trial.id))).body).toEqual(res.body);
   });

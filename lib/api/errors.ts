@@ -15,6 +15,7 @@ export const ERROR_STATUS = {
   not_acceptable: 406,
   conflict: 409,
   unsupported_media_type: 415,
+  too_many_requests: 429,
   internal: 500,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;

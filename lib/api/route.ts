@@ -1,8 +1,13 @@
 /**
  * The one wrapper every API route goes through: method dispatch (405 + Allow for the rest),
- * typed params, and the error contract. Route files stay a few lines each.
+ * authentication and the role check (every method must say who may call it: `allow(role, …)` or
+ * `open(…)`), CSRF for cookie sessions, typed params, and the error contract.
  */
 import type { z } from "zod";
+import type { Role } from "@/db/schema";
+import { authenticate, requireAuthenticated } from "@/lib/auth/authenticate";
+import { checkSameOrigin } from "@/lib/auth/csrf";
+import { type Principal, hasRole } from "@/lib/auth/roles";
 import { toFieldErrors } from "./drf";
 import { AppError, toErrorResponse } from "./errors";
 
@@ -10,25 +15,45 @@ export const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 export type Method = (typeof METHODS)[number];
 
 export type RouteContext<P> = { req: Request; url: URL; params: P };
-type Handler<P> = (ctx: RouteContext<P>) => Response | Promise<Response>;
+type Handler<P, C> = (ctx: RouteContext<P> & C) => Response | Promise<Response>;
 type NextHandler<P> = (req: Request, ctx: { params: Promise<P> }) => Promise<Response>;
 
+/** A method handler with who may call it: a role (or better), or anyone. */
+export type Guarded<P> =
+  | { access: Role; run: Handler<P, { principal: Principal }> }
+  | { access: "public"; run: Handler<P, { principal: Principal | null }> };
+
+export const allow = <P>(access: Role, run: Handler<P, { principal: Principal }>): Guarded<P> => ({ access, run });
+export const open = <P>(run: Handler<P, { principal: Principal | null }>): Guarded<P> => ({ access: "public", run });
+
+export const FORBIDDEN = "You do not have permission to perform this action.";
+
+async function guard<P>(def: Guarded<P>, req: Request): Promise<Principal | null> {
+  if (def.access === "public") return authenticate(req).catch(() => null);
+  const principal = requireAuthenticated(await authenticate(req));
+  if (principal.via === "session") checkSameOrigin(req);
+  if (!hasRole(principal.role, def.access)) throw new AppError("forbidden", FORBIDDEN);
+  return principal;
+}
+
 export function defineRoute<P = Record<string, never>>(
-  handlers: Partial<Record<Method, Handler<P>>>,
+  handlers: Partial<Record<Method, Guarded<P>>>,
 ): Record<Method, NextHandler<P>> {
-  const allow = METHODS.filter((m) => handlers[m]).join(", ");
+  const allowed = METHODS.filter((m) => handlers[m]).join(", ");
   const out = {} as Record<Method, NextHandler<P>>;
   for (const method of METHODS) {
-    const handler = handlers[method];
+    const def = handlers[method];
     out[method] = async (req, ctx) => {
       try {
-        if (!handler) {
+        if (!def) {
           throw new AppError("method_not_allowed", `Method "${req.method}" not allowed.`, {
-            headers: { Allow: allow },
+            headers: { Allow: allowed },
           });
         }
+        const principal = await guard(def, req);
         const params = ((await ctx?.params) ?? {}) as P;
-        return await handler({ req, url: new URL(req.url), params });
+        const run = def.run as Handler<P, { principal: Principal | null }>;
+        return await run({ req, url: new URL(req.url), params, principal });
       } catch (err) {
         return toErrorResponse(err);
       }

@@ -2,6 +2,7 @@ import type { DB } from "@/db/client";
 import type { Experiment, NewExperiment } from "@/db/schema";
 import { notFound } from "@/lib/api/errors";
 import type { Page } from "@/lib/api/paging";
+import { recordAudit } from "@/lib/audit/service";
 import { restoreMasked } from "@/lib/credentials/mask";
 import { isUuid, newId } from "@/lib/ids";
 import { normaliseStep } from "./present";
@@ -9,6 +10,17 @@ import { ExperimentRepo } from "./repo";
 import type { CreateExperimentInput, StepInput, UpdateExperimentInput } from "./schemas";
 
 const steps = (list: StepInput[]) => list.map(normaliseStep);
+
+/** The fields an audit entry compares. */
+const auditView = (e: Experiment) => ({
+  name: e.name,
+  description: e.description,
+  metadata: e.metadata,
+  parameters: e.parameters,
+  pre_steps: e.preSteps,
+  steps: e.steps,
+  post_steps: e.postSteps,
+});
 
 export class ExperimentService {
   private readonly repo: ExperimentRepo;
@@ -18,7 +30,8 @@ export class ExperimentService {
   }
 
   create(input: CreateExperimentInput, actor: string): Experiment {
-    return this.repo.insert({
+    return this.db.transaction((tx) => {
+      const created = new ExperimentRepo(tx).insert({
       id: newId(),
       name: input.name,
       description: input.description,
@@ -28,6 +41,9 @@ export class ExperimentService {
       steps: steps(input.steps),
       postSteps: steps(input.post_steps),
       createdBy: actor,
+      });
+      recordAudit(tx, { actor, action: "experiment.create", targetType: "experiment", targetId: created.id, after: auditView(created) });
+      return created;
     });
   }
 
@@ -46,7 +62,7 @@ export class ExperimentService {
    * PUT and PATCH: omitted fields keep their stored values. A client that sends back a masked
    * secret (`*****`) keeps the stored secret.
    */
-  update(id: string, input: UpdateExperimentInput): Experiment {
+  update(id: string, input: UpdateExperimentInput, actor: string): Experiment {
     return this.db.transaction((tx) => {
       const repo = new ExperimentRepo(tx);
       const current = isUuid(id) ? repo.findById(id) : null;
@@ -61,16 +77,19 @@ export class ExperimentService {
       if (input.post_steps !== undefined) patch.postSteps = restoreMasked(steps(input.post_steps), current.postSteps);
       // An empty PATCH changes nothing (drizzle refuses an UPDATE without values).
       if (Object.keys(patch).length === 0) return current;
-      return repo.update(id, patch) as Experiment;
+      const updated = repo.update(id, patch) as Experiment;
+      recordAudit(tx, { actor, action: "experiment.update", targetType: "experiment", targetId: id, before: auditView(current), after: auditView(updated) });
+      return updated;
     });
   }
 
   /** Soft delete, cascading to the experiment's schedules; deleting again moves `deleted_at` forward. */
-  delete(id: string): void {
+  delete(id: string, actor: string): void {
     this.db.transaction((tx) => {
       const repo = new ExperimentRepo(tx);
       if (!(isUuid(id) && repo.findById(id))) throw notFound();
       repo.softDeleteWithSchedules(id, Date.now());
+      recordAudit(tx, { actor, action: "experiment.delete", targetType: "experiment", targetId: id });
     });
   }
 }

@@ -118,7 +118,7 @@ test("a paused schedule fires nothing; resuming counts from now", () => {
   expect(s.nextRunAt).toBeNull();
   expect(fire("2026-03-06T12:05:00Z")).toEqual([]);
   vi.setSystemTime(at("2026-03-06T12:05:03Z"));
-  const resumed = new ScheduleService(db()).update(s.experimentId, s.id, patchScheduleSchema.parse({ paused: false }));
+  const resumed = new ScheduleService(db()).update(s.experimentId, s.id, patchScheduleSchema.parse({ paused: false }), "t");
   expect(iso(resumed.nextRunAt)).toBe("2026-03-06T12:05:13.000Z");
 });
 
@@ -146,6 +146,7 @@ test("recurrence_count runs down to a stop, and a new count re-arms the schedule
     s.experimentId,
     s.id,
     patchScheduleSchema.parse({ recurrence_count: 3 }),
+    "t",
   );
   expect(rearmed.recurrenceLeft).toBe(3);
   expect(iso(rearmed.nextRunAt)).toBe("2026-03-06T12:04:00.000Z");

@@ -2,6 +2,7 @@ import type { DB } from "@/db/client";
 import type { NewSchedule, Schedule, Trial } from "@/db/schema";
 import { notFound } from "@/lib/api/errors";
 import type { Page } from "@/lib/api/paging";
+import { recordAudit } from "@/lib/audit/service";
 import { restoreMasked } from "@/lib/credentials/mask";
 import { ExperimentRepo } from "@/lib/experiments/repo";
 import { isUuid, newId } from "@/lib/ids";
@@ -9,6 +10,21 @@ import { TrialRepo } from "@/lib/trials/repo";
 import { ScheduleRepo } from "./repo";
 import type { ScheduleInput, SchedulePatch } from "./schemas";
 import { checkPattern, computeNextRun } from "./timing";
+
+/** The fields an audit entry compares. */
+const auditView = (s: Schedule) => ({
+  experiment_id: s.experimentId,
+  recurrence_pattern: s.recurrencePattern,
+  recurrence_count: s.recurrenceCount,
+  timezone: s.timezone,
+  concurrency_policy: s.concurrencyPolicy,
+  starting_deadline_seconds: s.startingDeadlineSeconds,
+  history_limit: s.historyLimit,
+  paused: s.paused,
+  parameters: s.parameters,
+  metadata: s.metadata,
+  ticket: s.ticket,
+});
 
 /** Fields whose change moves the next due slot. */
 const TIMING_FIELDS = ["recurrencePattern", "timezone", "paused", "recurrenceLeft"] as const;
@@ -44,7 +60,11 @@ export class ScheduleService {
       createdBy: actor,
       createdAt: now,
     };
-    return this.repo.insert({ ...row, nextRunAt: computeNextRun(row, now) });
+    return this.db.transaction((tx) => {
+      const created = new ScheduleRepo(tx).insert({ ...row, nextRunAt: computeNextRun(row, now) });
+      recordAudit(tx, { actor, action: "schedule.create", targetType: "schedule", targetId: created.id, after: auditView(created) });
+      return created;
+    });
   }
 
   /** Unknown or malformed experiment → 404; a deleted experiment has no live schedules. */
@@ -74,7 +94,7 @@ export class ScheduleService {
    * PUT (`replace`) resets omitted fields to their defaults, PATCH keeps them (Kallisti). Changing
    * `recurrence_count` resets `recurrence_left`; a timing change re-arms `next_run_at` from now.
    */
-  update(experimentId: string, id: string, input: ScheduleInput | SchedulePatch): Schedule {
+  update(experimentId: string, id: string, input: ScheduleInput | SchedulePatch, actor: string): Schedule {
     return this.db.transaction((tx) => {
       const repo = new ScheduleRepo(tx);
       const current = isUuid(experimentId) && isUuid(id) ? repo.find(experimentId, id) : null;
@@ -104,15 +124,18 @@ export class ScheduleService {
         next.nextRunAt = computeNextRun(next, now);
       }
       const { id: _id, createdAt: _c, updatedAt: _u, ...patch } = next;
-      return repo.update(id, patch satisfies Partial<NewSchedule>);
+      const updated = repo.update(id, patch satisfies Partial<NewSchedule>);
+      recordAudit(tx, { actor, action: "schedule.update", targetType: "schedule", targetId: id, before: auditView(current), after: auditView(updated) });
+      return updated;
     });
   }
 
-  delete(experimentId: string, id: string): void {
+  delete(experimentId: string, id: string, actor: string): void {
     this.db.transaction((tx) => {
       const repo = new ScheduleRepo(tx);
       if (!(isUuid(experimentId) && isUuid(id) && repo.find(experimentId, id))) throw notFound();
       repo.update(id, { deletedAt: Date.now(), nextRunAt: null });
+      recordAudit(tx, { actor, action: "schedule.delete", targetType: "schedule", targetId: id });
     });
   }
 }

@@ -5,9 +5,10 @@
  * STOP holds are recorded as Skipped.
  */
 import { eq } from "drizzle-orm";
-import type { DB } from "@/db/client";
+import type { DB, Tx } from "@/db/client";
 import { type SignalState, signalState, trials } from "@/db/schema";
 import { isoTime } from "@/lib/api/time";
+import { recordAudit } from "@/lib/audit/service";
 import { logLine } from "@/lib/trials/records";
 import type { SetSignalInput, SignalOut } from "./schemas";
 
@@ -15,7 +16,7 @@ const ROW = 1;
 
 export type Signal = { state: SignalState; reason: string; setBy: string; setAt: number | null };
 
-export function readSignal(db: DB): Signal {
+export function readSignal(db: DB | Tx): Signal {
   const row = db.select().from(signalState).where(eq(signalState.id, ROW)).get();
   return row ?? { state: "RUN", reason: "", setBy: "default", setAt: null };
 }
@@ -27,6 +28,7 @@ export function setSignal(db: DB, input: SetSignalInput, actor: string): Signal 
   return db.transaction(
     (tx) => {
       const now = Date.now();
+      const previous = readSignal(tx);
       const values = { state: input.state, reason: input.reason, setBy: actor, setAt: now };
       tx.insert(signalState)
         .values({ id: ROW, ...values })
@@ -55,6 +57,13 @@ export function setSignal(db: DB, input: SetSignalInput, actor: string): Signal 
             .run();
         }
       }
+      recordAudit(tx, {
+        actor,
+        action: "signal.set",
+        targetType: "signal",
+        before: { state: previous.state, reason: previous.reason },
+        after: { state: values.state, reason: values.reason },
+      });
       return values;
     },
     { behavior: "immediate" },

@@ -3,6 +3,7 @@ import type { Trial } from "@/db/schema";
 import { AppError, fieldError, notFound } from "@/lib/api/errors";
 import type { Page } from "@/lib/api/paging";
 import { ExperimentRepo } from "@/lib/experiments/repo";
+import { recordAudit } from "@/lib/audit/service";
 import { isUuid, newId } from "@/lib/ids";
 import { describeStop, readSignal } from "@/lib/signal/service";
 import { logLine, type TrialRecords, withResult } from "./records";
@@ -31,7 +32,7 @@ export class TrialService {
     // While the global signal is STOP nothing new runs: the trial is recorded as Skipped, with why.
     const signal = readSignal(this.db);
     const skipped = signal.state === "STOP" ? `signal STOP: ${describeStop(signal)}` : null;
-    return this.repo.insert({
+    const trial = this.repo.insert({
       id: newId(),
       experimentId: experiment.id,
       parameters: input.parameters,
@@ -46,6 +47,14 @@ export class TrialService {
       scheduledFor: now,
       createdAt: now,
     });
+    recordAudit(this.db, {
+      actor,
+      action: "trial.create",
+      targetType: "trial",
+      targetId: trial.id,
+      after: { experiment: trial.experimentId, parameters: trial.parameters, status: trial.status },
+    });
+    return trial;
   }
 
   /** Any trial by id, trials of deleted experiments included. */
@@ -93,13 +102,19 @@ export class TrialService {
           completedAt: now,
           records,
         });
-        if (stopped) return stopped;
+        if (stopped) {
+          recordAudit(tx, { actor, action: "trial.stop", targetType: "trial", targetId: id, before: { status: "Scheduled" }, after: { status: "Stopped" } });
+          return stopped;
+        }
       }
       const initiated = repo.transition(id, ["Scheduled", "In Progress"], {
         status: "Stop Initiated",
         stopRequestedBy: actor,
       });
-      if (initiated) return initiated;
+      if (initiated) {
+        recordAudit(tx, { actor, action: "trial.stop", targetType: "trial", targetId: id, before: { status: trial.status }, after: { status: "Stop Initiated" } });
+        return initiated;
+      }
       throw new AppError("forbidden", "Trial has either not started or already set to stop.", {
         body: { message: "Trial has either not started or already set to stop." },
       });

@@ -1,14 +1,14 @@
 import { notFound } from "@/lib/api/errors";
-import { defineRoute } from "@/lib/api/route";
+import { defineRoute, open } from "@/lib/api/route";
 
 // Any other path under the API answers a JSON 404, never Next's HTML page.
 const missing = () => {
   throw notFound();
 };
 export const { GET, POST, PUT, PATCH, DELETE } = defineRoute({
-  GET: missing,
-  POST: missing,
-  PUT: missing,
-  PATCH: missing,
-  DELETE: missing,
+  GET: open(missing),
+  POST: open(missing),
+  PUT: open(missing),
+  PATCH: open(missing),
+  DELETE: open(missing),
 });

@@ -1,6 +1,5 @@
 import { pageHeaders, parsePage } from "@/lib/api/paging";
-import { defineRoute, json, readBody } from "@/lib/api/route";
-import { actorOf } from "@/lib/auth/actor";
+import { allow, defineRoute, json, readBody } from "@/lib/api/route";
 import { toPublicExperiment } from "@/lib/experiments/present";
 import { checkSteps } from "@/lib/experiments/check-steps";
 import { createExperimentSchema } from "@/lib/experiments/schemas";
@@ -9,15 +8,15 @@ import { services } from "@/lib/services";
 
 export const { GET, POST, PUT, PATCH, DELETE } = defineRoute({
   // GET /api/v1/experiment — live experiments, newest first
-  GET: ({ url }) => {
+  GET: allow("viewer", ({ url }) => {
     const page = parsePage(url);
     const { rows, total } = services().experiments.list(page);
     return json(rows.map(toPublicExperiment), 200, pageHeaders(url, page, total));
-  },
+  }),
   // POST /api/v1/experiment
-  POST: async ({ req }) => {
+  POST: allow("operator", async ({ req, principal }) => {
     const input = await readBody(req, createExperimentSchema);
     checkSteps(await getToolbox(), input);
-    return json(toPublicExperiment(services().experiments.create(input, actorOf(req))), 201);
-  },
+    return json(toPublicExperiment(services().experiments.create(input, principal.actor)), 201);
+  }),
 });

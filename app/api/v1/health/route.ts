@@ -1,6 +1,6 @@
-import { defineRoute, json } from "@/lib/api/route";
+import { defineRoute, open, json } from "@/lib/api/route";
 
 export const { GET, POST, PUT, PATCH, DELETE } = defineRoute({
   // GET /api/v1/health
-  GET: () => json({ status: "up" }),
+  GET: open(() => json({ status: "up" })),
 });

@@ -1,7 +1,7 @@
-import { defineRoute, json } from "@/lib/api/route";
+import { defineRoute, open, json } from "@/lib/api/route";
 import { buildInfo } from "@/lib/version";
 
 export const { GET, POST, PUT, PATCH, DELETE } = defineRoute({
   // GET /api/v1/info — Kallisti's {version, platform} plus build facts
-  GET: () => json(buildInfo()),
+  GET: open(() => json(buildInfo())),
 });

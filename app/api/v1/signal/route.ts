@@ -1,15 +1,14 @@
 import { getDb } from "@/db/client";
-import { defineRoute, json, readBody } from "@/lib/api/route";
-import { actorOf } from "@/lib/auth/actor";
+import { allow, defineRoute, json, readBody } from "@/lib/api/route";
 import { setSignalSchema } from "@/lib/signal/schemas";
 import { readSignal, setSignal, toPublicSignal } from "@/lib/signal/service";
 
 export const { GET, POST, PUT, PATCH, DELETE } = defineRoute({
   // GET /api/v1/signal — the global RUN/PAUSE/STOP state, who set it, when and why
-  GET: () => json(toPublicSignal(readSignal(getDb()))),
+  GET: allow("viewer", () => json(toPublicSignal(readSignal(getDb())))),
   // POST /api/v1/signal {"state": "RUN"|"PAUSE"|"STOP", "reason": "..."}
-  POST: async ({ req }) => {
+  POST: allow("operator", async ({ req, principal }) => {
     const input = await readBody(req, setSignalSchema);
-    return json(toPublicSignal(setSignal(getDb(), input, actorOf(req))));
-  },
+    return json(toPublicSignal(setSignal(getDb(), input, principal.actor)));
+  }),
 });

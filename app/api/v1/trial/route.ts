@@ -1,21 +1,20 @@
 import { pageHeaders, parsePage } from "@/lib/api/paging";
-import { defineRoute, json, queryObject, readBody, validate } from "@/lib/api/route";
-import { actorOf } from "@/lib/auth/actor";
+import { allow, defineRoute, json, queryObject, readBody, validate } from "@/lib/api/route";
 import { services } from "@/lib/services";
 import { toPublicTrial } from "@/lib/trials/present";
 import { createTrialSchema, trialFiltersSchema } from "@/lib/trials/schemas";
 
 export const { GET, POST, PUT, PATCH, DELETE } = defineRoute({
   // GET /api/v1/trial?experiment=&status=&schedule=&since=&until= — newest first
-  GET: ({ url }) => {
+  GET: allow("viewer", ({ url }) => {
     const filters = validate(trialFiltersSchema, queryObject(url));
     const page = parsePage(url);
     const { rows, total } = services().trials.list(filters, page);
     return json(rows.map(toPublicTrial), 200, pageHeaders(url, page, total));
-  },
+  }),
   // POST /api/v1/trial — recorded as Scheduled; the runner executes it
-  POST: async ({ req }) => {
+  POST: allow("operator", async ({ req, principal }) => {
     const input = await readBody(req, createTrialSchema);
-    return json(toPublicTrial(services().trials.create(input, actorOf(req))), 201);
-  },
+    return json(toPublicTrial(services().trials.create(input, principal.actor)), 201);
+  }),
 });

@@ -1,4 +1,4 @@
-import { defineRoute, json, queryObject, validate } from "@/lib/api/route";
+import { allow, defineRoute, json, queryObject, validate } from "@/lib/api/route";
 import { isoTime } from "@/lib/api/time";
 import { describePattern, nextRuns } from "@/lib/schedules/pattern";
 import { previewQuerySchema } from "@/lib/schedules/schemas";
@@ -7,7 +7,7 @@ import { formatInZone } from "@/lib/schedules/timezone";
 
 export const { GET, POST, PUT, PATCH, DELETE } = defineRoute({
   // GET /api/v1/schedule/preview?pattern=&timezone=&count= — the next fire times and a description
-  GET: ({ url }) => {
+  GET: allow("viewer", ({ url }) => {
     const q = validate(previewQuerySchema, queryObject(url));
     const pattern = checkPattern(q.pattern, q.timezone);
     const runs = nextRuns(pattern, q.count, Date.now());
@@ -17,5 +17,5 @@ export const { GET, POST, PUT, PATCH, DELETE } = defineRoute({
       description: describePattern(pattern),
       next_runs: runs.map((ms) => ({ utc: isoTime(ms), local: formatInZone(ms, q.timezone) })),
     });
-  },
+  }),
 });

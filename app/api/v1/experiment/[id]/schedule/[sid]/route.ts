@@ -1,4 +1,4 @@
-import { defineRoute, json, noContent, readBody } from "@/lib/api/route";
+import { allow, defineRoute, json, noContent, readBody } from "@/lib/api/route";
 import { toPublicSchedule } from "@/lib/schedules/present";
 import { patchScheduleSchema, scheduleSchema } from "@/lib/schedules/schemas";
 import { services } from "@/lib/services";
@@ -12,22 +12,22 @@ function present(s: Schedule) {
 
 export const { GET, POST, PUT, PATCH, DELETE } = defineRoute<Params>({
   // GET /api/v1/experiment/{id}/schedule/{sid} — deleted schedules included
-  GET: ({ params }) => present(services().schedules.get(params.id, params.sid)),
+  GET: allow("viewer", ({ params }) => present(services().schedules.get(params.id, params.sid))),
   // PUT /api/v1/experiment/{id}/schedule/{sid} — omitted fields reset to their defaults
-  PUT: async ({ req, params }) => {
+  PUT: allow("operator", async ({ req, params, principal }) => {
     services().schedules.get(params.id, params.sid);
     const input = await readBody(req, scheduleSchema);
-    return present(services().schedules.update(params.id, params.sid, input));
-  },
+    return present(services().schedules.update(params.id, params.sid, input, principal.actor));
+  }),
   // PATCH /api/v1/experiment/{id}/schedule/{sid}
-  PATCH: async ({ req, params }) => {
+  PATCH: allow("operator", async ({ req, params, principal }) => {
     services().schedules.get(params.id, params.sid);
     const input = await readBody(req, patchScheduleSchema);
-    return present(services().schedules.update(params.id, params.sid, input));
-  },
+    return present(services().schedules.update(params.id, params.sid, input, principal.actor));
+  }),
   // DELETE /api/v1/experiment/{id}/schedule/{sid} — soft delete
-  DELETE: ({ params }) => {
-    services().schedules.delete(params.id, params.sid);
+  DELETE: allow("operator", ({ params, principal }) => {
+    services().schedules.delete(params.id, params.sid, principal.actor);
     return noContent();
-  },
+  }),
 });

@@ -1,0 +1,95 @@
+/**
+ * next-auth (v4) configuration: email + password against the users table, and an optional OIDC
+ * provider for teams with an identity provider (ERIS_OIDC_ISSUER, _CLIENT_ID, _CLIENT_SECRET).
+ * Sessions are JWTs holding only the user id; the role is read fresh on every request.
+ */
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { getDb } from "@/db/client";
+import { ROLES, type Role, users as usersTable } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/service";
+import { newId } from "@/lib/ids";
+import { UserService } from "@/lib/users/service";
+import { clearFailures, clientIp, loginKeys, recordFailure, retryAfter } from "./rate-limit";
+
+export const SESSION_MAX_AGE_S = 12 * 60 * 60;
+
+function oidcProvider(): NextAuthOptions["providers"] {
+  const issuer = process.env.ERIS_OIDC_ISSUER;
+  const clientId = process.env.ERIS_OIDC_CLIENT_ID;
+  const clientSecret = process.env.ERIS_OIDC_CLIENT_SECRET;
+  if (!issuer || !clientId || !clientSecret) return [];
+  return [
+    {
+      id: "oidc",
+      name: process.env.ERIS_OIDC_NAME ?? "Single sign-on",
+      type: "oauth",
+      wellKnown: `${issuer.replace(/\/$/, "")}/.well-known/openid-configuration`,
+      clientId,
+      clientSecret,
+      idToken: true,
+      checks: ["pkce", "state"],
+      authorization: { params: { scope: "openid email profile" } },
+      profile: (p: { sub: string; email?: string; name?: string }) => ({ id: p.sub, email: p.email ?? null, name: p.name ?? p.email ?? p.sub }),
+    },
+  ];
+}
+
+const oidcDefaultRole = (): Role => {
+  const r = process.env.ERIS_OIDC_DEFAULT_ROLE as Role | undefined;
+  return r && ROLES.includes(r) ? r : "viewer";
+};
+
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: process.env.NEXTAUTH_SECRET,
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+    pages: { signIn: "/signin", error: "/signin" },
+    providers: [
+      CredentialsProvider({
+        name: "Email",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        authorize: async (credentials, req) => {
+          const email = String(credentials?.email ?? "").trim().toLowerCase();
+          const password = String(credentials?.password ?? "");
+          if (!email || !password) return null;
+          const keys = loginKeys(email, clientIp(new Headers((req?.headers ?? {}) as Record<string, string>)));
+          const wait = retryAfter(keys);
+          if (wait) throw new Error(`Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minute(s).`);
+          const user = await new UserService(getDb()).checkPassword(email, password);
+          if (!user) {
+            recordFailure(keys);
+            return null;
+          }
+          clearFailures(keys);
+          return { id: user.id, email: user.email, name: user.name };
+        },
+      }),
+      ...oidcProvider(),
+    ],
+    callbacks: {
+      // OIDC users get an account on first sign-in (ERIS_OIDC_DEFAULT_ROLE, viewer by default).
+      signIn: async ({ user, account }) => {
+        if (account?.provider !== "oidc") return true;
+        if (!user.email) return false;
+        const users = new UserService(getDb());
+        const existing = users.byEmail(user.email);
+        if (existing) return existing.disabledAt === null;
+        getDb().transaction((tx) => {
+          const id = newId();
+          tx.insert(usersTable).values({ id, email: user.email!.toLowerCase(), name: user.name ?? "", role: oidcDefaultRole() }).run();
+          recordAudit(tx, { actor: user.email!, action: "user.create", targetType: "user", targetId: id, after: { email: user.email, via: "oidc" } });
+        });
+        return true;
+      },
+      jwt: async ({ token, user }) => {
+        if (user?.email) {
+          const row = new UserService(getDb()).byEmail(user.email);
+          if (row) token.uid = row.id;
+        }
+        return token;
+      },
+      session: async ({ session, token }) => ({ ...session, uid: token.uid }),
+    },
+  };
+}
