@@ -2,7 +2,14 @@
  * Calls the real route handlers in-process, the way Next.js does: a Request in, a Response out,
  * against the test file's own SQLite database.
  */
+import * as audit from "@/app/api/v1/audit/route";
+import * as me from "@/app/api/v1/auth/me/route";
+import * as tokenOne from "@/app/api/v1/auth/token/[id]/route";
+import * as tokens from "@/app/api/v1/auth/token/route";
 import * as root from "@/app/api/v1/route";
+import * as setup from "@/app/api/v1/setup/route";
+import * as userOne from "@/app/api/v1/users/[id]/route";
+import * as users from "@/app/api/v1/users/route";
 import * as catchAll from "@/app/api/v1/[...path]/route";
 import * as experiment from "@/app/api/v1/experiment/[id]/route";
 import * as schedule from "@/app/api/v1/experiment/[id]/schedule/[sid]/route";
@@ -24,6 +31,13 @@ type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) 
 const ROUTES: [RegExp, object, string[]][] = [
   [/^\/api\/v1\/?$/, root, []],
   [/^\/api\/v1\/health\/?$/, health, []],
+  [/^\/api\/v1\/setup\/?$/, setup, []],
+  [/^\/api\/v1\/audit\/?$/, audit, []],
+  [/^\/api\/v1\/auth\/me\/?$/, me, []],
+  [/^\/api\/v1\/auth\/token\/?$/, tokens, []],
+  [/^\/api\/v1\/auth\/token\/([^/]+)\/?$/, tokenOne, ["id"]],
+  [/^\/api\/v1\/users\/?$/, users, []],
+  [/^\/api\/v1\/users\/([^/]+)\/?$/, userOne, ["id"]],
   [/^\/api\/v1\/info\/?$/, info, []],
   [/^\/api\/v1\/modules\/?$/, modules, []],
   [/^\/api\/v1\/openapi\.json\/?$/, openapi, []],

@@ -19,7 +19,7 @@ export async function authenticate(req: Request): Promise<Principal | null> {
   const header = req.headers.get("authorization");
   if (header) {
     const m = /^Bearer\s+(\S+)$/i.exec(header.trim());
-    if (!m) throw unauthorized("Invalid Authorization header: expected \"Bearer <token>\".");
+    if (!m) throw unauthorized('Invalid Authorization header: expected "Bearer <token>".');
     const raw = m[1];
     if (raw.startsWith(TOKEN_PREFIX)) {
       const found = new UserService(getDb()).userForToken(raw);
@@ -33,7 +33,8 @@ export async function authenticate(req: Request): Promise<Principal | null> {
   }
   const secret = process.env.NEXTAUTH_SECRET;
   if (!secret || !(req.headers.get("cookie") ?? "").includes("session-token")) return null;
-  const session = await getToken({ req: new NextRequest(req) as never, secret });
+  // Only the headers: building a NextRequest from `req` itself would consume the body the route reads.
+  const session = await getToken({ req: new NextRequest(req.url, { headers: req.headers }) as never, secret });
   const uid = typeof session?.uid === "string" ? session.uid : null;
   if (!uid) return null;
   const user = new UserService(getDb()).find(uid);

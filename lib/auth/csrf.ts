@@ -9,7 +9,8 @@ const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 
 function allowedHosts(req: Request): Set<string> {
   const hosts = new Set<string>();
-  for (const h of [req.headers.get("host"), req.headers.get("x-forwarded-host")]) if (h) hosts.add(h.split(",")[0].trim().toLowerCase());
+  for (const h of [req.headers.get("host"), req.headers.get("x-forwarded-host")])
+    if (h) hosts.add(h.split(",")[0].trim().toLowerCase());
   if (process.env.NEXTAUTH_URL) hosts.add(new URL(process.env.NEXTAUTH_URL).host.toLowerCase());
   return hosts;
 }
@@ -24,6 +25,9 @@ export function checkSameOrigin(req: Request): void {
     host = null;
   }
   if (!host || !allowedHosts(req).has(host)) {
-    throw new AppError("forbidden", "CSRF check failed: a request made with the session cookie must come from the Eris origin.");
+    throw new AppError(
+      "forbidden",
+      "CSRF check failed: a request made with the session cookie must come from the Eris origin.",
+    );
   }
 }

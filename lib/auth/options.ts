@@ -30,7 +30,11 @@ function oidcProvider(): NextAuthOptions["providers"] {
       idToken: true,
       checks: ["pkce", "state"],
       authorization: { params: { scope: "openid email profile" } },
-      profile: (p: { sub: string; email?: string; name?: string }) => ({ id: p.sub, email: p.email ?? null, name: p.name ?? p.email ?? p.sub }),
+      profile: (p: { sub: string; email?: string; name?: string }) => ({
+        id: p.sub,
+        email: p.email ?? null,
+        name: p.name ?? p.email ?? p.sub,
+      }),
     },
   ];
 }
@@ -50,7 +54,9 @@ export function authOptions(): NextAuthOptions {
         name: "Email",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         authorize: async (credentials, req) => {
-          const email = String(credentials?.email ?? "").trim().toLowerCase();
+          const email = String(credentials?.email ?? "")
+            .trim()
+            .toLowerCase();
           const password = String(credentials?.password ?? "");
           if (!email || !password) return null;
           const keys = loginKeys(email, clientIp(new Headers((req?.headers ?? {}) as Record<string, string>)));
@@ -77,8 +83,16 @@ export function authOptions(): NextAuthOptions {
         if (existing) return existing.disabledAt === null;
         getDb().transaction((tx) => {
           const id = newId();
-          tx.insert(usersTable).values({ id, email: user.email!.toLowerCase(), name: user.name ?? "", role: oidcDefaultRole() }).run();
-          recordAudit(tx, { actor: user.email!, action: "user.create", targetType: "user", targetId: id, after: { email: user.email, via: "oidc" } });
+          tx.insert(usersTable)
+            .values({ id, email: user.email!.toLowerCase(), name: user.name ?? "", role: oidcDefaultRole() })
+            .run();
+          recordAudit(tx, {
+            actor: user.email!,
+            action: "user.create",
+            targetType: "user",
+            targetId: id,
+            after: { email: user.email, via: "oidc" },
+          });
         });
         return true;
       },

@@ -32,7 +32,10 @@ export function clearFailures(keys: string[]): void {
   for (const key of keys) failures.delete(key);
 }
 
-export const loginKeys = (email: string, ip: string | null) => [`email:${email.toLowerCase()}`, ...(ip ? [`ip:${ip}`] : [])];
+export const loginKeys = (email: string, ip: string | null) => [
+  `email:${email.toLowerCase()}`,
+  ...(ip ? [`ip:${ip}`] : []),
+];
 
 /** The client address as the proxy in front of us reports it, else unknown. */
 export function clientIp(headers: Headers): string | null {

@@ -26,9 +26,17 @@ export const updateUserSchema = drfBody({
 });
 export const tokenRequestSchema = drfBody({
   email: drfString({ max: 254 }).transform((e) => e.toLowerCase()),
-  password: z.string({ error: (i) => (i.input === undefined ? "This field is required." : "Not a valid string.") }).min(1, "This field may not be blank."),
+  password: z
+    .string({ error: (i) => (i.input === undefined ? "This field is required." : "Not a valid string.") })
+    .min(1, "This field may not be blank."),
   name: drfString({ max: 100 }).default("api token"),
-  expires_in_days: z.number({ error: "A valid integer is required." }).int("A valid integer is required.").min(1).max(3650).nullable().default(90),
+  expires_in_days: z
+    .number({ error: "A valid integer is required." })
+    .int("A valid integer is required.")
+    .min(1)
+    .max(3650)
+    .nullable()
+    .default(90),
 });
 
 export type CreateUserInput = z.output<typeof createUserSchema>;

@@ -2,7 +2,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, asc, count, eq, isNull } from "drizzle-orm";
 import type { DB } from "@/db/client";
-import { type ApiToken, type Role, type User, apiTokens, users } from "@/db/schema";
+import { type ApiToken, type User, apiTokens, users } from "@/db/schema";
 import { AppError, fieldError, notFound } from "@/lib/api/errors";
 import { isoTime } from "@/lib/api/time";
 import { recordAudit } from "@/lib/audit/service";
@@ -14,7 +14,14 @@ export const TOKEN_PREFIX = "eris_";
 export const hashToken = (raw: string) => createHash("sha256").update(raw).digest("hex");
 
 export function toPublicUser(u: User) {
-  return { id: u.id, email: u.email, name: u.name, role: u.role, disabled: u.disabledAt !== null, created_at: isoTime(u.createdAt) };
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    disabled: u.disabledAt !== null,
+    created_at: isoTime(u.createdAt),
+  };
 }
 export function toPublicToken(t: ApiToken) {
   return {
@@ -61,7 +68,11 @@ export class UserService {
       if (tx.select().from(users).where(eq(users.email, input.email)).get()) {
         throw fieldError("email", "A user with this email already exists.");
       }
-      const u = tx.insert(users).values({ id: newId(), email: input.email, name: input.name, passwordHash, role: input.role }).returning().get();
+      const u = tx
+        .insert(users)
+        .values({ id: newId(), email: input.email, name: input.name, passwordHash, role: input.role })
+        .returning()
+        .get();
       recordAudit(tx, { actor, action: "user.create", targetType: "user", targetId: u.id, after: auditView(u) });
       return u;
     });
@@ -75,8 +86,18 @@ export class UserService {
         if ((tx.select({ n: count() }).from(users).get()?.n ?? 0) > 0) {
           throw new AppError("forbidden", "Eris already has an administrator.");
         }
-        const u = tx.insert(users).values({ id: newId(), email: input.email, name: input.name, passwordHash, role: "admin" }).returning().get();
-        recordAudit(tx, { actor: input.email, action: "user.setup", targetType: "user", targetId: u.id, after: auditView(u) });
+        const u = tx
+          .insert(users)
+          .values({ id: newId(), email: input.email, name: input.name, passwordHash, role: "admin" })
+          .returning()
+          .get();
+        recordAudit(tx, {
+          actor: input.email,
+          action: "user.setup",
+          targetType: "user",
+          targetId: u.id,
+          after: auditView(u),
+        });
         return u;
       },
       { behavior: "immediate" },
@@ -92,10 +113,20 @@ export class UserService {
       if (input.role !== undefined) patch.role = input.role;
       if (input.disabled !== undefined) patch.disabledAt = input.disabled ? (current.disabledAt ?? Date.now()) : null;
       if (passwordHash) patch.passwordHash = passwordHash;
-      if (current.role === "admin" && (patch.role && patch.role !== "admin" || input.disabled)) this.keepAnAdmin(tx, id);
-      const u = Object.keys(patch).length ? (tx.update(users).set(patch).where(eq(users.id, id)).returning().get() as User) : current;
+      if (current.role === "admin" && ((patch.role && patch.role !== "admin") || input.disabled))
+        this.keepAnAdmin(tx, id);
+      const u = Object.keys(patch).length
+        ? (tx.update(users).set(patch).where(eq(users.id, id)).returning().get() as User)
+        : current;
       const after = { ...auditView(u), ...(passwordHash ? { password: "changed" } : {}) };
-      recordAudit(tx, { actor, action: "user.update", targetType: "user", targetId: id, before: auditView(current), after });
+      recordAudit(tx, {
+        actor,
+        action: "user.update",
+        targetType: "user",
+        targetId: id,
+        before: auditView(current),
+        after,
+      });
       return u;
     });
   }
@@ -120,7 +151,12 @@ export class UserService {
 
   // ---- API tokens ----
 
-  createToken(userId: string, name: string, expiresInDays: number | null, actor: string): { token: ApiToken; raw: string } {
+  createToken(
+    userId: string,
+    name: string,
+    expiresInDays: number | null,
+    actor: string,
+  ): { token: ApiToken; raw: string } {
     const raw = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
     return this.db.transaction((tx) => {
       const token = tx
@@ -135,7 +171,13 @@ export class UserService {
         })
         .returning()
         .get();
-      recordAudit(tx, { actor, action: "token.create", targetType: "api_token", targetId: token.id, after: { name, user_id: userId, expires_at: isoTime(token.expiresAt) } });
+      recordAudit(tx, {
+        actor,
+        action: "token.create",
+        targetType: "api_token",
+        targetId: token.id,
+        after: { name, user_id: userId, expires_at: isoTime(token.expiresAt) },
+      });
       return { token, raw };
     });
   }
@@ -155,8 +197,20 @@ export class UserService {
     return this.db.transaction((tx) => {
       const t = tx.select().from(apiTokens).where(eq(apiTokens.id, id)).get();
       if (!t) throw notFound();
-      const revoked = tx.update(apiTokens).set({ revokedAt: t.revokedAt ?? Date.now() }).where(eq(apiTokens.id, id)).returning().get() as ApiToken;
-      recordAudit(tx, { actor, action: "token.revoke", targetType: "api_token", targetId: id, before: { revoked: t.revokedAt !== null }, after: { revoked: true } });
+      const revoked = tx
+        .update(apiTokens)
+        .set({ revokedAt: t.revokedAt ?? Date.now() })
+        .where(eq(apiTokens.id, id))
+        .returning()
+        .get() as ApiToken;
+      recordAudit(tx, {
+        actor,
+        action: "token.revoke",
+        targetType: "api_token",
+        targetId: id,
+        before: { revoked: t.revokedAt !== null },
+        after: { revoked: true },
+      });
       return revoked;
     });
   }
@@ -178,4 +232,3 @@ export class UserService {
     return row;
   }
 }
-
