@@ -6,6 +6,7 @@ import { z } from "zod";
 import { createExperimentSchema, experimentOutSchema, patchExperimentSchema } from "@/lib/experiments/schemas";
 import { patchScheduleSchema, previewOutSchema, scheduleOutSchema, scheduleSchema } from "@/lib/schedules/schemas";
 import { setSignalSchema, signalOutSchema } from "@/lib/signal/schemas";
+import { createUserSchema, setupSchema, tokenRequestSchema, updateUserSchema } from "@/lib/users/schemas";
 import { createTrialSchema, trialFiltersSchema, trialOutSchema } from "@/lib/trials/schemas";
 import pkg from "@/package.json" with { type: "json" };
 
@@ -78,7 +79,8 @@ export function openApiDocument(): Json {
         "Kallisti-compatible REST API of Eris. Every path answers with and without a trailing slash. Lists are bare JSON arrays, newest first.",
     },
     servers: [{ url: "/api/v1" }],
-    tags: [{ name: "experiment" }, { name: "trial" }, { name: "schedule" }, { name: "system" }],
+    tags: [{ name: "experiment" }, { name: "trial" }, { name: "schedule" }, { name: "system" }, { name: "access" }],
+    security: [{ bearer: [] }],
     paths: {
       "/experiment": {
         get: {
@@ -222,19 +224,122 @@ export function openApiDocument(): Json {
           responses: { "200": ok("Signal", ref("Signal")), "400": errors["400"] },
         },
       },
+      "/modules": {
+        get: {
+          tags: ["system"],
+          summary: "Modules, actions and their argument JSON Schemas, credential types, expect operators",
+          responses: { "200": ok("Catalogue", { type: "object" }) },
+        },
+      },
+      "/auth/token": {
+        get: {
+          tags: ["access"],
+          summary: "Your API tokens (admins: ?user=<id>)",
+          responses: { "200": ok("Tokens", { type: "array" }) },
+        },
+        post: {
+          tags: ["access"],
+          summary: "Exchange email and password for an API token (shown once)",
+          security: [],
+          requestBody: body("TokenRequest"),
+          responses: {
+            "201": ok("The token, in `token`", { type: "object" }),
+            "401": ok("Invalid email or password", ref("Detail")),
+            "429": ok("Too many failed sign-ins", ref("Detail")),
+          },
+        },
+      },
+      "/auth/token/{id}": {
+        parameters: [pathId("id", "Token id")],
+        delete: {
+          tags: ["access"],
+          summary: "Revoke a token",
+          responses: { "200": ok("Revoked", { type: "object" }), "404": errors["404"] },
+        },
+      },
+      "/auth/me": {
+        get: {
+          tags: ["access"],
+          summary: "Who you are and your role",
+          responses: { "200": ok("You", { type: "object" }) },
+        },
+      },
+      "/users": {
+        get: { tags: ["access"], summary: "Users (admin)", responses: { "200": ok("Users", { type: "array" }) } },
+        post: {
+          tags: ["access"],
+          summary: "Create a user (admin)",
+          requestBody: body("UserCreate"),
+          responses: { "201": ok("Created", { type: "object" }), "400": errors["400"] },
+        },
+      },
+      "/users/{id}": {
+        parameters: [pathId("id", "User id")],
+        get: {
+          tags: ["access"],
+          summary: "A user (admin)",
+          responses: { "200": ok("User", { type: "object" }), "404": errors["404"] },
+        },
+        patch: {
+          tags: ["access"],
+          summary: "Change name, password, role or disabled (admin)",
+          requestBody: body("UserUpdate"),
+          responses: { "200": ok("Updated", { type: "object" }), "400": errors["400"] },
+        },
+      },
+      "/audit": {
+        get: {
+          tags: ["access"],
+          summary: "The audit trail, newest first (admin)",
+          parameters: pageParams,
+          responses: { "200": ok("Events", { type: "array" }, pageHeaders) },
+        },
+      },
+      "/setup": {
+        get: {
+          tags: ["access"],
+          summary: "Whether the first admin must still be created",
+          security: [],
+          responses: { "200": ok("State", { type: "object" }) },
+        },
+        post: {
+          tags: ["access"],
+          summary: "First run only: create the first admin",
+          security: [],
+          requestBody: body("Setup"),
+          responses: { "201": ok("Created", { type: "object" }), "403": ok("Already set up", ref("Detail")) },
+        },
+      },
       "/health": {
         get: {
           tags: ["system"],
           summary: "Liveness",
+          security: [],
           responses: { "200": ok("Up", { type: "object", properties: { status: { const: "up" } } }) },
         },
       },
       "/info": {
-        get: { tags: ["system"], summary: "Version and build", responses: { "200": ok("Info", { type: "object" }) } },
+        get: {
+          tags: ["system"],
+          summary: "Version and build",
+          security: [],
+          responses: { "200": ok("Info", { type: "object" }) },
+        },
       },
     },
     components: {
+      securitySchemes: {
+        bearer: {
+          type: "http",
+          scheme: "bearer",
+          description: "An API token from POST /auth/token (or an external JWT when configured)",
+        },
+      },
       schemas: {
+        TokenRequest: schema(tokenRequestSchema, "input"),
+        UserCreate: schema(createUserSchema, "input"),
+        UserUpdate: schema(updateUserSchema, "input"),
+        Setup: schema(setupSchema, "input"),
         Experiment: schema(experimentOutSchema, "output"),
         ExperimentCreate: schema(createExperimentSchema, "input"),
         ExperimentPatch: schema(patchExperimentSchema, "input"),
