@@ -1,5 +1,6 @@
-/** `npm run bench` (all) or `npm run bench -- api|runner|modules`. */
+/** `npm run bench` (all) or `npm run bench -- api|runner|modules|auth`. */
 import { benchApi } from "./api";
+import { benchAuth } from "./auth";
 import { benchModules } from "./modules";
 import { benchRunner } from "./runner";
 
@@ -8,6 +9,7 @@ try {
   if (!which || which === "api") await benchApi();
   if (!which || which === "runner") await benchRunner();
   if (!which || which === "modules") await benchModules();
+  if (!which || which === "auth") await benchAuth();
 } catch (err) {
   console.error(err);
   process.exit(1);
