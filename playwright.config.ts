@@ -1,6 +1,7 @@
 import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { EMAIL, PASSWORD, stateFile } from "./e2e/browser/accounts";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const dataDir = path.join(os.tmpdir(), `eris-e2e-${process.pid}`);
@@ -10,8 +11,12 @@ export default defineConfig({
   timeout: 30_000,
   workers: 1,
   outputDir: "test-results",
+  // Creates the operator and viewer, and signs every role in through the real /signin page.
+  globalSetup: "./e2e/browser/global-setup.ts",
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
+    // Specs run as the signed-in admin unless they say otherwise (test.use({ storageState })).
+    storageState: stateFile("admin"),
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -33,6 +38,13 @@ export default defineConfig({
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { PORT: String(PORT), HOSTNAME: "127.0.0.1", DATABASE_PATH: path.join(dataDir, "eris.db") },
+    env: {
+      PORT: String(PORT),
+      HOSTNAME: "127.0.0.1",
+      DATABASE_PATH: path.join(dataDir, "eris.db"),
+      // start.ts creates this first admin on the empty database, so no test depends on /setup.
+      ERIS_ADMIN_EMAIL: EMAIL.admin,
+      ERIS_ADMIN_PASSWORD: PASSWORD,
+    },
   },
 });

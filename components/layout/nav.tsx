@@ -1,27 +1,53 @@
 import Link from "next/link";
+import type { SessionUser } from "@/components/auth/session-user";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { SignalControl } from "@/components/signal/signal-control";
+import type { Signal } from "@/components/signal/use-signal";
+import { button } from "@/components/ui/styles";
+import { hasRole } from "@/lib/auth/roles";
+import { type NavLink, NavLinks } from "./nav-links";
 
-const LINKS = [
-  { href: "/", label: "Home" },
-  { href: "/docs", label: "API reference" },
-];
+function linksFor(user: SessionUser | null | undefined): NavLink[] {
+  const links = [
+    { href: "/", label: "Home" },
+    { href: "/docs", label: "API reference" },
+  ];
+  if (user) links.push({ href: "/settings/tokens", label: "API tokens" });
+  if (user && hasRole(user.role, "admin")) {
+    links.push({ href: "/admin/users", label: "Users" }, { href: "/admin/audit", label: "Audit" });
+  }
+  return links;
+}
 
-export function Nav() {
+/** The header on every page; without a user (the public API reference) it offers "Sign in". */
+export function Nav({ user, signal }: { user?: SessionUser | null; signal?: Signal }) {
   return (
     <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-      <nav aria-label="Main" className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3">
-        <Link href="/" className="text-lg font-semibold tracking-tight">
-          Eris
-        </Link>
-        <ul className="flex gap-4 text-sm">
-          {LINKS.map((l) => (
-            <li key={l.href}>
-              <Link className="text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white" href={l.href}>
-                {l.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <nav aria-label="Main" className="flex flex-1 flex-wrap items-center gap-6">
+          <Link href="/" className="text-lg font-semibold tracking-tight">
+            Eris
+          </Link>
+          <NavLinks links={linksFor(user)} />
+        </nav>
+        {user && <SignalControl canOperate={hasRole(user.role, "operator")} initial={signal} />}
+        {user ? (
+          <div className="flex items-center gap-3 text-sm" data-testid="current-user">
+            <span className="text-slate-600 dark:text-slate-300">{user.email}</span>
+            <span
+              className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700 dark:bg-slate-800 dark:text-slate-300"
+              data-testid="current-role"
+            >
+              {user.role}
+            </span>
+            <SignOutButton />
+          </div>
+        ) : (
+          <Link href="/signin" className={button.secondary}>
+            Sign in
+          </Link>
+        )}
+      </div>
     </header>
   );
 }

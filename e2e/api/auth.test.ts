@@ -83,7 +83,7 @@ test("repeated failed sign-ins are throttled with 429 and Retry-After", async ()
   const blocked = await attempt();
   expect(blocked.status).toBe(429);
   expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(800);
-  expect(blocked.body.detail).toMatch(/^Too many failed sign-ins\. Try again in \d+ seconds\.$/);
+  expect(blocked.body.detail).toMatch(/^Too many failed sign-ins\. Try again in \d+ minute\(s\)\.$/);
 });
 
 test("no response ever carries a password hash, a token hash or a token", async () => {

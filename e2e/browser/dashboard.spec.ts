@@ -1,4 +1,7 @@
 import { expect, test } from "@playwright/test";
+import { adminAuth } from "./accounts";
+
+// Runs as the signed-in admin (the config's default storage state).
 
 test("the dashboard shell renders with navigation and counts", async ({ page, request }) => {
   await page.goto("/");
@@ -6,7 +9,12 @@ test("the dashboard shell renders with navigation and counts", async ({ page, re
   await expect(page.getByRole("heading", { name: "Home" })).toBeVisible();
   const before = Number(await page.getByTestId("stat-experiments").textContent());
 
-  await request.post("/api/v1/experiment/", { data: { name: "counted", steps: [] } });
+  // With a token: a cookie-session POST without an Origin header is refused by the CSRF check.
+  const created = await request.post("/api/v1/experiment/", {
+    headers: adminAuth(),
+    data: { name: "counted", steps: [] },
+  });
+  expect(created.status()).toBe(201);
   await page.reload();
   await expect(page.getByTestId("stat-experiments")).toHaveText(String(before + 1));
   await page.screenshot({ path: "test-results/screens/home.png", fullPage: true });

@@ -10,7 +10,7 @@ import { ROLES, type Role, users as usersTable } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/service";
 import { newId } from "@/lib/ids";
 import { UserService } from "@/lib/users/service";
-import { clearFailures, clientIp, loginKeys, recordFailure, retryAfter } from "./rate-limit";
+import { clearFailures, clientIp, loginKeys, recordFailure, retryAfter, waitMessage } from "./rate-limit";
 
 export const SESSION_MAX_AGE_S = 12 * 60 * 60;
 
@@ -22,7 +22,7 @@ function oidcProvider(): NextAuthOptions["providers"] {
   return [
     {
       id: "oidc",
-      name: process.env.ERIS_OIDC_NAME ?? "Single sign-on",
+      name: process.env.ERIS_OIDC_NAME || "Single sign-on",
       type: "oauth",
       wellKnown: `${issuer.replace(/\/$/, "")}/.well-known/openid-configuration`,
       clientId,
@@ -61,7 +61,7 @@ export function authOptions(): NextAuthOptions {
           if (!email || !password) return null;
           const keys = loginKeys(email, clientIp(new Headers((req?.headers ?? {}) as Record<string, string>)));
           const wait = retryAfter(keys);
-          if (wait) throw new Error(`Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minute(s).`);
+          if (wait) throw new Error(waitMessage(wait));
           const user = await new UserService(getDb()).checkPassword(email, password);
           if (!user) {
             recordFailure(keys);

@@ -37,7 +37,14 @@ export const loginKeys = (email: string, ip: string | null) => [
   ...(ip ? [`ip:${ip}`] : []),
 ];
 
-/** The client address as the proxy in front of us reports it, else unknown. */
-export function clientIp(headers: Headers): string | null {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || null;
+/**
+ * The client address, when a trusted proxy in front of Eris reports it (ERIS_TRUST_PROXY=1).
+ * Otherwise a client could pick its own X-Forwarded-For, so only the per-account limit applies.
+ */
+export function clientIp(headers: Headers, env: Record<string, string | undefined> = process.env): string | null {
+  if (env.ERIS_TRUST_PROXY !== "1") return null;
+  return headers.get("x-forwarded-for")?.split(",").at(-1)?.trim() || headers.get("x-real-ip") || null;
 }
+
+export const waitMessage = (seconds: number) =>
+  `Too many failed sign-ins. Try again in ${Math.ceil(seconds / 60)} minute(s).`;

@@ -10,7 +10,7 @@ export class ApiError extends Error {
     readonly status: number,
     readonly body: unknown,
   ) {
-    super(describe(status, body));
+    super(messageFor(status, body));
     this.name = "ApiError";
   }
 
@@ -28,7 +28,7 @@ export class ApiError extends Error {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-function describe(status: number, body: unknown): string {
+function messageFor(status: number, body: unknown): string {
   if (isRecord(body)) {
     if (typeof body.detail === "string") return body.detail;
     if (typeof body.message === "string") return body.message;

@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { AppError } from "@/lib/api/errors";
 import { allow, defineRoute, json, open, readBody } from "@/lib/api/route";
-import { clearFailures, clientIp, loginKeys, recordFailure, retryAfter } from "@/lib/auth/rate-limit";
+import { clearFailures, clientIp, loginKeys, recordFailure, retryAfter, waitMessage } from "@/lib/auth/rate-limit";
 import { hasRole } from "@/lib/auth/roles";
 import { tokenRequestSchema } from "@/lib/users/schemas";
 import { UserService, toPublicToken } from "@/lib/users/service";
@@ -23,7 +23,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = defineRoute({
     const keys = loginKeys(input.email, clientIp(req.headers));
     const wait = retryAfter(keys);
     if (wait) {
-      throw new AppError("too_many_requests", `Too many failed sign-ins. Try again in ${wait} seconds.`, {
+      throw new AppError("too_many_requests", waitMessage(wait), {
         headers: { "Retry-After": String(wait) },
       });
     }

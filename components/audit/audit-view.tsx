@@ -1,0 +1,73 @@
+"use client";
+
+import { FormError } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
+import { table } from "@/components/ui/styles";
+import { Time } from "@/components/ui/time";
+import { ChangeSummary } from "./change-summary";
+import { Pager } from "./pager";
+import { useAudit } from "./use-audit";
+
+const COLUMNS = ["When", "Actor", "Action", "Target", "Change"];
+
+export function AuditView({ limit, offset }: { limit: number; offset: number }) {
+  const audit = useAudit(limit, offset);
+  return (
+    <section className="space-y-6">
+      <PageHeader title="Audit log">Every change to experiments, schedules, accounts and the signal, newest first.</PageHeader>
+      {audit.isPending ? (
+        <p className="text-sm text-slate-500">Loading events…</p>
+      ) : audit.isError ? (
+        <FormError message={audit.error.message} />
+      ) : (
+        <>
+          <div className={table.wrap}>
+            <table className={table.table} aria-label="Audit events">
+              <thead>
+                <tr>
+                  {COLUMNS.map((c) => (
+                    <th key={c} scope="col" className={table.th}>
+                      {c}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody className={table.row}>
+                {audit.data.events.map((e) => (
+                  <tr key={e.id} data-testid="audit-row">
+                    <td className={`${table.td} whitespace-nowrap`}>
+                      <Time iso={e.at} />
+                    </td>
+                    <td className={table.td}>{e.actor}</td>
+                    <td className={table.td}>
+                      <code className="rounded bg-slate-100 px-1 font-mono text-xs dark:bg-slate-800">{e.action}</code>
+                    </td>
+                    <td className={`${table.td} text-slate-600 dark:text-slate-400`}>
+                      {e.target_type}
+                      {e.target_id && (
+                        <span className="ml-1 font-mono text-xs" title={e.target_id}>
+                          {e.target_id.slice(0, 8)}
+                        </span>
+                      )}
+                    </td>
+                    <td className={table.td}>
+                      <ChangeSummary summary={e.summary} />
+                    </td>
+                  </tr>
+                ))}
+                {audit.data.events.length === 0 && (
+                  <tr>
+                    <td colSpan={COLUMNS.length} className={`${table.td} text-center text-slate-500`}>
+                      No events on this page.
+                    </td>
+                  </tr>
+                )}
+              </tbody>
+            </table>
+          </div>
+          <Pager limit={limit} offset={offset} total={audit.data.total} basePath="/admin/audit" />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,22 @@
+/** Shared Tailwind class lists, so every form and table in the dashboard looks the same. */
+const base =
+  "inline-flex items-center justify-center gap-1 rounded-md px-3 py-1.5 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:cursor-not-allowed disabled:opacity-50";
+
+export const button = {
+  primary: `${base} bg-slate-900 text-white hover:bg-slate-700 dark:bg-slate-100 dark:text-slate-900 dark:hover:bg-white`,
+  secondary: `${base} border border-slate-300 bg-white text-slate-700 hover:bg-slate-100 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800`,
+  danger: `${base} bg-red-600 text-white hover:bg-red-500`,
+};
+
+export const input =
+  "block w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-sm placeholder:text-slate-400 focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-500/30 aria-[invalid=true]:border-red-500 dark:border-slate-700 dark:bg-slate-900";
+
+export const card = "rounded-lg border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-800 dark:bg-slate-900";
+
+export const table = {
+  wrap: "overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900",
+  table: "min-w-full divide-y divide-slate-200 text-left text-sm dark:divide-slate-800",
+  th: "px-4 py-2 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400",
+  td: "px-4 py-2 align-middle",
+  row: "divide-y divide-slate-100 dark:divide-slate-800",
+};

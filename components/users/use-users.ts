@@ -1,0 +1,32 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/client/api-fetch";
+
+export const ROLES = ["viewer", "operator", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+export type User = { id: string; email: string; name: string; role: Role; disabled: boolean; created_at: string };
+export type NewUser = { email: string; name: string; password: string; role: Role };
+export type UserPatch = Partial<{ name: string; password: string; role: Role; disabled: boolean }>;
+
+const KEY = ["users"];
+
+export function useUsers() {
+  return useQuery({ queryKey: KEY, queryFn: () => apiFetch<User[]>("/api/v1/users") });
+}
+
+export function useCreateUser() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: NewUser) => apiFetch<User>("/api/v1/users", { method: "POST", body: input }),
+    onSuccess: () => client.invalidateQueries({ queryKey: KEY }),
+  });
+}
+
+/** One per row, so each row shows its own pending state and error. */
+export function useUpdateUser(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: UserPatch) =>
+      apiFetch<User>(`/api/v1/users/${encodeURIComponent(id)}`, { method: "PATCH", body: patch }),
+    onSettled: () => client.invalidateQueries({ queryKey: KEY }),
+  });
+}

@@ -1,0 +1,49 @@
+"use client";
+
+import { FormError } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
+import { table } from "@/components/ui/styles";
+import { CreateUserForm } from "./create-user-form";
+import { UserRow } from "./user-row";
+import { useUsers } from "./use-users";
+
+const COLUMNS = ["Email", "Name", "Role", "Status", "Created"];
+
+export function UsersView({ currentUserId }: { currentUserId: string }) {
+  const users = useUsers();
+  return (
+    <section className="space-y-6">
+      <PageHeader title="Users">
+        Viewers can look, operators can run experiments and flip the signal, admins also manage accounts.
+      </PageHeader>
+      <CreateUserForm />
+      {users.isPending ? (
+        <p className="text-sm text-slate-500">Loading users…</p>
+      ) : users.isError ? (
+        <FormError message={users.error.message} />
+      ) : (
+        <div className={table.wrap}>
+          <table className={table.table} aria-label="Users">
+            <thead>
+              <tr>
+                {COLUMNS.map((c) => (
+                  <th key={c} scope="col" className={table.th}>
+                    {c}
+                  </th>
+                ))}
+                <th scope="col" className={table.th}>
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody className={table.row}>
+              {users.data.map((u) => (
+                <UserRow key={u.id} user={u} isYou={u.id === currentUserId} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
