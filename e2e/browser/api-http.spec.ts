@@ -81,3 +81,15 @@ test("stopping a running trial aborts its step and ends it Stopped", async ({ re
   expect(done.completed_at).not.toBeNull();
   expect(done.status_reason).toBe(`stopped by ${EMAIL.admin}`);
 });
+
+test("pages and API answers carry the security headers", async ({ request }) => {
+  for (const url of ["/signin", "/api/v1/health"]) {
+    const res = await request.get(url);
+    const h = res.headers();
+    expect(h["content-security-policy"], url).toContain("frame-ancestors 'none'");
+    expect(h["content-security-policy"], url).toContain("default-src 'self'");
+    expect(h["x-frame-options"], url).toBe("DENY");
+    expect(h["x-content-type-options"], url).toBe("nosniff");
+    expect(h["referrer-policy"], url).toBe("same-origin");
+  }
+});
