@@ -20,6 +20,9 @@ import * as info from "@/app/api/v1/info/route";
 import * as modules from "@/app/api/v1/modules/route";
 import * as openapi from "@/app/api/v1/openapi.json/route";
 import * as preview from "@/app/api/v1/schedule/preview/route";
+import * as allSchedules from "@/app/api/v1/schedule/route";
+import * as upcoming from "@/app/api/v1/schedule/upcoming/route";
+import * as trialStats from "@/app/api/v1/stats/trials/route";
 import * as signal from "@/app/api/v1/signal/route";
 import * as trialStop from "@/app/api/v1/trial/[id]/stop/route";
 import * as trial from "@/app/api/v1/trial/[id]/route";
@@ -42,6 +45,9 @@ const ROUTES: [RegExp, object, string[]][] = [
   [/^\/api\/v1\/modules\/?$/, modules, []],
   [/^\/api\/v1\/openapi\.json\/?$/, openapi, []],
   [/^\/api\/v1\/schedule\/preview\/?$/, preview, []],
+  [/^\/api\/v1\/schedule\/?$/, allSchedules, []],
+  [/^\/api\/v1\/schedule\/upcoming\/?$/, upcoming, []],
+  [/^\/api\/v1\/stats\/trials\/?$/, trialStats, []],
   [/^\/api\/v1\/signal\/?$/, signal, []],
   [/^\/api\/v1\/experiment\/?$/, experiments, []],
   [/^\/api\/v1\/experiment\/([^/]+)\/?$/, experiment, ["id"]],

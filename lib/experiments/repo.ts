@@ -1,7 +1,9 @@
-import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
+import { type SQL, and, count, desc, eq, isNull, sql } from "drizzle-orm";
 import type { DB, Tx } from "@/db/client";
 import { type Experiment, type NewExperiment, experiments, schedules } from "@/db/schema";
 import type { Page } from "@/lib/api/paging";
+
+export type ExperimentFilter = { search?: string; labelKey?: string; labelValue?: string };
 
 /** Drizzle only: rows or null, never "not found" errors. */
 export class ExperimentRepo {
@@ -26,8 +28,24 @@ export class ExperimentRepo {
     );
   }
 
-  listLive(page: Page): { rows: Experiment[]; total: number } {
-    const live = isNull(experiments.deletedAt);
+  /** Live experiments; `search` matches name or description, `label` a metadata key (and value). */
+  listLive(page: Page, filter: ExperimentFilter = {}): { rows: Experiment[]; total: number } {
+    const conds: SQL[] = [isNull(experiments.deletedAt)];
+    if (filter.search) {
+      const like = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      conds.push(
+        sql`(${experiments.name} LIKE ${like} ESCAPE '\\' OR ${experiments.description} LIKE ${like} ESCAPE '\\')`,
+      );
+    }
+    if (filter.labelKey) {
+      const path = `$."${filter.labelKey.replace(/"/g, "")}"`;
+      conds.push(
+        filter.labelValue === undefined
+          ? sql`json_type(${experiments.metadata}, ${path}) IS NOT NULL`
+          : sql`json_extract(${experiments.metadata}, ${path}) = ${filter.labelValue}`,
+      );
+    }
+    const live = and(...conds);
     const q = this.db
       .select()
       .from(experiments)

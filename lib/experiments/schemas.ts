@@ -85,3 +85,13 @@ export const experimentOutSchema = z.object({
   updated_at: z.string(),
 });
 export type ExperimentOut = z.infer<typeof experimentOutSchema>;
+
+/** `GET /experiment?search=&label=key` or `label=key:value` */
+export const experimentFiltersSchema = z.object({
+  search: z.string().max(200, MSG.maxLength(200)).optional(),
+  label: z
+    .string()
+    .max(200, MSG.maxLength(200))
+    .regex(/^[^:]+(:.*)?$/, 'Use "key" or "key:value".')
+    .optional(),
+});

@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit/service";
 import { restoreMasked } from "@/lib/credentials/mask";
 import { isUuid, newId } from "@/lib/ids";
 import { normaliseStep } from "./present";
-import { ExperimentRepo } from "./repo";
+import { type ExperimentFilter, ExperimentRepo } from "./repo";
 import type { CreateExperimentInput, StepInput, UpdateExperimentInput } from "./schemas";
 
 const steps = (list: StepInput[]) => list.map(normaliseStep);
@@ -32,17 +32,23 @@ export class ExperimentService {
   create(input: CreateExperimentInput, actor: string): Experiment {
     return this.db.transaction((tx) => {
       const created = new ExperimentRepo(tx).insert({
-      id: newId(),
-      name: input.name,
-      description: input.description,
-      metadata: input.metadata,
-      parameters: input.parameters,
-      preSteps: steps(input.pre_steps),
-      steps: steps(input.steps),
-      postSteps: steps(input.post_steps),
-      createdBy: actor,
+        id: newId(),
+        name: input.name,
+        description: input.description,
+        metadata: input.metadata,
+        parameters: input.parameters,
+        preSteps: steps(input.pre_steps),
+        steps: steps(input.steps),
+        postSteps: steps(input.post_steps),
+        createdBy: actor,
       });
-      recordAudit(tx, { actor, action: "experiment.create", targetType: "experiment", targetId: created.id, after: auditView(created) });
+      recordAudit(tx, {
+        actor,
+        action: "experiment.create",
+        targetType: "experiment",
+        targetId: created.id,
+        after: auditView(created),
+      });
       return created;
     });
   }
@@ -54,8 +60,8 @@ export class ExperimentService {
     return row;
   }
 
-  list(page: Page) {
-    return this.repo.listLive(page);
+  list(page: Page, filter: ExperimentFilter = {}) {
+    return this.repo.listLive(page, filter);
   }
 
   /**
@@ -78,7 +84,14 @@ export class ExperimentService {
       // An empty PATCH changes nothing (drizzle refuses an UPDATE without values).
       if (Object.keys(patch).length === 0) return current;
       const updated = repo.update(id, patch) as Experiment;
-      recordAudit(tx, { actor, action: "experiment.update", targetType: "experiment", targetId: id, before: auditView(current), after: auditView(updated) });
+      recordAudit(tx, {
+        actor,
+        action: "experiment.update",
+        targetType: "experiment",
+        targetId: id,
+        before: auditView(current),
+        after: auditView(updated),
+      });
       return updated;
     });
   }

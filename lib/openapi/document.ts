@@ -224,6 +224,33 @@ export function openApiDocument(): Json {
           responses: { "200": ok("Signal", ref("Signal")), "400": errors["400"] },
         },
       },
+      "/schedule": {
+        get: {
+          tags: ["schedule"],
+          summary: "Every live schedule across experiments, with experiment_name",
+          parameters: pageParams,
+          responses: { "200": ok("Schedules", list("Schedule"), pageHeaders) },
+        },
+      },
+      "/schedule/upcoming": {
+        get: {
+          tags: ["schedule"],
+          summary: "Upcoming fire times across all schedules, soonest first",
+          parameters: [
+            { name: "hours", in: "query", schema: { type: "number", default: 24, maximum: 1488 } },
+            { name: "limit", in: "query", schema: { type: "integer", default: 200, maximum: 1000 } },
+          ],
+          responses: { "200": ok("Runs", { type: "array" }) },
+        },
+      },
+      "/stats/trials": {
+        get: {
+          tags: ["trial"],
+          summary: "Trials per day by outcome and the success rate",
+          parameters: [{ name: "days", in: "query", schema: { type: "integer", default: 30, maximum: 366 } }],
+          responses: { "200": ok("Stats", { type: "object" }) },
+        },
+      },
       "/modules": {
         get: {
           tags: ["system"],

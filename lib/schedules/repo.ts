@@ -1,6 +1,6 @@
 import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 import type { DB, Tx } from "@/db/client";
-import { type NewSchedule, type Schedule, schedules } from "@/db/schema";
+import { type NewSchedule, type Schedule, experiments, schedules } from "@/db/schema";
 import type { Page } from "@/lib/api/paging";
 
 export class ScheduleRepo {
@@ -32,6 +32,30 @@ export class ScheduleRepo {
       .offset(page.offset);
     const rows = page.limit === null ? q.limit(-1).all() : q.limit(page.limit).all();
     const total = this.db.select({ n: count() }).from(schedules).where(cond).get()?.n ?? 0;
+    return { rows, total };
+  }
+
+  /** Every live schedule of a live experiment, newest first, with the experiment's name. */
+  listAllLive(page: Page): { rows: (Schedule & { experimentName: string })[]; total: number } {
+    const cond = and(isNull(schedules.deletedAt), isNull(experiments.deletedAt));
+    const q = this.db
+      .select({ s: schedules, name: experiments.name })
+      .from(schedules)
+      .innerJoin(experiments, eq(experiments.id, schedules.experimentId))
+      .where(cond)
+      .orderBy(desc(schedules.createdAt))
+      .offset(page.offset);
+    const rows = (page.limit === null ? q.limit(-1).all() : q.limit(page.limit).all()).map((r) => ({
+      ...r.s,
+      experimentName: r.name,
+    }));
+    const total =
+      this.db
+        .select({ n: count() })
+        .from(schedules)
+        .innerJoin(experiments, eq(experiments.id, schedules.experimentId))
+        .where(cond)
+        .get()?.n ?? 0;
     return { rows, total };
   }
 

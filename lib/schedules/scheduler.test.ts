@@ -118,7 +118,12 @@ test("a paused schedule fires nothing; resuming counts from now", () => {
   expect(s.nextRunAt).toBeNull();
   expect(fire("2026-03-06T12:05:00Z")).toEqual([]);
   vi.setSystemTime(at("2026-03-06T12:05:03Z"));
-  const resumed = new ScheduleService(db()).update(s.experimentId, s.id, patchScheduleSchema.parse({ paused: false }), "t");
+  const resumed = new ScheduleService(db()).update(
+    s.experimentId,
+    s.id,
+    patchScheduleSchema.parse({ paused: false }),
+    "t",
+  );
   expect(iso(resumed.nextRunAt)).toBe("2026-03-06T12:05:13.000Z");
 });
 

@@ -62,7 +62,13 @@ export class ScheduleService {
     };
     return this.db.transaction((tx) => {
       const created = new ScheduleRepo(tx).insert({ ...row, nextRunAt: computeNextRun(row, now) });
-      recordAudit(tx, { actor, action: "schedule.create", targetType: "schedule", targetId: created.id, after: auditView(created) });
+      recordAudit(tx, {
+        actor,
+        action: "schedule.create",
+        targetType: "schedule",
+        targetId: created.id,
+        after: auditView(created),
+      });
       return created;
     });
   }
@@ -73,6 +79,10 @@ export class ScheduleService {
     if (!experiment) throw notFound();
     if (experiment.deletedAt !== null) return { rows: [], total: 0 };
     return this.repo.listLive(experimentId, page);
+  }
+
+  listAll(page: Page) {
+    return this.repo.listAllLive(page);
   }
 
   get(experimentId: string, id: string): Schedule {
@@ -125,7 +135,14 @@ export class ScheduleService {
       }
       const { id: _id, createdAt: _c, updatedAt: _u, ...patch } = next;
       const updated = repo.update(id, patch satisfies Partial<NewSchedule>);
-      recordAudit(tx, { actor, action: "schedule.update", targetType: "schedule", targetId: id, before: auditView(current), after: auditView(updated) });
+      recordAudit(tx, {
+        actor,
+        action: "schedule.update",
+        targetType: "schedule",
+        targetId: id,
+        before: auditView(current),
+        after: auditView(updated),
+      });
       return updated;
     });
   }

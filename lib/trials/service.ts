@@ -103,7 +103,14 @@ export class TrialService {
           records,
         });
         if (stopped) {
-          recordAudit(tx, { actor, action: "trial.stop", targetType: "trial", targetId: id, before: { status: "Scheduled" }, after: { status: "Stopped" } });
+          recordAudit(tx, {
+            actor,
+            action: "trial.stop",
+            targetType: "trial",
+            targetId: id,
+            before: { status: "Scheduled" },
+            after: { status: "Stopped" },
+          });
           return stopped;
         }
       }
@@ -112,7 +119,14 @@ export class TrialService {
         stopRequestedBy: actor,
       });
       if (initiated) {
-        recordAudit(tx, { actor, action: "trial.stop", targetType: "trial", targetId: id, before: { status: trial.status }, after: { status: "Stop Initiated" } });
+        recordAudit(tx, {
+          actor,
+          action: "trial.stop",
+          targetType: "trial",
+          targetId: id,
+          before: { status: trial.status },
+          after: { status: "Stop Initiated" },
+        });
         return initiated;
       }
       throw new AppError("forbidden", "Trial has either not started or already set to stop.", {

@@ -12,7 +12,10 @@ export default async function SetupPage() {
   // One-time page: once any account exists, the API refuses and so does this page.
   if (!needsSetup()) redirect("/signin");
   return (
-    <AuthCard title="Create the first administrator" intro="Eris has no accounts yet. This admin can invite everyone else.">
+    <AuthCard
+      title="Create the first administrator"
+      intro="Eris has no accounts yet. This admin can invite everyone else."
+    >
       <SetupForm />
     </AuthCard>
   );

@@ -1,0 +1,50 @@
+/** Trial outcomes per day, for the success-rate chart. */
+import { and, count, gte, isNull, sql } from "drizzle-orm";
+import type { DB } from "@/db/client";
+import { experiments, trials } from "@/db/schema";
+
+/** Outcomes that count toward the success rate: trials that ran to an end of their own. */
+const FINISHED = ["Succeeded", "Failed", "Aborted", "Invalid"];
+
+export type DayStats = {
+  date: string;
+  total: number;
+  succeeded: number;
+  failed: number;
+  other: number;
+  success_rate: number | null;
+};
+
+export function trialStats(db: DB, days: number, now = Date.now()) {
+  const start =
+    Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth(), new Date(now).getUTCDate()) -
+    (days - 1) * 86_400_000;
+  const day = sql<string>`strftime('%Y-%m-%d', ${trials.createdAt} / 1000, 'unixepoch')`;
+  const rows = db
+    .select({ day, status: trials.status, n: count() })
+    .from(trials)
+    .innerJoin(experiments, sql`${experiments.id} = ${trials.experimentId}`)
+    .where(and(gte(trials.createdAt, start), isNull(experiments.deletedAt)))
+    .groupBy(day, trials.status)
+    .all();
+  const byDay = new Map<string, DayStats>();
+  for (let i = 0; i < days; i++) {
+    const date = new Date(start + i * 86_400_000).toISOString().slice(0, 10);
+    byDay.set(date, { date, total: 0, succeeded: 0, failed: 0, other: 0, success_rate: null });
+  }
+  for (const r of rows) {
+    const d = byDay.get(r.day);
+    if (!d) continue;
+    d.total += r.n;
+    if (r.status === "Succeeded") d.succeeded += r.n;
+    else if (FINISHED.includes(r.status)) d.failed += r.n;
+    else d.other += r.n;
+  }
+  const list = [...byDay.values()].map((d) => ({
+    ...d,
+    success_rate: d.succeeded + d.failed ? d.succeeded / (d.succeeded + d.failed) : null,
+  }));
+  const ok = list.reduce((a, d) => a + d.succeeded, 0);
+  const bad = list.reduce((a, d) => a + d.failed, 0);
+  return { days: list, succeeded: ok, failed: bad, success_rate: ok + bad ? ok / (ok + bad) : null };
+}
