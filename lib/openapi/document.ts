@@ -85,8 +85,12 @@ export function openApiDocument(): Json {
       "/experiment": {
         get: {
           tags: ["experiment"],
-          summary: "List live experiments",
-          parameters: pageParams,
+          summary: "List live experiments (search in name/description; filter by a metadata label key or key:value)",
+          parameters: [
+            { name: "search", in: "query", schema: { type: "string" } },
+            { name: "label", in: "query", schema: { type: "string" }, example: "team:payments" },
+            ...pageParams,
+          ],
           responses: { "200": ok("Experiments", list("Experiment"), pageHeaders) },
         },
         post: {
