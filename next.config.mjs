@@ -22,6 +22,8 @@ const securityHeaders = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Several checkouts' test servers can build side by side (ERIS_DIST_DIR=.next-x); default .next.
+  distDir: process.env.ERIS_DIST_DIR || ".next",
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

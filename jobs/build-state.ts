@@ -20,7 +20,8 @@ const INPUTS = [
   "tsconfig.json",
 ];
 const SKIP = /(\.test\.tsx?$|__tests__|\/migrations\/)/;
-const HASH_FILE = path.join(ROOT, ".next", "eris-source-hash");
+const DIST = path.join(ROOT, process.env.ERIS_DIST_DIR || ".next");
+const HASH_FILE = path.join(DIST, "eris-source-hash");
 
 function* files(p: string): Generator<string> {
   if (!fs.existsSync(p)) return;
