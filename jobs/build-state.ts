@@ -46,7 +46,7 @@ export function sourceHash(): string {
 
 export function buildIsCurrent(hash: string): boolean {
   return (
-    fs.existsSync(path.join(ROOT, ".next", "BUILD_ID")) &&
+    fs.existsSync(path.join(DIST, "BUILD_ID")) &&
     fs.existsSync(HASH_FILE) &&
     fs.readFileSync(HASH_FILE, "utf8") === hash
   );
