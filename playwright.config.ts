@@ -10,7 +10,7 @@ export default defineConfig({
   testDir: "e2e/browser",
   timeout: 30_000,
   workers: 1,
-  outputDir: "test-results",
+  outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results",
   // Creates the operator and viewer, and signs every role in through the real /signin page.
   globalSetup: "./e2e/browser/global-setup.ts",
   use: {

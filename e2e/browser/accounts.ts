@@ -16,10 +16,12 @@ export const EMAIL: Record<Role, string> = {
   viewer: "viewer@eris.test",
 };
 
-// In test-results/ (ignored by git); Playwright empties it before global setup writes these.
-const AUTH_DIR = fileURLToPath(new URL("../../test-results/.auth/", import.meta.url));
+// In the output dir (test-results/ unless E2E_OUTPUT_DIR says otherwise; ignored by git);
+// Playwright empties it before global setup writes these.
+export const OUTPUT_DIR = path.resolve(fileURLToPath(new URL("../../", import.meta.url)), process.env.E2E_OUTPUT_DIR ?? "test-results");
+const AUTH_DIR = path.join(OUTPUT_DIR, ".auth");
 export const stateFile = (role: Role) => path.join(AUTH_DIR, `${role}.json`);
-export const SCREENS = fileURLToPath(new URL("../../test-results/screens/", import.meta.url));
+export const SCREENS = path.join(OUTPUT_DIR, "screens");
 
 /** Global setup puts an admin API token here; workers inherit the runner's environment. */
 export const ADMIN_TOKEN_ENV = "ERIS_E2E_ADMIN_TOKEN";
