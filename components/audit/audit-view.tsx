@@ -14,7 +14,9 @@ export function AuditView({ limit, offset }: { limit: number; offset: number }) 
   const audit = useAudit(limit, offset);
   return (
     <section className="space-y-6">
-      <PageHeader title="Audit log">Every change to experiments, schedules, accounts and the signal, newest first.</PageHeader>
+      <PageHeader title="Audit log">
+        Every change to experiments, schedules, accounts and the signal, newest first.
+      </PageHeader>
       {audit.isPending ? (
         <p className="text-sm text-slate-500">Loading events…</p>
       ) : audit.isError ? (

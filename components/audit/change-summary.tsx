@@ -21,7 +21,9 @@ export function ChangeSummary({ summary }: { summary: AuditSummary | null }) {
       {keys.map((k) => (
         <li key={k} className="break-all">
           <span className="font-medium text-slate-700 dark:text-slate-300">{k}:</span>{" "}
-          {before && k in before && <span className="text-slate-500 line-through decoration-slate-400">{show(before[k])}</span>}
+          {before && k in before && (
+            <span className="text-slate-500 line-through decoration-slate-400">{show(before[k])}</span>
+          )}
           {before && k in before && after && " → "}
           {after && (k in after ? show(after[k]) : <em className="text-slate-500">removed</em>)}
         </li>

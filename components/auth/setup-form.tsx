@@ -58,7 +58,14 @@ export function SetupForm() {
         hint={`At least ${PASSWORD_MIN} characters.`}
         error={errors.password}
       />
-      <Field label="Confirm password" name="confirm" type="password" autoComplete="new-password" required error={errors.confirm} />
+      <Field
+        label="Confirm password"
+        name="confirm"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={errors.confirm}
+      />
       <button type="submit" className={`${button.primary} w-full`} disabled={pending}>
         {pending ? "Creating…" : "Create administrator"}
       </button>

@@ -51,7 +51,14 @@ export function SignInForm({ callbackUrl, oidcName, initialError }: Props) {
       <form onSubmit={onSubmit} className="space-y-4" aria-labelledby="auth-title">
         <FormError message={error} testId="signin-error" />
         <Field label="Email" name="email" type="email" autoComplete="username" required autoFocus />
-        <Field ref={password} label="Password" name="password" type="password" autoComplete="current-password" required />
+        <Field
+          ref={password}
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+        />
         <button type="submit" className={`${button.primary} w-full`} disabled={pending}>
           {pending ? "Signing in…" : "Sign in"}
         </button>

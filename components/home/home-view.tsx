@@ -1,3 +1,8 @@
+import { RecentTrialsPanel } from "./recent-trials-panel";
+import { RunningNowPanel } from "./running-now-panel";
+import { SuccessRatePanel } from "./success-rate-panel";
+import { UpcomingRunsPanel } from "./upcoming-runs-panel";
+
 type Props = { counts: { experiments: number; trials: number } };
 
 export function HomeView({ counts }: Props) {
@@ -13,11 +18,21 @@ export function HomeView({ counts }: Props) {
         <div className="rounded-lg border border-dashed border-slate-300 p-8 text-center dark:border-slate-700">
           <h2 className="text-lg font-medium">No experiments yet</h2>
           <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
-            Create one with <code className="rounded bg-slate-100 px-1 dark:bg-slate-800">POST /api/v1/experiment</code>, and
-            the <a className="underline" href="/docs">API reference</a> has examples to try.
+            Create one with <code className="rounded bg-slate-100 px-1 dark:bg-slate-800">POST /api/v1/experiment</code>
+            , and the{" "}
+            <a className="underline" href="/docs">
+              API reference
+            </a>{" "}
+            has examples to try.
           </p>
         </div>
       )}
+      <div className="grid items-start gap-4 lg:grid-cols-2">
+        <RunningNowPanel />
+        <UpcomingRunsPanel />
+        <RecentTrialsPanel />
+        <SuccessRatePanel />
+      </div>
     </section>
   );
 }

@@ -3,6 +3,7 @@ import type { SessionUser } from "@/components/auth/session-user";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { SignalControl } from "@/components/signal/signal-control";
 import type { Signal } from "@/components/signal/use-signal";
+import { ThemeToggle } from "@/components/theme/theme-toggle";
 import { button } from "@/components/ui/styles";
 import { hasRole } from "@/lib/auth/roles";
 import { type NavLink, NavLinks } from "./nav-links";
@@ -31,6 +32,7 @@ export function Nav({ user, signal }: { user?: SessionUser | null; signal?: Sign
           <NavLinks links={linksFor(user)} />
         </nav>
         {user && <SignalControl canOperate={hasRole(user.role, "operator")} initial={signal} />}
+        <ThemeToggle />
         {user ? (
           <div className="flex items-center gap-3 text-sm" data-testid="current-user">
             <span className="text-slate-600 dark:text-slate-300">{user.email}</span>

@@ -43,7 +43,11 @@ export function NewTokenNotice({ token, onDismiss }: { token: CreatedToken; onDi
         </button>
       </div>
       <p role="status" className="text-xs text-emerald-900 dark:text-emerald-200">
-        {copied === "yes" ? "Copied to the clipboard." : copied === "failed" ? "Copying failed: select the token and copy it." : ""}
+        {copied === "yes"
+          ? "Copied to the clipboard."
+          : copied === "failed"
+            ? "Copying failed: select the token and copy it."
+            : ""}
       </p>
     </section>
   );

@@ -49,7 +49,14 @@ export function SelectField({
 const describedBy = (id: string, error?: string, hint?: ReactNode) =>
   [error ? `${id}-error` : "", hint ? `${id}-hint` : ""].filter(Boolean).join(" ") || undefined;
 
-function FieldShell({ id, label, error, hint, className, children }: Common & { id: string; className?: string; children: ReactNode }) {
+function FieldShell({
+  id,
+  label,
+  error,
+  hint,
+  className,
+  children,
+}: Common & { id: string; className?: string; children: ReactNode }) {
   return (
     <div className={`space-y-1 ${className ?? ""}`}>
       <label htmlFor={id} className="block text-sm font-medium text-slate-700 dark:text-slate-300">

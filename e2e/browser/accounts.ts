@@ -18,7 +18,10 @@ export const EMAIL: Record<Role, string> = {
 
 // In the output dir (test-results/ unless E2E_OUTPUT_DIR says otherwise; ignored by git);
 // Playwright empties it before global setup writes these.
-export const OUTPUT_DIR = path.resolve(fileURLToPath(new URL("../../", import.meta.url)), process.env.E2E_OUTPUT_DIR ?? "test-results");
+export const OUTPUT_DIR = path.resolve(
+  fileURLToPath(new URL("../../", import.meta.url)),
+  process.env.E2E_OUTPUT_DIR ?? "test-results",
+);
 const AUTH_DIR = path.join(OUTPUT_DIR, ".auth");
 export const stateFile = (role: Role) => path.join(AUTH_DIR, `${role}.json`);
 export const SCREENS = path.join(OUTPUT_DIR, "screens");

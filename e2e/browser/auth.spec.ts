@@ -18,7 +18,7 @@ test.describe("signing in", () => {
     await expect(page.getByTestId("current-role")).toHaveText("admin");
 
     await page.getByRole("button", { name: "Sign out" }).click();
-    await expect(page).toHaveURL(/\/signin/);
+    await expect(page).toHaveURL(/\/signin/, { timeout: 15_000 });
     await page.goto("/");
     await expect(page).toHaveURL(/\/signin\?callbackUrl=%2F$/);
   });

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { adminAuth } from "./accounts";
+import path from "node:path";
+import { SCREENS, adminAuth } from "./accounts";
 
 // Runs as the signed-in admin (the config's default storage state).
 
@@ -17,7 +18,7 @@ test("the dashboard shell renders with navigation and counts", async ({ page, re
   expect(created.status()).toBe(201);
   await page.reload();
   await expect(page.getByTestId("stat-experiments")).toHaveText(String(before + 1));
-  await page.screenshot({ path: "test-results/screens/home.png", fullPage: true });
+  await page.screenshot({ path: path.join(SCREENS, "home.png"), fullPage: true });
 });
 
 test("the API reference page lists the operations from the OpenAPI document", async ({ page }) => {
@@ -25,5 +26,5 @@ test("the API reference page lists the operations from the OpenAPI document", as
   await expect(page.getByText("Eris API").first()).toBeVisible({ timeout: 15_000 });
   await expect(page.getByText("/experiment/{id}/schedule/{sid}").first()).toBeVisible();
   await expect(page.getByText("Preview a pattern").first()).toBeVisible();
-  await page.screenshot({ path: "test-results/screens/docs.png", fullPage: false });
+  await page.screenshot({ path: path.join(SCREENS, "docs.png"), fullPage: false });
 });

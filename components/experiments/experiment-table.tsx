@@ -1,0 +1,64 @@
+import Link from "next/link";
+import { table } from "@/components/ui/styles";
+import { Time } from "@/components/ui/time";
+import type { Experiment } from "./types";
+
+const COLUMNS = ["Name", "Labels", "Steps", "Created by", "Updated"];
+
+export function ExperimentTable({ experiments }: { experiments: Experiment[] }) {
+  return (
+    <div className={table.wrap}>
+      <table className={table.table} aria-label="Experiments">
+        <thead>
+          <tr>
+            {COLUMNS.map((c) => (
+              <th key={c} scope="col" className={table.th}>
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className={table.row}>
+          {experiments.map((e) => (
+            <tr key={e.id} data-testid="experiment-row">
+              <td className={table.td}>
+                <Link href={`/experiments/${e.id}`} className="font-medium underline-offset-2 hover:underline">
+                  {e.name}
+                </Link>
+                {e.description && (
+                  <p className="line-clamp-1 text-xs text-slate-500 dark:text-slate-400">{e.description}</p>
+                )}
+              </td>
+              <td className={table.td}>
+                <Labels metadata={e.metadata} />
+              </td>
+              <td className={table.td}>{e.pre_steps.length + e.steps.length + e.post_steps.length}</td>
+              <td className={table.td}>{e.created_by}</td>
+              <td className={table.td}>
+                <Time iso={e.updated_at} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function Labels({ metadata }: { metadata: Record<string, unknown> }) {
+  const entries = Object.entries(metadata);
+  if (!entries.length) return <span className="text-slate-400">—</span>;
+  return (
+    <ul className="flex flex-wrap gap-1">
+      {entries.map(([k, v]) => (
+        <li
+          key={k}
+          className="rounded-full bg-slate-100 px-2 py-0.5 font-mono text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-300"
+        >
+          {k}
+          {v === "" || v === null ? "" : `: ${typeof v === "string" ? v : JSON.stringify(v)}`}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,88 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { FormError } from "@/components/ui/field";
+import { button, input } from "@/components/ui/styles";
+import { flattenErrors } from "./api-errors";
+import type { Experiment } from "./types";
+import { useRunTrial } from "./use-experiments";
+import { ApiError } from "@/lib/client/api-fetch";
+
+/** Starts a trial now, with the experiment's parameters as the editable starting point. */
+export function RunDialog({ experiment, onClose }: { experiment: Experiment; onClose: () => void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const router = useRouter();
+  const run = useRunTrial(experiment.id);
+  const [text, setText] = useState(() => JSON.stringify(experiment.parameters, null, 2));
+  const [error, setError] = useState<string | null>(null);
+  const fieldId = useId();
+
+  // showModal() gives the focus trap, Escape to cancel and the inert background.
+  useEffect(() => {
+    const d = dialog.current;
+    if (d && !d.open) d.showModal();
+    return () => d?.close();
+  }, []);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    let parameters: unknown;
+    try {
+      parameters = text.trim() ? JSON.parse(text) : {};
+    } catch (err) {
+      return setError(`Parameters are not valid JSON: ${(err as Error).message}`);
+    }
+    if (typeof parameters !== "object" || parameters === null || Array.isArray(parameters))
+      return setError("Parameters must be a JSON object.");
+    try {
+      const trial = await run.mutateAsync(parameters as Record<string, unknown>);
+      router.push(`/trials/${trial.id}`);
+    } catch (err) {
+      const fields = err instanceof ApiError && err.status === 400 ? flattenErrors(err.body) : {};
+      const first = Object.entries(fields)[0];
+      setError(first ? `${first[0]}: ${first[1]}` : err instanceof Error ? err.message : "Could not start the trial.");
+    }
+  }
+
+  return (
+    <dialog
+      ref={dialog}
+      aria-labelledby="run-dialog-title"
+      onClose={onClose}
+      className="m-auto w-full max-w-lg rounded-lg border border-slate-200 bg-white p-6 text-slate-900 shadow-xl backdrop:bg-slate-950/50 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-100"
+    >
+      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+        <h2 id="run-dialog-title" className="text-lg font-semibold">
+          Run “{experiment.name}” now?
+        </h2>
+        <FormError message={error} />
+        <div className="space-y-1">
+          <label htmlFor={fieldId} className="block text-sm font-medium">
+            Parameters (JSON)
+          </label>
+          <textarea
+            id={fieldId}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            rows={8}
+            spellCheck={false}
+            className={`${input} font-mono text-xs`}
+            aria-describedby={`${fieldId}-hint`}
+          />
+          <p id={`${fieldId}-hint`} className="text-xs text-slate-500 dark:text-slate-400">
+            Override the experiment’s parameters for this trial only; they fill the steps’ {"{{ name }}"} placeholders.
+          </p>
+        </div>
+        <div className="flex justify-end gap-2">
+          <button type="button" className={button.secondary} onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className={button.primary} disabled={run.isPending}>
+            {run.isPending ? "Starting…" : "Start trial"}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,56 @@
+/** The API's shapes, as the dashboard reads them (see lib/experiments/schemas.ts for the source). */
+export type Step = { step?: string; do: string; where: Record<string, unknown>; expect?: Record<string, unknown>[] };
+
+/** What an experiment is, without the server's bookkeeping: what we send, export and import. */
+export type ExperimentDefinition = {
+  name: string;
+  description: string;
+  metadata: Record<string, unknown>;
+  parameters: Record<string, unknown>;
+  pre_steps: Step[];
+  steps: Step[];
+  post_steps: Step[];
+};
+
+export type Experiment = ExperimentDefinition & {
+  id: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+};
+
+export type Trial = {
+  id: string;
+  status: string;
+  initiated_by: string;
+  created_at: string;
+  executed_at: string | null;
+};
+export type Schedule = {
+  id: string;
+  recurrence_pattern: string;
+  timezone: string;
+  paused: boolean;
+  next_run_at: string | null;
+  description: string;
+};
+
+export const STEP_LISTS = ["pre_steps", "steps", "post_steps"] as const;
+export type StepList = (typeof STEP_LISTS)[number];
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const asList = (v: unknown): Step[] => (Array.isArray(v) ? (v as Step[]) : []);
+
+/** Keeps only the definition's keys (drops id, created_by, …), so a fetched or imported document can be re-sent. */
+export function toDefinition(source: unknown): ExperimentDefinition {
+  const s = isRecord(source) ? source : {};
+  return {
+    name: typeof s.name === "string" ? s.name : "",
+    description: typeof s.description === "string" ? s.description : "",
+    metadata: isRecord(s.metadata) ? s.metadata : {},
+    parameters: isRecord(s.parameters) ? s.parameters : {},
+    pre_steps: asList(s.pre_steps),
+    steps: asList(s.steps),
+    post_steps: asList(s.post_steps),
+  };
+}

@@ -1,0 +1,66 @@
+import { DEFAULT_VALUES, type PresetKind, type PresetValues, presetFromPattern } from "./pattern-presets";
+import type { ConcurrencyPolicy, Schedule, ScheduleInput } from "./types";
+
+/** The form's state: numbers stay text while typed, and empty text means "none" (null). */
+export type Draft = {
+  preset: PresetKind;
+  presetValues: PresetValues;
+  pattern: string;
+  timezone: string;
+  policy: ConcurrencyPolicy;
+  deadline: string;
+  historyLimit: string;
+  recurrenceCount: string;
+  paused: boolean;
+};
+
+export function newDraft(timezone: string): Draft {
+  return {
+    preset: "daily",
+    presetValues: DEFAULT_VALUES,
+    pattern: "0 9 * * *",
+    timezone,
+    policy: "Forbid",
+    deadline: "",
+    historyLimit: "",
+    recurrenceCount: "",
+    paused: false,
+  };
+}
+
+export function draftFrom(s: Schedule): Draft {
+  const { kind, values } = presetFromPattern(s.recurrence_pattern);
+  const text = (n: number | null) => (n === null ? "" : String(n));
+  return {
+    preset: kind,
+    presetValues: values,
+    pattern: s.recurrence_pattern,
+    timezone: s.timezone,
+    policy: s.concurrency_policy,
+    deadline: text(s.starting_deadline_seconds),
+    historyLimit: text(s.history_limit),
+    recurrenceCount: text(s.recurrence_count),
+    paused: s.paused,
+  };
+}
+
+/** Non-numbers are sent as typed, so the API's own message ("A valid integer is required.") shows. */
+const numberOrNull = (text: string): number | null => {
+  const t = text.trim();
+  if (t === "") return null;
+  return /^-?\d+$/.test(t) ? Number(t) : (t as unknown as number);
+};
+
+/** PUT resets omitted fields, so an edit sends back what it read for fields the form does not show. */
+export function toInput(d: Draft, existing?: Schedule): ScheduleInput {
+  return {
+    recurrence_pattern: d.pattern.trim(),
+    timezone: d.timezone.trim(),
+    concurrency_policy: d.policy,
+    starting_deadline_seconds: numberOrNull(d.deadline),
+    history_limit: numberOrNull(d.historyLimit),
+    recurrence_count: numberOrNull(d.recurrenceCount),
+    paused: d.paused,
+    ...(existing ? { parameters: existing.parameters, metadata: existing.metadata, ticket: existing.ticket } : {}),
+  };
+}

@@ -1,0 +1,51 @@
+"use client";
+
+import Link from "next/link";
+import { useSyncExternalStore } from "react";
+import { PageHeader } from "@/components/ui/page-header";
+import { newDraft } from "./draft";
+import { ExperimentPicker } from "./experiment-picker";
+import { browserTimeZone } from "./format";
+import { ScheduleForm } from "./schedule-form";
+import { useExperiment } from "./use-experiments";
+
+const noSubscribe = () => () => {};
+
+/** null while server-rendering and hydrating, so the form's default zone is the browser's, never the server's. */
+function useBrowserZone(): string | null {
+  return useSyncExternalStore(noSubscribe, browserTimeZone, () => null);
+}
+
+export function NewScheduleView({ experimentId }: { experimentId?: string }) {
+  const zone = useBrowserZone();
+  return (
+    <section className="space-y-6">
+      <PageHeader title="New schedule">
+        {experimentId ? <ExperimentName id={experimentId} /> : "Pick the experiment the schedule runs."}
+      </PageHeader>
+      {!experimentId ? (
+        <ExperimentPicker />
+      ) : zone ? (
+        <ScheduleForm experimentId={experimentId} initial={newDraft(zone)} />
+      ) : (
+        <p className="text-sm text-slate-500">Loading form…</p>
+      )}
+    </section>
+  );
+}
+
+function ExperimentName({ id }: { id: string }) {
+  const experiment = useExperiment(id);
+  return (
+    <>
+      Runs{" "}
+      <strong data-testid="schedule-experiment">
+        {experiment.data?.name ?? (experiment.isError ? "an unknown experiment" : "…")}
+      </strong>
+      .{" "}
+      <Link href="/schedules/new" className="underline">
+        Pick another
+      </Link>
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+"use client";
+
+import { FormError } from "@/components/ui/field";
+import { table } from "@/components/ui/styles";
+import { ScheduleRow } from "./schedule-row";
+import { useAllSchedules } from "./use-schedules";
+
+const COLUMNS = ["Experiment", "Pattern", "Time zone", "Next run", "State", "If still running"];
+
+export function ScheduleTable({ canOperate }: { canOperate: boolean }) {
+  const schedules = useAllSchedules();
+  if (schedules.isPending) return <p className="text-sm text-slate-500">Loading schedules…</p>;
+  if (schedules.isError) return <FormError message={`Could not load the schedules: ${schedules.error.message}`} />;
+  if (schedules.data.length === 0) {
+    return (
+      <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-500 dark:border-slate-700">
+        No schedules yet.{canOperate && " Create one to run an experiment on a recurring pattern."}
+      </p>
+    );
+  }
+  // `relative` keeps the sr-only header (absolutely positioned) inside the scroll box; without it,
+  // it hangs off the page's right edge at phone width and the whole page scrolls sideways.
+  return (
+    <div className={`${table.wrap} relative`}>
+      <table className={table.table} aria-label="Schedules">
+        <thead>
+          <tr>
+            {COLUMNS.map((c) => (
+              <th key={c} scope="col" className={table.th}>
+                {c}
+              </th>
+            ))}
+            {canOperate && (
+              <th scope="col" className={table.th}>
+                <span className="sr-only">Actions</span>
+              </th>
+            )}
+          </tr>
+        </thead>
+        <tbody className={table.row}>
+          {schedules.data.map((s) => (
+            <ScheduleRow key={s.id} schedule={s} canOperate={canOperate} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+export const CONCURRENCY_POLICIES = ["Forbid", "Allow", "Replace"] as const;
+export type ConcurrencyPolicy = (typeof CONCURRENCY_POLICIES)[number];
+
+/** A schedule as the API returns it (`experiment_name` only on the cross-experiment list). */
+export type Schedule = {
+  id: string;
+  experiment_id: string;
+  experiment_name?: string;
+  recurrence_pattern: string;
+  recurrence_count: number | null;
+  recurrence_left: number | null;
+  timezone: string;
+  concurrency_policy: ConcurrencyPolicy;
+  starting_deadline_seconds: number | null;
+  history_limit: number | null;
+  paused: boolean;
+  next_run_at: string | null;
+  description: string;
+  parameters: Record<string, unknown>;
+  metadata: Record<string, unknown>;
+  ticket: Record<string, unknown>;
+};
+
+/** What the form writes; PUT resets omitted fields, so parameters/metadata/ticket are sent back as read. */
+export type ScheduleInput = Pick<
+  Schedule,
+  | "recurrence_pattern"
+  | "recurrence_count"
+  | "timezone"
+  | "concurrency_policy"
+  | "starting_deadline_seconds"
+  | "history_limit"
+  | "paused"
+> &
+  Partial<Pick<Schedule, "parameters" | "metadata" | "ticket">>;
+
+export type UpcomingRun = {
+  schedule: string;
+  experiment: string;
+  experiment_name: string;
+  at: string;
+  local: string;
+  timezone: string;
+};
+
+export type Preview = { timezone: string; description: string; next_runs: { utc: string; local: string }[] };

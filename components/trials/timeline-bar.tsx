@@ -1,0 +1,61 @@
+import { memo } from "react";
+import type { BarStatus } from "./timeline-model";
+
+export const BAR_COLOURS: Record<BarStatus, string> = {
+  running: "bg-sky-500 animate-pulse",
+  succeeded: "bg-emerald-500",
+  failed: "bg-red-500",
+  stopped: "bg-zinc-400",
+  interrupted: "bg-orange-500",
+  pending: "border border-dashed border-slate-400 bg-transparent dark:border-slate-500",
+  "not run": "border border-dashed border-slate-200 bg-transparent dark:border-slate-700",
+};
+
+type Props = {
+  barKey: string;
+  label: string;
+  status: BarStatus;
+  duration: string;
+  left: number | null;
+  width: number | null;
+  selected: boolean;
+  onSelect: (key: string) => void;
+};
+
+/**
+ * One row: the step's name, then its bar on the shared time axis. Only primitives come in, so
+ * with memo a poll or a tick re-renders just the rows whose numbers changed.
+ */
+export const TimelineBar = memo(function TimelineBar(props: Props) {
+  const { barKey, label, status, duration, left, width, selected, onSelect } = props;
+  const placed = left !== null && width !== null;
+  return (
+    <li className="[contain-intrinsic-size:auto_2rem] [content-visibility:auto]">
+      <button
+        type="button"
+        data-testid="timeline-bar"
+        data-key={barKey}
+        data-status={status}
+        aria-pressed={selected}
+        aria-label={`${label}: ${status}${duration ? `, ${duration}` : ""}`}
+        onClick={() => onSelect(barKey)}
+        className={`grid h-8 w-full grid-cols-[12rem_1fr_5rem] items-center gap-3 rounded px-2 text-left text-xs focus-visible:outline-2 focus-visible:outline-sky-500 ${
+          selected
+            ? "bg-sky-50 ring-1 ring-sky-300 dark:bg-sky-950 dark:ring-sky-800"
+            : "hover:bg-slate-50 dark:hover:bg-slate-800"
+        }`}
+      >
+        <span className="truncate font-medium" title={label}>
+          {label}
+        </span>
+        <span className="relative h-4">
+          <span
+            className={`absolute inset-y-0 rounded-sm ${BAR_COLOURS[status]}`}
+            style={placed ? { left: `${left}%`, width: `max(3px, ${width}%)` } : { left: 0, right: 0 }}
+          />
+        </span>
+        <span className="text-right tabular-nums text-slate-500">{duration || status}</span>
+      </button>
+    </li>
+  );
+});

@@ -1,0 +1,64 @@
+import Link from "next/link";
+import { Time } from "@/components/ui/time";
+import type { ReactNode } from "react";
+import { shortId, trialDuration } from "./format";
+import { StatusBadge } from "./status-badge";
+import { StopTrialButton } from "./stop-trial-button";
+import { type Experiment, isActive, type Trial } from "./types";
+
+type Props = { trial: Trial; experiment: Experiment | undefined; canStop: boolean; now: number };
+
+/** Which experiment, how it went and why, who started it and when; Stop for operators while it can change. */
+export function TrialHeader({ trial, experiment, canStop, now }: Props) {
+  const stoppable = canStop && (trial.status === "Scheduled" || trial.status === "In Progress");
+  return (
+    <header className="space-y-3">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="space-y-1">
+          <p className="text-sm text-slate-500">
+            <Link href="/trials" className="underline">
+              Trials
+            </Link>{" "}
+            / <span className="font-mono">{shortId(trial.id)}</span>
+          </p>
+          <h1 className="flex flex-wrap items-center gap-3 text-2xl font-semibold">
+            <Link href={`/experiments/${trial.experiment}`} className="hover:underline" data-testid="trial-experiment">
+              {experiment?.name ?? `Experiment ${shortId(trial.experiment)}`}
+            </Link>
+            <StatusBadge status={trial.status} />
+          </h1>
+          {trial.status_reason && (
+            <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="trial-reason">
+              {trial.status_reason}
+            </p>
+          )}
+        </div>
+        {stoppable && <StopTrialButton trialId={trial.id} />}
+      </div>
+      <dl className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-5">
+        <Fact term="Started by">{trial.initiated_by}</Fact>
+        <Fact term="Scheduled for">
+          <Time iso={trial.scheduled_for} />
+        </Fact>
+        <Fact term="Started">
+          <Time iso={trial.executed_at} />
+        </Fact>
+        <Fact term="Completed">
+          <Time iso={trial.completed_at} empty={isActive(trial.status) ? "running" : "—"} />
+        </Fact>
+        <Fact term="Duration">
+          <span className="tabular-nums">{trialDuration(trial.executed_at, trial.completed_at, now)}</span>
+        </Fact>
+      </dl>
+    </header>
+  );
+}
+
+function Fact({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs text-slate-500">{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}

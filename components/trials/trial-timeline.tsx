@@ -1,0 +1,90 @@
+"use client";
+
+import { type KeyboardEvent, useRef } from "react";
+import { formatDuration } from "./format";
+import { TimelineBar } from "./timeline-bar";
+import { type Axis, type Bar, barDuration, LIST_TITLES, placeBar } from "./timeline-model";
+import { STEP_LISTS } from "./types";
+
+type Props = {
+  bars: Bar[];
+  axis: Axis | null;
+  now: number;
+  selectedKey: string | null;
+  onSelect: (key: string) => void;
+};
+
+const TICKS = [0, 0.25, 0.5, 0.75, 1];
+
+/** Every pre-step, step and post-step on one time axis; Up/Down move the selection between bars. */
+export function TrialTimeline({ bars, axis, now, selectedKey, onSelect }: Props) {
+  const listRef = useRef<HTMLDivElement>(null);
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    const buttons = [...(listRef.current?.querySelectorAll<HTMLButtonElement>("[data-testid=timeline-bar]") ?? [])];
+    const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    const next = buttons[Math.max(0, Math.min(buttons.length - 1, at + (event.key === "ArrowDown" ? 1 : -1)))];
+    if (!next) return;
+    event.preventDefault();
+    next.focus();
+    onSelect(next.dataset.key ?? "");
+  }
+
+  if (bars.length === 0) return <p className="text-sm text-slate-500">This experiment has no steps.</p>;
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: arrow keys bubble up from the bar buttons inside
+    <div
+      ref={listRef}
+      onKeyDown={onKeyDown}
+      data-testid="timeline"
+      className="max-h-[28rem] overflow-y-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
+    >
+      <div className="sticky top-0 z-10 grid grid-cols-[12rem_1fr_5rem] gap-3 border-b border-slate-200 bg-white px-4 py-1 text-[10px] text-slate-500 dark:border-slate-800 dark:bg-slate-900">
+        <span>{axis ? "Step" : "Not started yet"}</span>
+        <span className="relative h-3">
+          {axis &&
+            TICKS.map((t) => (
+              <span
+                key={t}
+                className="absolute -translate-x-1/2 whitespace-nowrap tabular-nums last:-translate-x-full first:translate-x-0"
+                style={{ left: `${t * 100}%` }}
+              >
+                +{formatDuration(axis.span * t)}
+              </span>
+            ))}
+        </span>
+        <span className="text-right">Duration</span>
+      </div>
+      {STEP_LISTS.map((list) => {
+        const ofList = bars.filter((b) => b.list === list);
+        if (ofList.length === 0) return null;
+        return (
+          <section key={list} aria-label={LIST_TITLES[list]} className="px-2 py-1">
+            <h3 className="px-2 pt-1 text-[11px] font-semibold uppercase tracking-wide text-slate-500">
+              {LIST_TITLES[list]}
+            </h3>
+            <ul>
+              {ofList.map((bar) => {
+                const place = placeBar(bar, axis, now);
+                return (
+                  <TimelineBar
+                    key={bar.key}
+                    barKey={bar.key}
+                    label={bar.label}
+                    status={bar.status}
+                    duration={barDuration(bar, now)}
+                    left={place?.left ?? null}
+                    width={place?.width ?? null}
+                    selected={bar.key === selectedKey}
+                    onSelect={onSelect}
+                  />
+                );
+              })}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+/** The trial and experiment shapes the API returns, as far as the trial pages read them. */
+export const TRIAL_STATUSES = [
+  "Scheduled",
+  "In Progress",
+  "Succeeded",
+  "Failed",
+  "Aborted",
+  "Invalid",
+  "Stop Initiated",
+  "Stopped",
+  "Skipped",
+] as const;
+export type TrialStatus = (typeof TRIAL_STATUSES)[number];
+
+/** While a trial is in one of these it can still change, so its page keeps polling (and may stop it). */
+export const ACTIVE_STATUSES: ReadonlySet<string> = new Set(["Scheduled", "In Progress", "Stop Initiated"]);
+export const isActive = (status: string | undefined) => status !== undefined && ACTIVE_STATUSES.has(status);
+
+export type StepStatus = "running" | "succeeded" | "failed" | "stopped" | "interrupted";
+
+export type StepLog = {
+  step_name: string;
+  step_parameters: Record<string, unknown>;
+  logs: string[];
+  step?: string;
+  do?: string;
+  status?: StepStatus;
+  started_at?: string | null;
+  ended_at?: string | null;
+};
+
+export const STEP_LISTS = ["pre_steps", "steps", "post_steps"] as const;
+export type StepList = (typeof STEP_LISTS)[number];
+
+export type TrialRecord = Partial<Record<StepList, StepLog[]>> & { result?: { logs: string[] }[] };
+
+export type Trial = {
+  id: string;
+  experiment: string;
+  parameters: Record<string, unknown>;
+  trial_record: TrialRecord;
+  status: TrialStatus;
+  status_reason: string | null;
+  executed_at: string | null;
+  completed_at: string | null;
+  initiated_by: string;
+  schedule: string | null;
+  scheduled_for: string;
+  created_at: string;
+};
+
+export type ExperimentStep = { step?: string; do: string; where: Record<string, unknown>; expect?: unknown[] };
+
+export type Experiment = {
+  id: string;
+  name: string;
+  pre_steps: ExperimentStep[];
+  steps: ExperimentStep[];
+  post_steps: ExperimentStep[];
+};

@@ -1,0 +1,122 @@
+"use client";
+
+import { input } from "@/components/ui/styles";
+import { ActionPicker } from "./action-picker";
+import { ArgsForm } from "./args-form";
+import { CredentialsEditor } from "./credentials-editor";
+import type { DraftStep } from "./draft";
+import { ExpectEditor } from "./expect-editor";
+import { Labelled } from "./labelled";
+import { errorAt } from "./pages";
+import { StepToolbar } from "./step-toolbar";
+import { type Catalogue, findAction } from "./use-modules";
+
+type Props = {
+  step: DraftStep;
+  index: number;
+  count: number;
+  /** `steps.0`: where the API reports this step's errors. */
+  errorBase: string;
+  errors: Record<string, string>;
+  catalogue: Catalogue;
+  placeholders: string[];
+  onChange: (step: DraftStep) => void;
+  onMove: (delta: -1 | 1) => void;
+  onRemove: () => void;
+};
+
+export function StepEditor({ step, index, count, errorBase, errors, catalogue, placeholders, ...on }: Props) {
+  const label = `Step ${index + 1}`;
+  const action = findAction(catalogue, step.action);
+  const listId = `${step.id}-placeholders`;
+  const { credentials, ...args } = step.where;
+  const setWhere = (where: Record<string, unknown>) =>
+    on.onChange({ ...step, where: credentials === undefined ? where : { ...where, credentials } });
+
+  // A new action keeps only the arguments it also declares.
+  function chooseAction(next: string) {
+    const keys = Object.keys(findAction(catalogue, next)?.args_schema.properties ?? {});
+    const kept = Object.fromEntries(
+      Object.entries(step.where).filter(([k]) => k === "credentials" || keys.includes(k)),
+    );
+    on.onChange({ ...step, action: next, where: kept });
+  }
+
+  return (
+    <fieldset
+      className="space-y-4 rounded-lg border border-slate-200 p-4 dark:border-slate-700"
+      data-testid="step-editor"
+    >
+      <legend className="px-1 text-sm font-semibold">
+        {label}
+        {step.action && `: ${step.action}`}
+      </legend>
+      <StepToolbar
+        label={label}
+        first={index === 0}
+        last={index === count - 1}
+        onMove={on.onMove}
+        onRemove={on.onRemove}
+      />
+      <ActionPicker
+        catalogue={catalogue}
+        value={step.action}
+        onChange={chooseAction}
+        error={errorAt(errors, `${errorBase}.do`)}
+        stepLabel={label}
+      />
+      <Labelled label="Description (optional)" error={errors[`${errorBase}.step`]}>
+        {(control) => (
+          <input
+            {...control}
+            className={input}
+            value={step.description}
+            onChange={(e) => on.onChange({ ...step, description: e.target.value })}
+          />
+        )}
+      </Labelled>
+      <datalist id={listId}>
+        {placeholders.map((p) => (
+          <option key={p} value={p} />
+        ))}
+      </datalist>
+      <p className="text-xs text-slate-500 dark:text-slate-400" data-testid="placeholder-hint">
+        {placeholders.length
+          ? `Any argument accepts a parameter: ${placeholders.join(", ")}.`
+          : "Add parameters on the Parameters page to use them here as {{ name }}."}
+      </p>
+      {errors[`${errorBase}.where`] && (
+        <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+          {errors[`${errorBase}.where`]}
+        </p>
+      )}
+      {action && (
+        <ArgsForm
+          key={action.do}
+          schema={action.args_schema}
+          where={args}
+          onChange={setWhere}
+          placeholders={placeholders}
+          errors={errors}
+          errorBase={`${errorBase}.where`}
+          listId={listId}
+        />
+      )}
+      <CredentialsEditor
+        types={catalogue.credentials}
+        value={credentials}
+        onChange={(c) => on.onChange({ ...step, where: c === undefined ? args : { ...args, credentials: c } })}
+        errors={errors}
+        errorBase={`${errorBase}.where.credentials`}
+      />
+      <ExpectEditor
+        rows={step.expect}
+        operators={catalogue.expect_operators}
+        onChange={(expect) => on.onChange({ ...step, expect })}
+        errors={errors}
+        errorBase={`${errorBase}.expect`}
+        stepLabel={label}
+      />
+    </fieldset>
+  );
+}
