@@ -1,7 +1,8 @@
-/** `npm run bench` (all) or `npm run bench -- api|runner|modules|auth`. */
+/** `npm run bench` (all) or `npm run bench -- api|runner|modules|auth|pages`. */
 import { benchApi } from "./api";
 import { benchAuth } from "./auth";
 import { benchModules } from "./modules";
+import { benchPageWeight } from "./page-weight";
 import { benchRunner } from "./runner";
 
 const which = process.argv[2];
@@ -10,6 +11,7 @@ try {
   if (!which || which === "runner") await benchRunner();
   if (!which || which === "modules") await benchModules();
   if (!which || which === "auth") await benchAuth();
+  if (!which || which === "pages") await benchPageWeight();
 } catch (err) {
   console.error(err);
   process.exit(1);
