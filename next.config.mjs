@@ -33,7 +33,7 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // The runner and the web app share lib/; keep native and ESM-only server packages out of the bundle.
-  serverExternalPackages: ["better-sqlite3"],
+  serverExternalPackages: ["better-sqlite3", "pdfkit"],
   // The production build type-checks the app only; `npm run typecheck` covers tests too.
   typescript: { ignoreBuildErrors: false, tsconfigPath: "tsconfig.build.json" },
 };

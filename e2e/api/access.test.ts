@@ -37,6 +37,8 @@ const MATRIX: Record<string, Partial<Record<Method, Access>>> = {
   "stats/trials/route.ts": { GET: "viewer" },
   "signal/route.ts": { GET: "viewer", POST: "operator" },
   "modules/route.ts": { GET: "viewer" },
+  "report/route.ts": { GET: "viewer" },
+  "report/schema/route.ts": { GET: "viewer" },
   "trial/route.ts": { GET: "viewer", POST: "operator" },
   "trial/[id]/route.ts": { GET: "viewer" },
   "trial/[id]/stop/route.ts": { PUT: "operator" },

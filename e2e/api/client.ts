@@ -6,6 +6,8 @@ import * as audit from "@/app/api/v1/audit/route";
 import * as me from "@/app/api/v1/auth/me/route";
 import * as tokenOne from "@/app/api/v1/auth/token/[id]/route";
 import * as tokens from "@/app/api/v1/auth/token/route";
+import * as report from "@/app/api/v1/report/route";
+import * as reportSchema from "@/app/api/v1/report/schema/route";
 import * as root from "@/app/api/v1/route";
 import * as setup from "@/app/api/v1/setup/route";
 import * as userOne from "@/app/api/v1/users/[id]/route";
@@ -34,6 +36,8 @@ type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) 
 const ROUTES: [RegExp, object, string[]][] = [
   [/^\/api\/v1\/?$/, root, []],
   [/^\/api\/v1\/health\/?$/, health, []],
+  [/^\/api\/v1\/report\/?$/, report, []],
+  [/^\/api\/v1\/report\/schema\/?$/, reportSchema, []],
   [/^\/api\/v1\/setup\/?$/, setup, []],
   [/^\/api\/v1\/audit\/?$/, audit, []],
   [/^\/api\/v1\/auth\/me\/?$/, me, []],
@@ -66,7 +70,7 @@ export async function api<T = any>(
   method: string,
   path: string,
   body?: unknown,
-  init: { headers?: Record<string, string>; raw?: string; as?: Who } = {},
+  init: { headers?: Record<string, string>; raw?: string; as?: Who; rawBody?: boolean } = {},
 ): Promise<ApiResponse<T>> {
   const url = new URL(path, "http://eris.test");
   const match = ROUTES.map(([re, mod, names]) => ({ m: re.exec(url.pathname), mod, names })).find((r) => r.m);
@@ -87,7 +91,8 @@ export async function api<T = any>(
   if (!handler) throw new Error(`${method} is not exported by the route for ${path}`);
   const res = await handler(req, { params: Promise.resolve(params) });
   const text = await res.text();
-  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
+  const isJson = (res.headers.get("content-type") ?? "application/json").includes("json") && !init.rawBody;
+  return { status: res.status, headers: res.headers, body: isJson && text ? JSON.parse(text) : (text as never) };
 }
 
 /** Seed 003's example experiment, verbatim. */

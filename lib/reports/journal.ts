@@ -1,0 +1,161 @@
+/**
+ * The JSON journal, in the spirit of Chaos Toolkit's: every other format is rendered from it.
+ * Its zod schema is the documented contract (GET /api/v1/report/schema serves it as JSON Schema).
+ */
+import { z } from "zod";
+import type { Step } from "@/db/schema";
+import { isoTime } from "@/lib/api/time";
+import type { StepLog, TrialRecords } from "@/lib/trials/records";
+import type { ReportGroup } from "./collect";
+
+const LISTS = ["pre_steps", "steps", "post_steps"] as const;
+const obj = z.record(z.string(), z.unknown());
+const time = z.string().nullable();
+
+export const journalStepSchema = z.object({
+  list: z.enum(LISTS),
+  index: z.number().int(),
+  name: z.string(),
+  description: z.string().nullable(),
+  do: z.string(),
+  status: z.string().describe("succeeded, failed, stopped, interrupted, running, or not_run"),
+  start: time,
+  end: time,
+  duration_seconds: z.number().nullable(),
+  parameters: obj.describe("the step's arguments after templating, secrets masked"),
+  expect: z.array(obj),
+  logs: z.array(z.string()),
+});
+
+export const journalTrialSchema = z.object({
+  id: z.string(),
+  status: z.string(),
+  status_reason: z.string().nullable(),
+  schedule: z.string().nullable(),
+  initiated_by: z.string(),
+  initiated_from: z.string(),
+  scheduled_for: time,
+  start: time,
+  end: time,
+  duration_seconds: z.number().nullable(),
+  parameters: obj,
+  metadata: obj,
+  ticket: obj,
+  steps: z.array(journalStepSchema),
+  result: z.array(z.string()),
+});
+
+export const journalSchema = z.object({
+  format: z.literal("eris-journal/1"),
+  title: z.string(),
+  generated_at: z.string(),
+  summary: z.object({
+    experiments: z.number().int(),
+    trials: z.number().int(),
+    succeeded: z.number().int(),
+    failed: z.number().int(),
+    success_rate: z.number().nullable().describe("succeeded / (succeeded + failed, aborted, invalid)"),
+  }),
+  experiments: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      description: z.string(),
+      metadata: obj,
+      parameters: obj,
+      pre_steps: z.array(obj),
+      steps: z.array(obj),
+      post_steps: z.array(obj),
+      trials: z.array(journalTrialSchema),
+    }),
+  ),
+});
+
+export type Journal = z.infer<typeof journalSchema>;
+export type JournalTrial = z.infer<typeof journalTrialSchema>;
+export type JournalStep = z.infer<typeof journalStepSchema>;
+
+const seconds = (a: string | null | undefined, b: string | null | undefined) =>
+  a && b ? Math.max(0, (Date.parse(b) - Date.parse(a)) / 1000) : null;
+const isoOrNull = (s: string | null | undefined) => s ?? null;
+
+function journalSteps(defs: Record<(typeof LISTS)[number], Step[]>, records: TrialRecords): JournalStep[] {
+  return LISTS.flatMap((list) =>
+    defs[list].map((def, index): JournalStep => {
+      const log: StepLog | undefined = records[list]?.[index];
+      return {
+        list,
+        index,
+        name: log?.step_name ?? def.do,
+        description: def.step ?? null,
+        do: def.do,
+        status: log?.status ?? (log ? "succeeded" : "not_run"),
+        start: isoOrNull(log?.started_at),
+        end: isoOrNull(log?.ended_at),
+        duration_seconds: seconds(log?.started_at, log?.ended_at),
+        parameters: log?.step_parameters ?? def.where,
+        expect: def.expect ?? [],
+        logs: log?.logs ?? [],
+      };
+    }),
+  );
+}
+
+const FAILED = ["Failed", "Aborted", "Invalid"];
+
+export function buildJournal(groups: ReportGroup[], title: string, now = Date.now()): Journal {
+  const all = groups.flatMap((g) => g.trials);
+  const succeeded = all.filter((t) => t.status === "Succeeded").length;
+  const failed = all.filter((t) => FAILED.includes(t.status)).length;
+  return {
+    format: "eris-journal/1",
+    title,
+    generated_at: isoTime(now) as string,
+    summary: {
+      experiments: groups.length,
+      trials: all.length,
+      succeeded,
+      failed,
+      success_rate: succeeded + failed ? succeeded / (succeeded + failed) : null,
+    },
+    experiments: groups.map(({ experiment: e, trials }) => ({
+      id: e.id,
+      name: e.name,
+      description: e.description,
+      metadata: e.metadata,
+      parameters: e.parameters,
+      pre_steps: e.preSteps,
+      steps: e.steps,
+      post_steps: e.postSteps,
+      trials: trials.map((t): JournalTrial => {
+        const records = t.records as TrialRecords;
+        const start = isoTime(t.executedAt);
+        const end = isoTime(t.completedAt);
+        return {
+          id: t.id,
+          status: t.status,
+          status_reason: t.statusReason,
+          schedule: t.scheduleId,
+          initiated_by: t.initiatedBy,
+          initiated_from: t.initiatedFrom,
+          scheduled_for: isoTime(t.scheduledFor),
+          start,
+          end,
+          duration_seconds: seconds(start, end),
+          parameters: t.parameters,
+          metadata: t.metadata,
+          ticket: t.ticket,
+          steps: journalSteps({ pre_steps: e.preSteps, steps: e.steps, post_steps: e.postSteps }, records),
+          result: records.result?.flatMap((r) => r.logs) ?? [],
+        };
+      }),
+    })),
+  };
+}
+
+export function journalJsonSchema(): Record<string, unknown> {
+  return {
+    ...(z.toJSONSchema(journalSchema, { target: "draft-2020-12" }) as Record<string, unknown>),
+    title: "Eris trial journal",
+  };
+}

@@ -1,0 +1,37 @@
+/** JUnit XML: a test suite per trial, a test case per step, so CI systems can ingest chaos results. */
+import type { Journal } from "./journal";
+
+const esc = (s: string) =>
+  s
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, "")
+    .replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c] as string);
+
+const failureOf = (logs: string[]) =>
+  logs.find((l) => /ERROR\] /.test(l))?.replace(/^\[.*? - ERROR\] /, "") ?? "step failed";
+
+export function renderJunit(j: Journal): string {
+  const suites = j.experiments.flatMap((e) =>
+    e.trials.map((t) => {
+      const failures = t.steps.filter((s) => s.status === "failed" || s.status === "interrupted").length;
+      const skipped = t.steps.filter((s) => s.status === "not_run" || s.status === "stopped").length;
+      const cases = t.steps.map((s) => {
+        const head = `<testcase classname="${esc(`${e.name}.${s.list}`)}" name="${esc(`${s.index + 1}. ${s.description ?? s.name} (${s.do})`)}" time="${(s.duration_seconds ?? 0).toFixed(3)}"`;
+        const out = s.logs.length ? `<system-out>${esc(s.logs.join("\n"))}</system-out>` : "";
+        if (s.status === "failed" || s.status === "interrupted") {
+          const msg = failureOf(s.logs);
+          return `${head}><failure message="${esc(msg)}" type="${esc(s.status)}">${esc(s.logs.join("\n"))}</failure>${out}</testcase>`;
+        }
+        if (s.status === "not_run" || s.status === "stopped")
+          return `${head}><skipped message="${esc(s.status === "stopped" ? "stopped" : "not run")}"/>${out}</testcase>`;
+        return `${head}>${out}</testcase>`;
+      });
+      return (
+        `<testsuite name="${esc(`${e.name} — trial ${t.id}`)}" id="${t.id}" tests="${t.steps.length}" failures="${failures}" errors="0" skipped="${skipped}" ` +
+        `time="${(t.duration_seconds ?? 0).toFixed(3)}"${t.start ? ` timestamp="${t.start.replace(/\.\d+Z$/, "")}"` : ""}>` +
+        `<properties><property name="status" value="${esc(t.status)}"/><property name="initiated_by" value="${esc(t.initiated_by)}"/>` +
+        `${t.status_reason ? `<property name="status_reason" value="${esc(t.status_reason)}"/>` : ""}</properties>${cases.join("")}</testsuite>`
+      );
+    }),
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${esc(j.title)}">${suites.join("")}</testsuites>\n`;
+}

@@ -1,0 +1,58 @@
+/**
+ * Kallisti's XML report: the same envelope (`<report>`, an embedded XSL so the file opens as a page
+ * in a browser, `<report-title>`, `<root>` of `<list-item>`s), with secrets masked, without the
+ * Python-repr `records` duplicate, and always well-formed (keys that are not XML names become
+ * `<entry key="...">`).
+ */
+import { isoTime } from "@/lib/api/time";
+import type { ReportGroup } from "./collect";
+import { REPORT_XSL } from "./xsl";
+
+const esc = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c] as string);
+// XML 1.0 forbids most control characters even escaped.
+const clean = (s: string) => esc(s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, ""));
+const NAME = /^[A-Za-z_][\w.-]*$/;
+
+function toXml(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (Array.isArray(value)) return value.map((v) => `<list-item>${toXml(v)}</list-item>`).join("");
+  if (typeof value === "object") {
+    return Object.entries(value)
+      .map(([k, v]) =>
+        NAME.test(k) && !/^xml/i.test(k) ? `<${k}>${toXml(v)}</${k}>` : `<entry key="${esc(k)}">${toXml(v)}</entry>`,
+      )
+      .join("");
+  }
+  return clean(String(value));
+}
+
+export function renderXml(groups: ReportGroup[], title: string): string {
+  const data = groups.map(({ experiment: e, trials }) => ({
+    id: e.id,
+    name: e.name,
+    description: e.description,
+    metadata: e.metadata,
+    parameters: e.parameters,
+    pre_steps: e.preSteps,
+    steps: e.steps,
+    post_steps: e.postSteps,
+    trials: trials.map((t) => ({
+      id: t.id,
+      trial_record: t.records,
+      parameters: t.parameters,
+      metadata: t.metadata,
+      ticket: t.ticket,
+      status: t.status,
+      executed_at: isoTime(t.executedAt),
+      completed_at: isoTime(t.completedAt),
+      initiated_by: t.initiatedBy,
+      initiated_from: t.initiatedFrom,
+    })),
+  }));
+  return (
+    '<?xml version="1.0" encoding="utf-8"?>\n' +
+    '<?xml-stylesheet type="text/xsl" href="#reportstyle"?><!DOCTYPE report [<!ATTLIST xsl:stylesheet id ID #REQUIRED>]>' +
+    `<report>\n${REPORT_XSL}<report-title>${clean(title)}</report-title><root>${toXml(data)}</root></report>\n`
+  );
+}
