@@ -1,10 +1,8 @@
 /** JUnit XML: a test suite per trial, a test case per step, so CI systems can ingest chaos results. */
 import type { Journal } from "./journal";
+import { xmlText } from "./xml-text";
 
-const esc = (s: string) =>
-  s
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, "")
-    .replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c] as string);
+const esc = xmlText;
 
 const failureOf = (logs: string[]) =>
   logs.find((l) => /ERROR\] /.test(l))?.replace(/^\[.*? - ERROR\] /, "") ?? "step failed";

@@ -6,12 +6,10 @@
  */
 import { isoTime } from "@/lib/api/time";
 import type { ReportGroup } from "./collect";
+import { xmlText } from "./xml-text";
 import { REPORT_XSL } from "./xsl";
 
-const esc = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c] as string);
-// XML 1.0 forbids most control characters even escaped.
-const clean = (s: string) => esc(s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, ""));
+const esc = xmlText;
 const NAME = /^[A-Za-z_][\w.-]*$/;
 
 function toXml(value: unknown): string {
@@ -24,7 +22,7 @@ function toXml(value: unknown): string {
       )
       .join("");
   }
-  return clean(String(value));
+  return esc(String(value));
 }
 
 export function renderXml(groups: ReportGroup[], title: string): string {
@@ -53,6 +51,6 @@ export function renderXml(groups: ReportGroup[], title: string): string {
   return (
     '<?xml version="1.0" encoding="utf-8"?>\n' +
     '<?xml-stylesheet type="text/xsl" href="#reportstyle"?><!DOCTYPE report [<!ATTLIST xsl:stylesheet id ID #REQUIRED>]>' +
-    `<report>\n${REPORT_XSL}<report-title>${clean(title)}</report-title><root>${toXml(data)}</root></report>\n`
+    `<report>\n${REPORT_XSL}<report-title>${esc(title)}</report-title><root>${toXml(data)}</root></report>\n`
   );
 }
