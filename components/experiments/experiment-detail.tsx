@@ -11,6 +11,7 @@ import { Labels } from "./experiment-table";
 import { StepSection } from "./step-section";
 import { STEP_LISTS } from "./types";
 import { useExperiment } from "./use-experiments";
+import { ReportDownloads } from "@/components/reports/report-downloads";
 
 const LIST_TITLES = { pre_steps: "Pre-steps", steps: "Steps", post_steps: "Post-steps (rollback)" };
 
@@ -40,6 +41,7 @@ export function ExperimentDetail({ id, canWrite }: { id: string; canWrite: boole
           Created by {e.created_by} · updated <Time iso={e.updated_at} />
         </p>
         <ExperimentActions experiment={e} canWrite={canWrite} />
+        <ReportDownloads scope={{ experiment: e.id }} />
       </header>
       <section aria-labelledby="parameters-title" className={card}>
         <h2 id="parameters-title" className="mb-2 text-base font-semibold">

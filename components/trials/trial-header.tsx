@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ReportDownloads } from "@/components/reports/report-downloads";
 import { Time } from "@/components/ui/time";
 import type { ReactNode } from "react";
 import { shortId, trialDuration } from "./format";
@@ -35,6 +36,7 @@ export function TrialHeader({ trial, experiment, canStop, now }: Props) {
         </div>
         {stoppable && <StopTrialButton trialId={trial.id} />}
       </div>
+      <ReportDownloads scope={{ trial: trial.id }} />
       <dl className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-5">
         <Fact term="Started by">{trial.initiated_by}</Fact>
         <Fact term="Scheduled for">
