@@ -255,6 +255,46 @@ export function openApiDocument(): Json {
           responses: { "200": ok("Stats", { type: "object" }) },
         },
       },
+      "/report": {
+        get: {
+          tags: ["trial"],
+          summary:
+            "A report of one trial (trial-id) or of many (experiment, schedule, since, until) as xml, json, html, junit, pdf or md",
+          parameters: [
+            { name: "trial-id", in: "query", schema: { type: "string", format: "uuid" } },
+            { name: "experiment", in: "query", schema: { type: "string", format: "uuid" } },
+            { name: "schedule", in: "query", schema: { type: "string", format: "uuid" } },
+            { name: "since", in: "query", schema: { type: "string", format: "date-time" } },
+            { name: "until", in: "query", schema: { type: "string", format: "date-time" } },
+            {
+              name: "format",
+              in: "query",
+              schema: { type: "string", enum: ["xml", "json", "html", "junit", "pdf", "md"], default: "xml" },
+            },
+          ],
+          responses: {
+            "200": {
+              description: "The report, as an attachment",
+              content: {
+                "application/xml": {},
+                "application/json": {},
+                "text/html": {},
+                "application/pdf": {},
+                "text/markdown": {},
+              },
+            },
+            "400": errors["400"],
+            "404": errors["404"],
+          },
+        },
+      },
+      "/report/schema": {
+        get: {
+          tags: ["trial"],
+          summary: "JSON Schema of the JSON journal",
+          responses: { "200": ok("JSON Schema", { type: "object" }) },
+        },
+      },
       "/modules": {
         get: {
           tags: ["system"],
