@@ -1,8 +1,9 @@
-/** `npm run bench` (all) or `npm run bench -- api|runner|modules|auth|pages`. */
+/** `npm run bench` (all) or `npm run bench -- api|runner|modules|auth|pages|reports`. */
 import { benchApi } from "./api";
 import { benchAuth } from "./auth";
 import { benchModules } from "./modules";
 import { benchPageWeight } from "./page-weight";
+import { benchReports } from "./reports";
 import { benchRunner } from "./runner";
 
 const which = process.argv[2];
@@ -12,6 +13,7 @@ try {
   if (!which || which === "modules") await benchModules();
   if (!which || which === "auth") await benchAuth();
   if (!which || which === "pages") await benchPageWeight();
+  if (!which || which === "reports") await benchReports();
 } catch (err) {
   console.error(err);
   process.exit(1);
