@@ -20,7 +20,13 @@ export function openDb(file: string): DB {
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  return drizzle(sqlite, { schema });
+  const db = drizzle(sqlite, { schema });
+  // Every transaction here reads, then writes. A deferred BEGIN would take the write lock only at
+  // the first write, and in WAL mode fail at once with SQLITE_BUSY (no busy wait) when the other
+  // process wrote in between. BEGIN IMMEDIATE takes it up front and waits busy_timeout for it.
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((fn, config) => transaction(fn, { behavior: "immediate", ...config })) as typeof db.transaction;
+  return db;
 }
 
 export function migrateDb(db: DB): void {

@@ -73,9 +73,7 @@ export const schedules = sqliteTable(
     recurrenceCount: integer("recurrence_count"),
     recurrenceLeft: integer("recurrence_left"),
     timezone: text("timezone").notNull().default("UTC"),
-    concurrencyPolicy: text("concurrency_policy", { enum: CONCURRENCY_POLICIES })
-      .notNull()
-      .default("Forbid"),
+    concurrencyPolicy: text("concurrency_policy", { enum: CONCURRENCY_POLICIES }).notNull().default("Forbid"),
     startingDeadlineSeconds: integer("starting_deadline_seconds"),
     historyLimit: integer("history_limit"),
     paused: integer("paused", { mode: "boolean" }).notNull().default(false),

@@ -92,7 +92,8 @@ export async function api<T = any>(
   const res = await handler(req, { params: Promise.resolve(params) });
   const text = await res.text();
   const isJson = (res.headers.get("content-type") ?? "application/json").includes("json") && !init.rawBody;
-  return { status: res.status, headers: res.headers, body: isJson && text ? JSON.parse(text) : (text as never) };
+  const parsed = !text ? null : isJson ? JSON.parse(text) : text;
+  return { status: res.status, headers: res.headers, body: parsed as T };
 }
 
 /** Seed 003's example experiment, verbatim. */
