@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Time } from "@/components/ui/time";
-import { StatusBadge } from "./status-badge";
+import { StatusBadge } from "@/components/ui/status-badge";
 import type { TrialSummary } from "./use-home-data";
 
 type Props = { trials: TrialSummary[]; nameOf: (experimentId: string) => string; testId: string };

@@ -3,7 +3,7 @@ import { ReportDownloads } from "@/components/reports/report-downloads";
 import { Time } from "@/components/ui/time";
 import type { ReactNode } from "react";
 import { shortId, trialDuration } from "./format";
-import { StatusBadge } from "./status-badge";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { StopTrialButton } from "./stop-trial-button";
 import { type Experiment, isActive, type Trial } from "./types";
 

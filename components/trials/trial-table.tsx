@@ -4,7 +4,7 @@ import Link from "next/link";
 import { table } from "@/components/ui/styles";
 import { Time } from "@/components/ui/time";
 import { shortId, trialDuration } from "./format";
-import { StatusBadge } from "./status-badge";
+import { StatusBadge } from "@/components/ui/status-badge";
 import type { Trial } from "./types";
 import { useExperimentNames } from "./use-trials";
 

@@ -1,6 +1,6 @@
-import type { TrialStatus } from "./types";
+import type { TrialStatus } from "@/db/schema";
 
-/** One colour per outcome, used by the list and the detail page alike. */
+/** One colour per trial outcome, everywhere a status shows (home, lists, detail). */
 const TRIAL_COLOURS: Record<TrialStatus, string> = {
   Succeeded: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300",
   Failed: "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300",
@@ -13,6 +13,7 @@ const TRIAL_COLOURS: Record<TrialStatus, string> = {
   Scheduled: "bg-slate-200 text-slate-800 dark:bg-slate-700 dark:text-slate-100",
 };
 
+/** The colour repeats the word, never replaces it, so the status reads without colour too. */
 export function StatusBadge({ status }: { status: TrialStatus }) {
   return (
     <span
