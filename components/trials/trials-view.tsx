@@ -5,7 +5,7 @@ import { FormError } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { listHref } from "./list-href";
 import { TrialFilters } from "./trial-filters";
-import { TrialPager } from "./trial-pager";
+import { LinkPager } from "@/components/ui/link-pager";
 import { TrialTable } from "./trial-table";
 import { type TrialFilters as Filters, useTrialList } from "./use-trials";
 
@@ -33,7 +33,7 @@ export function TrialsView({ filters, limit, offset }: Props) {
       ) : (
         <>
           <TrialTable trials={list.data.trials} />
-          <TrialPager
+          <LinkPager
             offset={offset}
             limit={limit}
             total={list.data.total}

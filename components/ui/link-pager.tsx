@@ -4,7 +4,7 @@ import { button } from "@/components/ui/styles";
 type Props = { offset: number; limit: number; total: number; hrefFor: (offset: number) => string };
 
 /** Previous/next links that keep the filters, so every page of the list has its own URL. */
-export function TrialPager({ offset, limit, total, hrefFor }: Props) {
+export function LinkPager({ offset, limit, total, hrefFor }: Props) {
   const first = total === 0 ? 0 : offset + 1;
   const last = Math.min(offset + limit, total);
   const prev = offset > 0 ? hrefFor(Math.max(0, offset - limit)) : null;
