@@ -1,4 +1,5 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { TRIAL_STATUSES } from "../lib/trials/statuses";
 
 // Every time is UTC milliseconds since the epoch; presentation code formats it.
 const timeMs = (name: string) => integer(name, { mode: "number" });
@@ -23,18 +24,7 @@ export type Step = {
   expect?: JsonObject[];
 };
 
-export const TRIAL_STATUSES = [
-  "Scheduled",
-  "In Progress",
-  "Succeeded",
-  "Failed",
-  "Aborted",
-  "Invalid",
-  "Stop Initiated",
-  "Stopped",
-  "Skipped",
-] as const;
-export type TrialStatus = (typeof TRIAL_STATUSES)[number];
+export { TRIAL_STATUSES, type TrialStatus } from "../lib/trials/statuses";
 
 export const CONCURRENCY_POLICIES = ["Forbid", "Allow", "Replace"] as const;
 export type ConcurrencyPolicy = (typeof CONCURRENCY_POLICIES)[number];
@@ -55,8 +45,34 @@ export const experiments = sqliteTable(
     updatedAt: updatedAt(),
     // Soft delete: lists hide the row, detail by id still answers (Kallisti behaviour).
     deletedAt: timeMs("deleted_at"),
+    // Grows at every change; the definition of each revision is kept in experiment_revisions.
+    revision: integer("revision").notNull().default(1),
   },
   (t) => [index("experiments_live_created_idx").on(t.deletedAt, t.createdAt)],
+);
+
+/**
+ * Every definition an experiment has had, immutable. A trial points at the revision it was
+ * launched with, so it runs (and recovers, and reports) exactly that, whatever was edited since.
+ */
+export const experimentRevisions = sqliteTable(
+  "experiment_revisions",
+  {
+    experimentId: text("experiment_id")
+      .notNull()
+      .references(() => experiments.id),
+    revision: integer("revision").notNull(),
+    name: text("name").notNull(),
+    description: text("description").notNull(),
+    metadata: json<JsonObject>("metadata").notNull(),
+    parameters: json<JsonObject>("parameters").notNull(),
+    preSteps: json<Step[]>("pre_steps").notNull(),
+    steps: json<Step[]>("steps").notNull(),
+    postSteps: json<Step[]>("post_steps").notNull(),
+    createdBy: text("created_by").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.experimentId, t.revision] })],
 );
 
 export const schedules = sqliteTable(
@@ -114,27 +130,39 @@ export const trials = sqliteTable(
     executedAt: timeMs("executed_at"),
     completedAt: timeMs("completed_at"),
     stopRequestedBy: text("stop_requested_by"),
-    // The runner that claimed the trial; a trial left running by a dead runner is recovered on takeover.
+    // The runner that owns the trial and the lease epoch it held then: every runner write is fenced
+    // on both, so a runner that lost the lease (stalled, partitioned) can no longer change the trial.
     runnerId: text("runner_id"),
+    runnerEpoch: integer("runner_epoch"),
+    // The experiment revision the trial was launched with (its definition is in experiment_revisions).
+    experimentRevision: integer("experiment_revision").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     // A due slot becomes at most one trial, whatever happens to the runner.
     uniqueIndex("trials_schedule_slot_uq").on(t.scheduleId, t.scheduledFor),
+    // The Forbid/Replace check at every firing: the schedule's active trials, by index.
+    index("trials_schedule_status_idx").on(t.scheduleId, t.status),
     index("trials_queue_idx").on(t.status, t.scheduledFor, t.createdAt),
     index("trials_experiment_idx").on(t.experimentId, t.createdAt),
     index("trials_created_idx").on(t.createdAt),
   ],
 );
 
-/** The single runner lease: the holder heartbeats; another runner takes over once it expires. */
+/**
+ * The single runner lease: the holder heartbeats; another runner takes over once it expires.
+ * `epoch` grows at every change of holder and is the fencing token of every runner write.
+ */
 export const runnerLease = sqliteTable("runner_lease", {
   id: integer("id").primaryKey(),
   holder: text("holder").notNull(),
   acquiredAt: timeMs("acquired_at").notNull(),
   heartbeatAt: timeMs("heartbeat_at").notNull(),
   expiresAt: timeMs("expires_at").notNull(),
+  epoch: integer("epoch").notNull().default(0),
+  // How many times the supervisor restarted the runner process that holds the lease.
+  restarts: integer("restarts").notNull().default(0),
 });
 
 export const SIGNAL_STATES = ["RUN", "PAUSE", "STOP"] as const;
@@ -207,6 +235,7 @@ export const auditEvents = sqliteTable(
 
 export type Experiment = typeof experiments.$inferSelect;
 export type NewExperiment = typeof experiments.$inferInsert;
+export type ExperimentRevision = typeof experimentRevisions.$inferSelect;
 export type Schedule = typeof schedules.$inferSelect;
 export type NewSchedule = typeof schedules.$inferInsert;
 export type Trial = typeof trials.$inferSelect;

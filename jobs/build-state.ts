@@ -2,11 +2,13 @@
  * `npm start` builds only when the sources changed since the last build: a hash of every file the
  * web build reads is kept next to the build output.
  */
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
 const ROOT = process.cwd();
+export const NEXT = "node_modules/next/dist/bin/next";
 const INPUTS = [
   "app",
   "components",
@@ -58,4 +60,18 @@ export function recordBuild(hash: string): void {
 
 export function builtAt(): string | null {
   return fs.existsSync(HASH_FILE) ? fs.statSync(HASH_FILE).mtime.toISOString() : null;
+}
+
+/** Builds the web app when its sources changed since the last build; false when the build failed. */
+export function buildIfStale(): boolean {
+  if (buildIsCurrent(sourceHash())) return true;
+  console.log("[eris] building the web app (first start or changed sources)…");
+  const build = spawnSync(process.execPath, [NEXT, "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (build.status !== 0) return false;
+  // `next build` may rewrite tsconfig.json; hash what the next start will see.
+  recordBuild(sourceHash());
+  return true;
 }

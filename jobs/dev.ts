@@ -3,7 +3,7 @@ import { closeDb, migrateDb, openDb } from "@/db/client";
 import { ensureAuthSecret } from "@/lib/auth/secret";
 import { config } from "@/lib/config";
 import { createFirstAdminFromEnv } from "./first-admin";
-import { supervise } from "./supervise";
+import { runnerStopTimeoutMs, supervise } from "./supervise";
 
 const cfg = config();
 const db = openDb(cfg.databasePath);
@@ -16,6 +16,25 @@ const env = {
 };
 
 supervise([
-  { name: "web", command: process.execPath, args: ["node_modules/next/dist/bin/next", "dev", "-p", String(cfg.port)], env },
-  { name: "runner", command: process.execPath, args: ["node_modules/tsx/dist/cli.mjs", "watch", "jobs/index.ts"] },
+  {
+    name: "web",
+    command: process.execPath,
+    args: [
+      "--require",
+      "./jobs/exit-with-parent.cjs",
+      "node_modules/next/dist/bin/next",
+      "dev",
+      "-p",
+      String(cfg.port),
+    ],
+    env,
+    stopTimeoutMs: 10_000,
+  },
+  {
+    name: "runner",
+    command: process.execPath,
+    args: ["node_modules/tsx/dist/cli.mjs", "watch", "jobs/index.ts"],
+    env,
+    stopTimeoutMs: runnerStopTimeoutMs(cfg),
+  },
 ]);

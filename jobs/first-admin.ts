@@ -3,12 +3,16 @@ import type { DB } from "@/db/client";
 import { PASSWORD_MIN } from "@/lib/auth/password";
 import { UserService } from "@/lib/users/service";
 
-export async function createFirstAdminFromEnv(db: DB, env: Record<string, string | undefined> = process.env): Promise<void> {
+export async function createFirstAdminFromEnv(
+  db: DB,
+  env: Record<string, string | undefined> = process.env,
+): Promise<void> {
   const email = env.ERIS_ADMIN_EMAIL?.trim().toLowerCase();
   const password = env.ERIS_ADMIN_PASSWORD;
   const users = new UserService(db);
   if (!email || !password || users.count() > 0) return;
-  if (password.length < PASSWORD_MIN) throw new Error(`ERIS_ADMIN_PASSWORD must have at least ${PASSWORD_MIN} characters`);
+  if (password.length < PASSWORD_MIN)
+    throw new Error(`ERIS_ADMIN_PASSWORD must have at least ${PASSWORD_MIN} characters`);
   await users.createFirstAdmin({ email, name: "Administrator", password });
   console.log(`[eris] created the first administrator ${email}`);
 }

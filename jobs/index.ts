@@ -1,21 +1,25 @@
 /**
  * The runner process. One runner holds the lease and works; others wait and take over when it
- * expires. SIGTERM/SIGINT: stop claiming, let the running step finish (abort after
- * ERIS_RUNNER_GRACE_MS), run post_steps, release the lease. A second signal exits at once.
+ * expires. SIGTERM/SIGINT (or the supervisor going away): stop claiming, let the running step
+ * finish (abort it after ERIS_RUNNER_GRACE_MS), run post_steps (for at most
+ * ERIS_RUNNER_ROLLBACK_TIMEOUT_MS more), release the lease. A deliberate second signal exits at
+ * once and leaves the trial to the next runner, which rolls it back.
  */
 import { hostname } from "node:os";
 import { closeDb, openDb } from "@/db/client";
 import { config } from "@/lib/config";
 import { newId } from "@/lib/ids";
 import { getToolbox } from "@/lib/plugins/toolbox";
-import { SqliteLease } from "./lease";
+import { SqliteLease } from "@/lib/runner/lease";
 import { log } from "./log";
 import { Runner } from "./runner";
 import { startSignalListener } from "./signal-listener";
+import { onShutdown } from "./signals";
 
 const cfg = config();
 const db = openDb(cfg.databasePath);
-const holder = `${hostname()}:${process.pid}:${newId().slice(0, 8)}`;
+// The supervisor names each runner it starts, and names the one before it that it saw die.
+const holder = process.env.ERIS_RUNNER_ID || `${hostname()}:${process.pid}:${newId().slice(0, 8)}`;
 let toolbox: Awaited<ReturnType<typeof getToolbox>>;
 try {
   toolbox = await getToolbox();
@@ -26,27 +30,38 @@ try {
 const runner = new Runner({
   db,
   holder,
-  lease: new SqliteLease(db, holder, cfg.runnerLeaseMs),
+  lease: new SqliteLease(db, holder, {
+    ttlMs: cfg.runnerLeaseMs,
+    predecessor: process.env.ERIS_RUNNER_PREDECESSOR || null,
+    restarts: Number(process.env.ERIS_RUNNER_RESTARTS ?? 0),
+  }),
   toolbox,
   heartbeatMs: cfg.runnerHeartbeatMs,
   graceMs: cfg.runnerGraceMs,
+  rollbackTimeoutMs: cfg.runnerRollbackTimeoutMs,
 });
 const listener = cfg.signalPort ? startSignalListener(db, cfg.signalHost, cfg.signalPort) : null;
 
-log("started", { holder, database: cfg.databasePath });
-await runner.start();
-
-let signals = 0;
-async function shutdown(signal: string) {
-  if (++signals > 1) {
-    log("second signal, exiting now", { signal });
+onShutdown({
+  graceful: async (signal) => {
+    listener?.close();
+    await runner.stop(signal);
+    closeDb(db);
+    log("stopped", { signal });
+    process.exit(0);
+  },
+  force: async (signal) => {
+    const left = await runner.abandon();
+    log("second signal: exiting now", {
+      signal,
+      trial_left_in_progress: left,
+      ...(left ? { next: "the next runner to start rolls it back" } : {}),
+    });
     process.exit(1);
-  }
-  listener?.close();
-  await runner.stop(signal);
-  closeDb(db);
-  log("stopped", { signal });
-  process.exit(0);
-}
-process.on("SIGTERM", () => void shutdown("SIGTERM"));
-process.on("SIGINT", () => void shutdown("SIGINT"));
+  },
+  repeated: (signal) => log("shutdown already under way", { signal }),
+});
+
+log("started", { holder, pid: process.pid, database: cfg.databasePath });
+await runner.start();
+process.send?.({ eris: "runner-ready" });

@@ -67,7 +67,7 @@ test("a user module runs in a trial, a hook adjusts it first, and the webhook ob
     }),
     "t",
   );
-  const t = new TrialService(db).create(
+  const t = await new TrialService(db).create(
     { experiment: exp.id, parameters: {}, metadata: {}, ticket: {}, initiated_from: "test" },
     "t",
   );

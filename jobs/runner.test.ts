@@ -14,8 +14,9 @@ import { scheduleSchema } from "@/lib/schedules/schemas";
 import { ScheduleService } from "@/lib/schedules/service";
 import { setSignal } from "@/lib/signal/service";
 import { TrialService } from "@/lib/trials/service";
+import { api } from "@/e2e/api/client";
 import { killRunners, startRunner, until } from "@/e2e/fixtures/runner-process";
-import { currentHolder } from "./lease";
+import { currentLease } from "@/lib/runner/lease";
 
 const db = () => getDb();
 let probeHits = 0;
@@ -42,12 +43,17 @@ afterEach(async () => {
 function experiment(body: Record<string, unknown>) {
   return new ExperimentService(db()).create(createExperimentSchema.parse({ name: "runner test", ...body }), "t");
 }
-function trialFor(experimentId: string) {
+async function trialFor(experimentId: string) {
   return new TrialService(db()).create(
     { experiment: experimentId, parameters: {}, metadata: {}, ticket: {}, initiated_from: "test" },
     "t",
   );
 }
+/** The live lease holder's runner process, by pid. */
+const heldBy = (pid: number | undefined) => {
+  const l = currentLease(db());
+  return !!l && l.expiresAt > Date.now() && l.holder.split(":")[1] === String(pid);
+};
 const trial = (id: string) => db().select().from(trials).where(eq(trials.id, id)).get() as Trial;
 const statusIs =
   (id: string, ...s: Trial["status"][]) =>
@@ -79,12 +85,12 @@ test("an every-second schedule fires on time, never early, each slot once", asyn
 
 test("kill -9 mid-trial: a second runner takes over, rolls back and records the interruption", async () => {
   const a = startRunner();
-  await until("runner A holds the lease", () => currentHolder(db())?.holder.includes(`:${a.proc.pid}:`));
+  await until("runner A holds the lease", () => heldBy(a.proc.pid));
   const exp = experiment({
     steps: [{ do: "cm.wait", where: { time_in_seconds: 60 } }],
     post_steps: [{ do: "cm.http_probe", where: { url: probeUrl } }],
   });
-  const t = trialFor(exp.id);
+  const t = await trialFor(exp.id);
   await until("the step running", () => (trial(t.id).records as { steps?: unknown[] }).steps?.length);
   probeHits = 0;
   a.proc.kill("SIGKILL");
@@ -103,12 +109,12 @@ test("kill -9 mid-trial: a second runner takes over, rolls back and records the 
 
 test("a waiting runner takes over within seconds when the active one dies", async () => {
   const a = startRunner();
-  await until("A active", () => currentHolder(db())?.holder.includes(`:${a.proc.pid}:`));
+  await until("A active", () => heldBy(a.proc.pid));
   const b = startRunner();
   await until("B waiting", () => b.logs().includes("waiting for the lease"));
   a.proc.kill("SIGKILL");
   const killedAt = Date.now();
-  await until("B active", () => currentHolder(db())?.holder.includes(`:${b.proc.pid}:`));
+  await until("B active", () => heldBy(b.proc.pid));
   expect(Date.now() - killedAt).toBeLessThan(5000);
 });
 
@@ -118,10 +124,10 @@ test("stopping a running trial aborts its step; post_steps run; status Stopped",
     steps: [{ do: "cm.wait", where: { time_in_seconds: 60 } }],
     post_steps: [{ do: "cm.http_probe", where: { url: probeUrl } }],
   });
-  const t = trialFor(exp.id);
+  const t = await trialFor(exp.id);
   await until("running", statusIs(t.id, "In Progress"));
   probeHits = 0;
-  new TrialService(db()).stop(t.id, "alice");
+  await new TrialService(db()).stop(t.id, "alice");
   const ended = await until("stopped", statusIs(t.id, "Stopped"), 5000);
   expect(ended.statusReason).toBe("stopped by alice");
   expect(probeHits).toBe(1);
@@ -135,7 +141,7 @@ test("PAUSE holds before the next step until RUN; STOP stops the running trial",
       { do: "cm.wait", where: { time_in_seconds: 0 } },
     ],
   });
-  const t = trialFor(exp.id);
+  const t = await trialFor(exp.id);
   await until("the first step running", () => (trial(t.id).records as { steps?: unknown[] }).steps?.length);
   setSignal(db(), { state: "PAUSE", reason: "deploy" }, "oncall");
   await new Promise((r) => setTimeout(r, 1500));
@@ -146,7 +152,7 @@ test("PAUSE holds before the next step until RUN; STOP stops the running trial",
   await until("finished", statusIs(t.id, "Succeeded"));
 
   const long = experiment({ steps: [{ do: "cm.wait", where: { time_in_seconds: 60 } }] });
-  const t2 = trialFor(long.id);
+  const t2 = await trialFor(long.id);
   await until("running", statusIs(t2.id, "In Progress"));
   setSignal(db(), { state: "STOP", reason: "incident" }, "oncall");
   const stopped = await until("stopped", statusIs(t2.id, "Stopped"), 5000);
@@ -171,7 +177,7 @@ test("SIGTERM lets the step run out its grace period, runs post_steps, records t
     steps: [{ do: "cm.wait", where: { time_in_seconds: 60 } }],
     post_steps: [{ do: "cm.http_probe", where: { url: probeUrl } }],
   });
-  const t = trialFor(exp.id);
+  const t = await trialFor(exp.id);
   await until("running", statusIs(t.id, "In Progress"));
   probeHits = 0;
   r.proc.kill("SIGTERM");
@@ -180,7 +186,7 @@ test("SIGTERM lets the step run out its grace period, runs post_steps, records t
   expect(ended.status).toBe("Stopped");
   expect(ended.statusReason).toBe("stopped by runner shutdown (SIGTERM, grace period over)");
   expect(probeHits).toBe(1);
-  expect(currentHolder(db())).toBeNull(); // the lease was released
+  expect(currentLease(db())!.expiresAt).toBeLessThanOrEqual(Date.now()); // the lease was released
 });
 
 test("restarting the runner neither repeats nor loses a slot", async () => {
@@ -205,4 +211,28 @@ test("restarting the runner neither repeats nor loses a slot", async () => {
   for (let i = 1; i < slots.length; i++) expect(slots[i] - slots[i - 1]).toBe(1000);
   for (const t of all.filter((t) => t.status === "Skipped")) expect(t.statusReason).toMatch(/^missed/);
   await until("all finished", () => ran(ofSchedule()).every((t) => t.status === "Succeeded"));
+});
+
+test("the runner route reports the lease holder, its heartbeat, restarts and the trial it runs; then its absence", async () => {
+  const r = startRunner({ ERIS_RUNNER_RESTARTS: "2" });
+  await until("active", () => heldBy(r.proc.pid));
+  const exp = experiment({ steps: [{ do: "cm.wait", where: { time_in_seconds: 60 } }] });
+  const t = await trialFor(exp.id);
+  await until("running", statusIs(t.id, "In Progress"));
+  const up = await api("GET", "/api/v1/runner", undefined, { as: "viewer" });
+  expect(up.status).toBe(200);
+  expect(up.body).toMatchObject({ active: true, restarts: 2, running_trial: t.id });
+  expect(up.body.holder.split(":")[1]).toBe(String(r.proc.pid));
+  expect(up.body.heartbeat_age_ms).toBeLessThan(1500);
+  expect((await api("GET", "/api/v1/runner", undefined, { as: "anonymous" })).status).toBe(401);
+
+  r.proc.kill("SIGKILL");
+  await r.exited;
+  const down = await until("the lease expired", async () => {
+    const res = await api("GET", "/api/v1/runner");
+    return res.body.active === false && res;
+  });
+  expect(down.body.heartbeat_age_ms).toBeGreaterThanOrEqual(1500);
+  // The public health route never reports the runner: a container health check must not restart the web.
+  expect((await api("GET", "/api/v1/health", undefined, { as: "anonymous" })).body).toEqual({ status: "up" });
 });

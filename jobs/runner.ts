@@ -1,20 +1,21 @@
 /**
  * The runner: while it holds the lease it turns due schedule slots into trials (waking at the
- * earliest due time) and executes queued trials one at a time, honouring stop requests and the
- * global RUN/PAUSE/STOP signal. On takeover it recovers trials a dead runner left running.
+ * earliest due time), rolls back trials a gone runner left running, and executes queued trials one
+ * at a time, honouring stop requests and the global RUN/PAUSE/STOP signal. Every trial write is
+ * fenced on the lease epoch (lib/trials/transitions.ts): a runner that lost the lease writes nothing.
  */
 import type { DB } from "@/db/client";
 import { applyHooks } from "@/lib/plugins/hooks";
 import { trialSummary } from "@/lib/plugins/summary";
 import type { LoadedToolbox } from "@/lib/plugins/toolbox";
-import { earliestDue, fireDueSchedules, pruneHistory } from "@/lib/schedules/scheduler";
+import type { Lease, LeaseGrant } from "@/lib/runner/lease";
+import { ScheduleRepo } from "@/lib/schedules/repo";
+import { earliestDue, fireDueSchedules } from "@/lib/schedules/scheduler";
 import { describeStop, readSignal } from "@/lib/signal/service";
-import { StopRequested, TrialExecutor } from "@/lib/trials/executor";
-import type { Lease } from "./lease";
+import { RollbackInterrupted, StopRequested, TrialExecutor } from "@/lib/trials/executor";
+import { type Fence, LostTrial, TrialLifecycle } from "@/lib/trials/lifecycle";
+import { TrialRepo } from "@/lib/trials/repo";
 import { log } from "./log";
-import { claimNext, orphanedTrials, pendingStop } from "./queue";
-import { experiments, schedules, trials } from "@/db/schema";
-import { eq } from "drizzle-orm";
 
 export type RunnerOptions = {
   db: DB;
@@ -24,6 +25,8 @@ export type RunnerOptions = {
   heartbeatMs: number;
   /** How long a shutdown lets the running step finish before aborting it. */
   graceMs: number;
+  /** After the grace period, how long the rollback may still take before it is left to the next runner. */
+  rollbackTimeoutMs: number;
   /** How often the loops look at the database when nothing woke them. */
   pollMs?: number;
 };
@@ -49,85 +52,126 @@ class Alarm {
   }
 }
 
+/** The trial in hand: `stop` aborts its step, `rollback` its rollback (a shutdown out of time). */
+type Current = { id: string; stop: AbortController; rollback: AbortController };
+
 export class Runner {
-  private active = false;
+  private grant: LeaseGrant | null = null;
+  private executor: TrialExecutor | null = null;
   private stopping: string | null = null;
-  private current: { id: string; stop: AbortController } | null = null;
-  private heartbeat?: NodeJS.Timeout;
+  private released = false;
+  private current: Current | null = null;
   private loops: Promise<void>[] = [];
-  private readonly executor: TrialExecutor;
+  private readonly lifecycle: TrialLifecycle;
   private readonly pollMs: number;
   private readonly workAlarm = new Alarm();
   private readonly deliveries = new Set<Promise<void>>();
 
   constructor(private readonly o: RunnerOptions) {
-    this.executor = new TrialExecutor(o.db, o.toolbox);
+    this.lifecycle = new TrialLifecycle(o.db);
     this.pollMs = o.pollMs ?? 250;
   }
 
   get isActive(): boolean {
-    return this.active;
+    return this.grant !== null;
+  }
+
+  /** The trial being run or rolled back, if any. */
+  get runningTrial(): string | null {
+    return this.current?.id ?? null;
   }
 
   async start(): Promise<void> {
     await this.tickLease();
-    if (!this.active) log("waiting for the lease", { holder: this.o.holder });
-    this.heartbeat = setInterval(() => void this.tickLease(), this.o.heartbeatMs);
+    if (!this.grant) log("waiting for the lease", { holder: this.o.holder });
+    void this.heartbeatLoop();
     this.loops = [this.scheduleLoop(), this.workLoop()];
   }
 
-  /** Graceful: stop claiming, let the running step finish (abort it after the grace period), release. */
+  /**
+   * Graceful: stop claiming; let the running step finish (abort it after the grace period); run the
+   * rollback (abort it after the rollback timeout, leaving it to the next runner); then release the
+   * lease. The heartbeat goes on meanwhile, so no standby takes the trial over during its rollback.
+   */
   async stop(reason: string): Promise<void> {
     if (this.stopping) return;
     this.stopping = reason;
-    log("shutting down", { reason, running_trial: this.current?.id ?? null });
-    const running = this.current;
-    const grace = running
-      ? setTimeout(
-          () => running.stop.abort(new StopRequested(`runner shutdown (${reason}, grace period over)`)),
-          this.o.graceMs,
-        )
-      : undefined;
+    log("shutting down", { reason, running_trial: this.runningTrial });
+    const grace = setTimeout(() => {
+      this.current?.stop.abort(new StopRequested(`runner shutdown (${reason}, grace period over)`));
+    }, this.o.graceMs);
+    const rollbackDeadline = setTimeout(() => {
+      this.current?.rollback.abort(
+        new RollbackInterrupted(`runner shutdown (${reason}): the rollback ran out of time`),
+      );
+    }, this.o.graceMs + this.o.rollbackTimeoutMs);
     this.workAlarm.fire();
     await Promise.all(this.loops);
     clearTimeout(grace);
+    clearTimeout(rollbackDeadline);
     // Observers get a last chance to deliver, bounded by the grace period.
     await Promise.race([Promise.allSettled([...this.deliveries]), sleep(this.o.graceMs)]);
-    clearInterval(this.heartbeat);
-    if (this.active) this.o.lease.release();
-    this.active = false;
+    await this.releaseLease();
   }
 
+  /** A forced exit (a second signal): nothing more is written; the next runner rolls the trial back. */
+  async abandon(): Promise<string | null> {
+    const left = this.runningTrial;
+    await this.releaseLease();
+    return left;
+  }
+
+  private async releaseLease(): Promise<void> {
+    // The heartbeat loop sees `released` before its next beat and ends; no beat can follow the release.
+    this.released = true;
+    if (this.grant) await this.o.lease.release(Date.now());
+    this.grant = null;
+  }
+
+  private async heartbeatLoop(): Promise<void> {
+    while (!this.released) {
+      await sleep(this.o.heartbeatMs);
+      if (!this.released) await this.tickLease();
+    }
+  }
+
+  /** One lease step at a time (never re-entered): heartbeat while we hold it, else try to take it. */
   private async tickLease(): Promise<void> {
-    if (this.stopping) return;
     const now = Date.now();
-    if (this.active) {
-      if (this.o.lease.heartbeat(now)) return;
-      this.active = false;
-      log("lease lost", { holder: this.o.holder });
-      this.current?.stop.abort(new StopRequested("runner lost its lease"));
-      return;
+    try {
+      if (this.grant) {
+        if (await this.o.lease.heartbeat(now)) return;
+        log("lease lost: another runner took over", { holder: this.o.holder, epoch: this.grant.epoch });
+        this.grant = null;
+        this.executor = null;
+        const lost = new StopRequested("runner lost its lease");
+        this.current?.stop.abort(lost);
+        this.current?.rollback.abort(new RollbackInterrupted("runner lost its lease"));
+        return;
+      }
+      if (this.stopping) return;
+      const grant = await this.o.lease.tryAcquire(now);
+      if (!grant) return;
+      this.grant = grant;
+      this.executor = new TrialExecutor(this.o.db, this.o.toolbox, this.fence(grant));
+      log("lease acquired", { holder: this.o.holder, epoch: grant.epoch, took_over_from: this.o.lease.takenOverFrom });
+      this.workAlarm.fire();
+    } catch (err) {
+      // A busy or unreachable database: keep what we have and try again at the next beat.
+      log("lease error", { error: (err as Error).message });
     }
-    if (!this.o.lease.tryAcquire(now)) return;
-    log("lease acquired", { holder: this.o.holder, took_over_from: this.o.lease.takenOverFrom });
-    await this.recoverOrphans();
-    this.active = true;
   }
 
-  private async recoverOrphans(): Promise<void> {
-    for (const t of orphanedTrials(this.o.db, this.o.holder)) {
-      const note = `runner ${t.runnerId ?? "unknown"} stopped while running it; rolled back by ${this.o.holder}`;
-      const status = await this.executor.recover(t.id, note);
-      log("trial recovered", { trial: t.id, status });
-      this.notify(t.id);
-    }
+  private fence(grant: LeaseGrant): Fence {
+    return { runnerId: grant.holder, epoch: grant.epoch };
   }
 
   private async scheduleLoop(): Promise<void> {
     while (!this.stopping) {
       let wake = this.pollMs;
-      if (this.active) {
+      if (this.grant) {
         try {
+          const limits = new Map<string, number>();
           for (const f of fireDueSchedules(this.o.db, Date.now())) {
             log("schedule fired", {
               schedule: f.scheduleId,
@@ -136,7 +180,9 @@ export class Runner {
               reason: f.reason,
             });
             if (f.status === "Scheduled") this.workAlarm.fire();
+            if (f.historyLimit !== null) limits.set(f.scheduleId, f.historyLimit);
           }
+          for (const [id, limit] of limits) await this.prune(id, limit);
           const next = earliestDue(this.o.db);
           if (next !== null) wake = Math.min(wake, next - Date.now());
         } catch (err) {
@@ -149,77 +195,138 @@ export class Runner {
 
   private async workLoop(): Promise<void> {
     while (!this.stopping) {
-      if (this.active && readSignal(this.o.db).state === "RUN" && (await this.runNext())) continue;
+      const executor = this.executor;
+      const grant = this.grant;
+      if (executor && grant) {
+        try {
+          if (await this.recoverOrphan(executor, grant)) continue;
+          if (readSignal(this.o.db).state === "RUN" && (await this.runNext(executor, grant))) continue;
+        } catch (err) {
+          log("runner error", { error: (err as Error).message });
+        }
+      }
       await this.workAlarm.wait(this.pollMs);
     }
   }
 
-  private async runNext(): Promise<boolean> {
-    const trial = claimNext(this.o.db, this.o.holder, Date.now());
-    if (!trial) return false;
-    log("trial started", { trial: trial.id, experiment: trial.experimentId });
-    const stop = new AbortController();
-    this.current = { id: trial.id, stop };
-    const watcher = setInterval(() => {
-      if (stop.signal.aborted) return;
-      const by = pendingStop(this.o.db, trial.id);
-      if (by) return stop.abort(new StopRequested(by));
-      const signal = readSignal(this.o.db);
-      if (signal.state === "STOP") stop.abort(new StopRequested(describeStop(signal)));
-    }, 200);
-    try {
-      try {
-        await this.applyHooks(trial.id);
-      } catch (err) {
-        this.executor.abandon(trial.id, "TrialHookError", `trial-creation hook failed: ${(err as Error).message}`);
-        this.notify(trial.id);
-        return true;
-      }
-      const status = await this.executor.run(trial.id, { stop: stop.signal, beforeStep: () => this.beforeStep() });
-      log("trial finished", { trial: trial.id, status });
-      this.notify(trial.id);
-      if (trial.scheduleId) this.prune(trial.scheduleId);
-    } catch (err) {
-      log("trial crashed", { trial: trial.id, error: (err as Error).message });
-      // Never leave a trial In Progress: record the internal error on it.
-      this.executor.abandon(trial.id, "RunnerError", `runner error: ${(err as Error).message}`);
-    } finally {
-      clearInterval(watcher);
-      this.current = null;
+  /** Adopts and rolls back one trial a gone runner left running; false when there is none. */
+  private async recoverOrphan(executor: TrialExecutor, grant: LeaseGrant): Promise<boolean> {
+    const fence = this.fence(grant);
+    for (const id of await this.lifecycle.orphans(fence)) {
+      const trial = await this.lifecycle.adopt(fence, id);
+      if (!trial) continue;
+      const note = `runner ${trial.runnerId ?? "unknown"} stopped while running it; rolled back by ${this.o.holder}`;
+      log("recovering trial", { trial: id, from: trial.runnerId });
+      await this.inHand(id, async (current) => {
+        const status = await executor.recover(id, note, { rollback: current.rollback.signal });
+        if (status === null) return log("rollback interrupted: left for the next runner", { trial: id });
+        log("trial recovered", { trial: id, status });
+        this.notify(id);
+      });
+      return true;
     }
+    return false;
+  }
+
+  private async runNext(executor: TrialExecutor, grant: LeaseGrant): Promise<boolean> {
+    const trial = await this.lifecycle.claimNext(this.fence(grant));
+    if (!trial) return false;
+    log("trial started", { trial: trial.id, experiment: trial.experimentId, revision: trial.experimentRevision });
+    await this.inHand(trial.id, async (current) => {
+      const { stop } = current;
+      const watcher = setInterval(() => void this.watchStop(trial.id, stop), 200);
+      try {
+        try {
+          await this.applyHooks(grant, trial.id);
+        } catch (err) {
+          if (err instanceof LostTrial) throw err;
+          await executor.abandon(trial.id, "TrialHookError", `trial-creation hook failed: ${(err as Error).message}`);
+          this.notify(trial.id);
+          return;
+        }
+        const status = await executor.run(trial.id, {
+          stop: stop.signal,
+          rollback: current.rollback.signal,
+          beforeStep: () => this.beforeStep(stop.signal),
+        });
+        if (status === null) return log("rollback interrupted: left for the next runner", { trial: trial.id });
+        log("trial finished", { trial: trial.id, status });
+        this.notify(trial.id);
+        if (trial.scheduleId) {
+          const limit = new ScheduleRepo(this.o.db).findById(trial.scheduleId)?.historyLimit ?? null;
+          if (limit !== null) await this.prune(trial.scheduleId, limit);
+        }
+      } finally {
+        clearInterval(watcher);
+      }
+    });
     return true;
   }
 
+  /**
+   * Runs `work` as the trial in hand. A lost trial (another runner took it over) is left alone;
+   * any other error is recorded on the trial by rolling it back, so nothing stays In Progress.
+   */
+  private async inHand(id: string, work: (current: Current) => Promise<void>): Promise<void> {
+    const current: Current = { id, stop: new AbortController(), rollback: new AbortController() };
+    this.current = current;
+    try {
+      await work(current);
+    } catch (err) {
+      if (err instanceof LostTrial) {
+        log("trial lost: another runner owns it now; this runner writes nothing more to it", { trial: id });
+        return;
+      }
+      log("trial crashed", { trial: id, error: (err as Error).message });
+      const executor = this.executor;
+      if (!executor) return;
+      try {
+        await executor.recover(id, `runner error: ${(err as Error).message}`, { rollback: current.rollback.signal });
+        this.notify(id);
+      } catch (again) {
+        log("trial could not be rolled back here", { trial: id, error: (again as Error).message });
+      }
+    } finally {
+      this.current = null;
+    }
+  }
+
+  /** Aborts the running step when a stop was requested or the global signal is STOP. */
+  private async watchStop(trialId: string, stop: AbortController): Promise<void> {
+    if (stop.signal.aborted) return;
+    const by = await this.lifecycle.pendingStop(trialId);
+    if (by) return stop.abort(new StopRequested(by));
+    const signal = readSignal(this.o.db);
+    if (signal.state === "STOP") stop.abort(new StopRequested(describeStop(signal)));
+  }
+
   /** Trial-creation hooks may adjust parameters, metadata and ticket before the trial runs. */
-  private async applyHooks(trialId: string): Promise<void> {
+  private async applyHooks(grant: LeaseGrant, trialId: string): Promise<void> {
     if (!this.o.toolbox.hooks.length) return;
-    const t = this.o.db.select().from(trials).where(eq(trials.id, trialId)).get();
-    if (!t) return;
-    const e = this.o.db
-      .select({ name: experiments.name })
-      .from(experiments)
-      .where(eq(experiments.id, t.experimentId))
-      .get();
+    const row = new TrialRepo(this.o.db).findWithDefinition(trialId);
+    if (!row) return;
+    const { trial: t, experimentName } = row;
     const out = await applyHooks(this.o.toolbox.hooks, {
       id: t.id,
-      experiment: { id: t.experimentId, name: e?.name ?? "" },
+      experiment: { id: t.experimentId, name: experimentName },
       schedule: t.scheduleId,
       parameters: t.parameters,
       metadata: t.metadata,
       ticket: t.ticket,
       initiated_by: t.initiatedBy,
     });
-    this.o.db
-      .update(trials)
-      .set({ parameters: out.parameters, metadata: out.metadata, ticket: out.ticket })
-      .where(eq(trials.id, trialId))
-      .run();
+    await this.lifecycle.saveHookChanges(this.fence(grant), trialId, {
+      parameters: out.parameters,
+      metadata: out.metadata,
+      ticket: out.ticket,
+    });
   }
 
   /** Tells every observer, in the background; a failing observer is logged and never stops the runner. */
   private notify(trialId: string): void {
+    if (!this.o.toolbox.observers.length) return;
     const summary = trialSummary(this.o.db, trialId);
-    if (!summary || !this.o.toolbox.observers.length) return;
+    if (!summary) return;
     for (const o of this.o.toolbox.observers) {
       const delivery = (async () => {
         try {
@@ -236,21 +343,21 @@ export class Runner {
     }
   }
 
-  /** Holds while the signal is PAUSE; ends the trial early when the runner is shutting down. */
-  private async beforeStep(): Promise<StopRequested | null> {
+  /**
+   * Awaited before every step: holds while the signal is PAUSE; ends the trial early when the
+   * runner is shutting down, or when a stop arrives while it holds.
+   */
+  private async beforeStep(stop: AbortSignal): Promise<StopRequested | null> {
     for (;;) {
       if (this.stopping) return new StopRequested(`runner shutdown (${this.stopping})`);
+      if (stop.aborted) return stop.reason instanceof StopRequested ? stop.reason : new StopRequested("runner");
       if (readSignal(this.o.db).state !== "PAUSE") return null;
       await sleep(this.pollMs);
     }
   }
 
-  private prune(scheduleId: string): void {
-    const s = this.o.db
-      .select({ id: schedules.id, historyLimit: schedules.historyLimit })
-      .from(schedules)
-      .where(eq(schedules.id, scheduleId))
-      .get();
-    if (s) pruneHistory(this.o.db, s);
+  private async prune(scheduleId: string, keep: number): Promise<void> {
+    const deleted = await this.lifecycle.pruneHistory(scheduleId, keep);
+    if (deleted) log("history pruned", { schedule: scheduleId, deleted, history_limit: keep });
   }
 }

@@ -22,6 +22,10 @@ const envSchema = z.object({
   ERIS_RUNNER_LEASE_MS: z.coerce.number().int().min(1000).default(10_000),
   ERIS_RUNNER_HEARTBEAT_MS: z.coerce.number().int().min(100).default(2_000),
   ERIS_RUNNER_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
+  // After the grace period, how long a shutdown waits for the rollback before leaving it to the next runner.
+  ERIS_RUNNER_ROLLBACK_TIMEOUT_MS: z.coerce.number().int().min(0).default(120_000),
+  // Request bodies larger than this get 413.
+  ERIS_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   // Krkn-compatible signal listener in the runner: off unless a port is given.
   ERIS_SIGNAL_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   ERIS_SIGNAL_HOST: z.string().default("127.0.0.1"),
@@ -37,6 +41,8 @@ export type Config = {
   runnerLeaseMs: number;
   runnerHeartbeatMs: number;
   runnerGraceMs: number;
+  runnerRollbackTimeoutMs: number;
+  maxBodyBytes: number;
   signalPort: number | null;
   signalHost: string;
   logLevel: "debug" | "info" | "warn" | "error";
@@ -59,6 +65,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     runnerLeaseMs: e.ERIS_RUNNER_LEASE_MS,
     runnerHeartbeatMs: e.ERIS_RUNNER_HEARTBEAT_MS,
     runnerGraceMs: e.ERIS_RUNNER_GRACE_MS,
+    runnerRollbackTimeoutMs: e.ERIS_RUNNER_ROLLBACK_TIMEOUT_MS,
+    maxBodyBytes: e.ERIS_MAX_BODY_BYTES,
     signalPort: e.ERIS_SIGNAL_PORT ?? null,
     signalHost: e.ERIS_SIGNAL_HOST,
     logLevel: e.ERIS_LOG_LEVEL,

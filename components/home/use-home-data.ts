@@ -1,19 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api-fetch";
+import { RUNNING_STATUSES, type TrialStatus } from "@/lib/trials/statuses";
 
 /** Home polls every 10 s so running trials and fresh outcomes show up without a reload. */
 export const HOME_POLL_MS = 10_000;
-
-export type TrialStatus =
-  | "Scheduled"
-  | "In Progress"
-  | "Succeeded"
-  | "Failed"
-  | "Aborted"
-  | "Invalid"
-  | "Stop Initiated"
-  | "Stopped"
-  | "Skipped";
 
 export type TrialSummary = {
   id: string;
@@ -34,7 +24,7 @@ export function useRunningTrials() {
     queryKey: ["home", "running"],
     queryFn: async () => {
       const lists = await Promise.all(
-        ["In Progress", "Stop Initiated"].map((status) =>
+        RUNNING_STATUSES.map((status) =>
           apiFetch<TrialSummary[]>(`/api/v1/trial?${new URLSearchParams({ status, limit: "20" })}`),
         ),
       );

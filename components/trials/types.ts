@@ -1,20 +1,9 @@
 /** The trial and experiment shapes the API returns, as far as the trial pages read them. */
-export const TRIAL_STATUSES = [
-  "Scheduled",
-  "In Progress",
-  "Succeeded",
-  "Failed",
-  "Aborted",
-  "Invalid",
-  "Stop Initiated",
-  "Stopped",
-  "Skipped",
-] as const;
-export type TrialStatus = (typeof TRIAL_STATUSES)[number];
+export { TRIAL_STATUSES, type TrialStatus } from "@/lib/trials/statuses";
+import { type TrialStatus, isActiveStatus } from "@/lib/trials/statuses";
 
-/** While a trial is in one of these it can still change, so its page keeps polling (and may stop it). */
-export const ACTIVE_STATUSES: ReadonlySet<string> = new Set(["Scheduled", "In Progress", "Stop Initiated"]);
-export const isActive = (status: string | undefined) => status !== undefined && ACTIVE_STATUSES.has(status);
+/** While a trial is active it can still change, so its page keeps polling (and may stop it). */
+export const isActive = isActiveStatus;
 
 export type StepStatus = "running" | "succeeded" | "failed" | "stopped" | "interrupted";
 

@@ -1,4 +1,4 @@
-import type { TrialStatus } from "@/db/schema";
+import type { TrialStatus } from "@/lib/trials/statuses";
 
 /** One colour per trial outcome, everywhere a status shows (home, lists, detail). */
 const TRIAL_COLOURS: Record<TrialStatus, string> = {

@@ -14,12 +14,14 @@ import * as userOne from "@/app/api/v1/users/[id]/route";
 import * as users from "@/app/api/v1/users/route";
 import * as catchAll from "@/app/api/v1/[...path]/route";
 import * as experiment from "@/app/api/v1/experiment/[id]/route";
+import * as revisions from "@/app/api/v1/experiment/[id]/revisions/route";
 import * as schedule from "@/app/api/v1/experiment/[id]/schedule/[sid]/route";
 import * as schedules from "@/app/api/v1/experiment/[id]/schedule/route";
 import * as experiments from "@/app/api/v1/experiment/route";
 import * as health from "@/app/api/v1/health/route";
 import * as info from "@/app/api/v1/info/route";
 import * as modules from "@/app/api/v1/modules/route";
+import * as runner from "@/app/api/v1/runner/route";
 import * as openapi from "@/app/api/v1/openapi.json/route";
 import * as preview from "@/app/api/v1/schedule/preview/route";
 import * as allSchedules from "@/app/api/v1/schedule/route";
@@ -47,6 +49,7 @@ const ROUTES: [RegExp, object, string[]][] = [
   [/^\/api\/v1\/users\/([^/]+)\/?$/, userOne, ["id"]],
   [/^\/api\/v1\/info\/?$/, info, []],
   [/^\/api\/v1\/modules\/?$/, modules, []],
+  [/^\/api\/v1\/runner\/?$/, runner, []],
   [/^\/api\/v1\/openapi\.json\/?$/, openapi, []],
   [/^\/api\/v1\/schedule\/preview\/?$/, preview, []],
   [/^\/api\/v1\/schedule\/?$/, allSchedules, []],
@@ -55,6 +58,7 @@ const ROUTES: [RegExp, object, string[]][] = [
   [/^\/api\/v1\/signal\/?$/, signal, []],
   [/^\/api\/v1\/experiment\/?$/, experiments, []],
   [/^\/api\/v1\/experiment\/([^/]+)\/?$/, experiment, ["id"]],
+  [/^\/api\/v1\/experiment\/([^/]+)\/revisions\/?$/, revisions, ["id"]],
   [/^\/api\/v1\/experiment\/([^/]+)\/schedule\/?$/, schedules, ["id"]],
   [/^\/api\/v1\/experiment\/([^/]+)\/schedule\/([^/]+)\/?$/, schedule, ["id", "sid"]],
   [/^\/api\/v1\/trial\/?$/, trials, []],

@@ -40,10 +40,11 @@ const listIds = async (path = "/api/v1/experiment/") =>
 const storedRow = (id: string) => getDb().select().from(experiments).where(eq(experiments.id, id)).get()!;
 
 describe("POST /experiment", () => {
-  test("seed 003 gives 201 with Kallisti's keys in order, then created_at and updated_at", async () => {
+  test("seed 003 gives 201 with Kallisti's keys in order, then created_at, updated_at and revision", async () => {
     const res = await post(SEED_003_EXPERIMENT);
     expect(res.status).toBe(201);
-    expect(Object.keys(res.body)).toEqual([...KALLISTI_KEYS, "created_at", "updated_at"]);
+    expect(Object.keys(res.body)).toEqual([...KALLISTI_KEYS, "created_at", "updated_at", "revision"]);
+    expect(res.body.revision).toBe(1);
     expect(res.body.id).toMatch(UUID_RE);
     expect(res.body).toMatchObject({
       name: SEED_003_EXPERIMENT.name,
@@ -268,7 +269,7 @@ describe("PATCH /experiment/{id}", () => {
     const created = await createExperiment({ metadata: { team: "sre" } });
     const res = await api("PATCH", detail(created.id), { description: "patched" });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ ...created, description: "patched", updated_at: res.body.updated_at });
+    expect(res.body).toEqual({ ...created, description: "patched", updated_at: res.body.updated_at, revision: 2 });
   });
 
   test("an empty body changes nothing", async () => {
@@ -284,6 +285,43 @@ describe("PATCH /experiment/{id}", () => {
     await expectInvalid(api("PATCH", detail(id), { steps: [{ do: "x.y" }] }), {
       steps: { "0": { where: ["This field is required."] } },
     });
+  });
+});
+
+describe("GET /experiment/{id}/revisions", () => {
+  test("every change is a revision, newest first, with who and when; a write that changes nothing is not", async () => {
+    const created = await createExperiment({ parameters: { password: "hunter2-secret" } });
+    const put = { ...SEED_003_EXPERIMENT, parameters: { password: "hunter2-secret" } };
+    expect((await api("PUT", detail(created.id), put)).body.revision).toBe(1); // identical: no new revision
+    await api("PATCH", detail(created.id), { description: "second" }, { as: "operator" });
+    const third = await api("PATCH", detail(created.id), { steps: [WAIT_STEP] });
+    expect(third.body.revision).toBe(3);
+
+    const res = await api("GET", `${detail(created.id)}revisions`, undefined, { as: "viewer" });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("X-Total-Count")).toBe("3");
+    expect(res.body.map((r: { revision: number }) => r.revision)).toEqual([3, 2, 1]);
+    expect(res.body[0]).toMatchObject({ steps: [WAIT_STEP], description: "second", created_by: "admin@eris.test" });
+    expect(res.body[1]).toMatchObject({ description: "second", created_by: "operator@eris.test" });
+    expect(res.body[2]).toMatchObject({ steps: SEED_003_EXPERIMENT.steps, parameters: { password: "*****" } });
+    expect(JSON.stringify(res.body)).not.toContain("hunter2-secret");
+    expect(res.body[2].created_at).toMatch(DRF_TIME_RE);
+  });
+
+  test("pages like every list, and answers 404 for an unknown experiment", async () => {
+    const { id } = await createExperiment();
+    await api("PATCH", detail(id), { name: "renamed" });
+    const page = await api("GET", `${detail(id)}revisions?limit=1&offset=1`);
+    expect(page.body.map((r: { revision: number }) => r.revision)).toEqual([1]);
+    expect(page.headers.get("Link")).toContain('rel="first"');
+    expect((await api("GET", `${detail("00000000-0000-4000-8000-000000000000")}revisions`)).status).toBe(404);
+  });
+
+  test("a trial says which revision it runs", async () => {
+    const { id } = await createExperiment();
+    await api("PATCH", detail(id), { description: "v2" });
+    const trial = await api("POST", "/api/v1/trial/", { experiment: id });
+    expect(trial.body.experiment_revision).toBe(2);
   });
 });
 

@@ -3,14 +3,12 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import zlib from "node:zlib";
 import Ajv2020 from "ajv/dist/2020";
-import { eq } from "drizzle-orm";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { GET as reportGet } from "@/app/api/v1/report/route";
 import { getDb } from "@/db/client";
-import { trials } from "@/db/schema";
 import { BUILTIN_TOOLBOX } from "@/lib/modules/registry";
-import { TrialExecutor } from "@/lib/trials/executor";
+import { executeQueued } from "@/e2e/fixtures/in-process-runner";
 import { api } from "./client";
 import { IDENTITIES } from "./identities";
 
@@ -22,8 +20,7 @@ const trialIds: string[] = [];
 
 async function runTrial(parameters: Record<string, unknown> = {}) {
   const t = (await api("POST", "/api/v1/trial/", { experiment: experimentId, parameters })).body;
-  getDb().update(trials).set({ status: "In Progress", executedAt: Date.now() }).where(eq(trials.id, t.id)).run();
-  await new TrialExecutor(getDb(), BUILTIN_TOOLBOX).run(t.id, { stop: new AbortController().signal });
+  await executeQueued(getDb(), BUILTIN_TOOLBOX, t.id);
   return t.id as string;
 }
 

@@ -1,7 +1,7 @@
-import type { Experiment, Step } from "@/db/schema";
+import type { Experiment, ExperimentRevision, Step } from "@/db/schema";
 import { isoTime } from "@/lib/api/time";
 import { maskSecrets } from "@/lib/credentials/mask";
-import type { ExperimentOut } from "./schemas";
+import type { ExperimentOut, RevisionOut } from "./schemas";
 
 /** Stored steps keep only the known keys; `step` is omitted when empty, `expect` when absent. */
 export function normaliseStep(s: {
@@ -31,5 +31,22 @@ export function toPublicExperiment(e: Experiment): ExperimentOut {
     created_by: e.createdBy,
     created_at: isoTime(e.createdAt) as string,
     updated_at: isoTime(e.updatedAt) as string,
+    revision: e.revision,
+  });
+}
+
+/** One entry of `GET /experiment/{id}/revisions`: the definition as it was, with who and when. */
+export function toPublicRevision(r: ExperimentRevision): RevisionOut {
+  return maskSecrets({
+    revision: r.revision,
+    created_by: r.createdBy,
+    created_at: isoTime(r.createdAt) as string,
+    name: r.name,
+    description: r.description,
+    metadata: r.metadata,
+    parameters: r.parameters,
+    pre_steps: r.preSteps,
+    steps: r.steps,
+    post_steps: r.postSteps,
   });
 }

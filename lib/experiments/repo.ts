@@ -1,6 +1,13 @@
 import { type SQL, and, count, desc, eq, isNull, sql } from "drizzle-orm";
 import type { DB, Tx } from "@/db/client";
-import { type Experiment, type NewExperiment, experiments, schedules } from "@/db/schema";
+import {
+  type Experiment,
+  type ExperimentRevision,
+  type NewExperiment,
+  experimentRevisions,
+  experiments,
+  schedules,
+} from "@/db/schema";
 import type { Page } from "@/lib/api/paging";
 
 export type ExperimentFilter = { search?: string; labelKey?: string; labelValue?: string };
@@ -9,8 +16,54 @@ export type ExperimentFilter = { search?: string; labelKey?: string; labelValue?
 export class ExperimentRepo {
   constructor(private readonly db: DB | Tx) {}
 
-  insert(row: NewExperiment): Experiment {
-    return this.db.insert(experiments).values(row).returning().get();
+  /** A new experiment and its revision 1 (call inside a transaction). */
+  insert(row: NewExperiment, actor: string): Experiment {
+    const created = this.db.insert(experiments).values(row).returning().get();
+    this.insertRevision(created, actor);
+    return created;
+  }
+
+  private insertRevision(e: Experiment, actor: string): void {
+    this.db
+      .insert(experimentRevisions)
+      .values({
+        experimentId: e.id,
+        revision: e.revision,
+        name: e.name,
+        description: e.description,
+        metadata: e.metadata,
+        parameters: e.parameters,
+        preSteps: e.preSteps,
+        steps: e.steps,
+        postSteps: e.postSteps,
+        createdBy: actor,
+        createdAt: e.updatedAt,
+      })
+      .run();
+  }
+
+  findRevision(experimentId: string, revision: number): ExperimentRevision | null {
+    return (
+      this.db
+        .select()
+        .from(experimentRevisions)
+        .where(and(eq(experimentRevisions.experimentId, experimentId), eq(experimentRevisions.revision, revision)))
+        .get() ?? null
+    );
+  }
+
+  /** Newest first. */
+  listRevisions(experimentId: string, page: Page): { rows: ExperimentRevision[]; total: number } {
+    const cond = eq(experimentRevisions.experimentId, experimentId);
+    const q = this.db
+      .select()
+      .from(experimentRevisions)
+      .where(cond)
+      .orderBy(desc(experimentRevisions.revision))
+      .offset(page.offset);
+    const rows = page.limit === null ? q.limit(-1).all() : q.limit(page.limit).all();
+    const total = this.db.select({ n: count() }).from(experimentRevisions).where(cond).get()?.n ?? 0;
+    return { rows, total };
   }
 
   /** Soft-deleted rows included: detail by id still answers after a delete. */
@@ -58,8 +111,16 @@ export class ExperimentRepo {
     return { rows, total };
   }
 
-  update(id: string, patch: Partial<NewExperiment>): Experiment | null {
-    return this.db.update(experiments).set(patch).where(eq(experiments.id, id)).returning().get() ?? null;
+  /** Applies a change as the next revision (call inside a transaction). */
+  update(id: string, patch: Partial<NewExperiment>, actor: string): Experiment | null {
+    const updated = this.db
+      .update(experiments)
+      .set({ ...patch, revision: sql`${experiments.revision} + 1` })
+      .where(eq(experiments.id, id))
+      .returning()
+      .get();
+    if (updated) this.insertRevision(updated, actor);
+    return updated ?? null;
   }
 
   /** Marks the experiment and all its schedules deleted; the schedules stop firing. */

@@ -83,8 +83,24 @@ export const experimentOutSchema = z.object({
   created_by: z.string(),
   created_at: z.string(),
   updated_at: z.string(),
+  revision: z.number().int().describe("Grows at every change; trials say which revision they ran."),
 });
 export type ExperimentOut = z.infer<typeof experimentOutSchema>;
+
+/** `GET /experiment/{id}/revisions`: one immutable definition per change, newest first. */
+export const revisionOutSchema = z.object({
+  revision: z.number().int(),
+  created_by: z.string(),
+  created_at: z.string(),
+  name: z.string(),
+  description: z.string(),
+  metadata: z.record(z.string(), z.unknown()),
+  parameters: z.record(z.string(), z.unknown()),
+  pre_steps: z.array(stepOut),
+  steps: z.array(stepOut),
+  post_steps: z.array(stepOut),
+});
+export type RevisionOut = z.infer<typeof revisionOutSchema>;
 
 /** `GET /experiment?search=&label=key` or `label=key:value` */
 export const experimentFiltersSchema = z.object({

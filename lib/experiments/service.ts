@@ -22,6 +22,11 @@ const auditView = (e: Experiment) => ({
   post_steps: e.postSteps,
 });
 
+/** True when applying `patch` would leave every field of the definition as it is. */
+function isSameDefinition(current: Experiment, patch: Partial<NewExperiment>): boolean {
+  return JSON.stringify(auditView(current)) === JSON.stringify(auditView({ ...current, ...patch }));
+}
+
 export class ExperimentService {
   private readonly repo: ExperimentRepo;
 
@@ -31,17 +36,20 @@ export class ExperimentService {
 
   create(input: CreateExperimentInput, actor: string): Experiment {
     return this.db.transaction((tx) => {
-      const created = new ExperimentRepo(tx).insert({
-        id: newId(),
-        name: input.name,
-        description: input.description,
-        metadata: input.metadata,
-        parameters: input.parameters,
-        preSteps: steps(input.pre_steps),
-        steps: steps(input.steps),
-        postSteps: steps(input.post_steps),
-        createdBy: actor,
-      });
+      const created = new ExperimentRepo(tx).insert(
+        {
+          id: newId(),
+          name: input.name,
+          description: input.description,
+          metadata: input.metadata,
+          parameters: input.parameters,
+          preSteps: steps(input.pre_steps),
+          steps: steps(input.steps),
+          postSteps: steps(input.post_steps),
+          createdBy: actor,
+        },
+        actor,
+      );
       recordAudit(tx, {
         actor,
         action: "experiment.create",
@@ -64,6 +72,12 @@ export class ExperimentService {
     return this.repo.listLive(page, filter);
   }
 
+  /** Every definition the experiment has had, newest first (deleted experiments included). */
+  revisions(id: string, page: Page) {
+    this.get(id);
+    return this.repo.listRevisions(id, page);
+  }
+
   /**
    * PUT and PATCH: omitted fields keep their stored values. A client that sends back a masked
    * secret (`*****`) keeps the stored secret.
@@ -81,9 +95,9 @@ export class ExperimentService {
       if (input.pre_steps !== undefined) patch.preSteps = restoreMasked(steps(input.pre_steps), current.preSteps);
       if (input.steps !== undefined) patch.steps = restoreMasked(steps(input.steps), current.steps);
       if (input.post_steps !== undefined) patch.postSteps = restoreMasked(steps(input.post_steps), current.postSteps);
-      // An empty PATCH changes nothing (drizzle refuses an UPDATE without values).
-      if (Object.keys(patch).length === 0) return current;
-      const updated = repo.update(id, patch) as Experiment;
+      // A write that changes nothing makes no revision (and drizzle refuses an UPDATE without values).
+      if (isSameDefinition(current, patch)) return current;
+      const updated = repo.update(id, patch, actor) as Experiment;
       recordAudit(tx, {
         actor,
         action: "experiment.update",

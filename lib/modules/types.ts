@@ -15,6 +15,8 @@ export type ActionContext = {
   credential: Credential | null;
   /** The credential-handler map, for actions that resolve nested blocks (cm's oauth2 authentication). */
   credentialHandlers: Record<string, CredentialHandler>;
+  /** The trial the step belongs to, for actions that label what they create with it. */
+  trialId?: string;
 };
 
 export type ActionDef<S extends z.ZodType = z.ZodType> = {

@@ -3,8 +3,14 @@
  * responses, so the reference cannot drift from the behaviour.
  */
 import { z } from "zod";
-import { createExperimentSchema, experimentOutSchema, patchExperimentSchema } from "@/lib/experiments/schemas";
+import {
+  createExperimentSchema,
+  experimentOutSchema,
+  patchExperimentSchema,
+  revisionOutSchema,
+} from "@/lib/experiments/schemas";
 import { patchScheduleSchema, previewOutSchema, scheduleOutSchema, scheduleSchema } from "@/lib/schedules/schemas";
+import { runnerStatusSchema } from "@/lib/runner/status";
 import { setSignalSchema, signalOutSchema } from "@/lib/signal/schemas";
 import { createUserSchema, setupSchema, tokenRequestSchema, updateUserSchema } from "@/lib/users/schemas";
 import { createTrialSchema, trialFiltersSchema, trialOutSchema } from "@/lib/trials/schemas";
@@ -123,6 +129,15 @@ export function openApiDocument(): Json {
           tags: ["experiment"],
           summary: "Soft-delete an experiment and its schedules",
           responses: { "204": ok("Deleted"), ...errors },
+        },
+      },
+      "/experiment/{id}/revisions": {
+        parameters: [exp],
+        get: {
+          tags: ["experiment"],
+          summary: "Every definition the experiment has had, newest first, with who changed it and when",
+          parameters: pageParams,
+          responses: { "200": ok("Revisions", list("ExperimentRevision"), pageHeaders), ...errors },
         },
       },
       "/experiment/{id}/schedule": {
@@ -389,6 +404,13 @@ export function openApiDocument(): Json {
           responses: { "200": ok("Up", { type: "object", properties: { status: { const: "up" } } }) },
         },
       },
+      "/runner": {
+        get: {
+          tags: ["system"],
+          summary: "Runner health: lease holder, heartbeat age, restarts, the trial it runs",
+          responses: { "200": ok("Runner", ref("RunnerStatus")) },
+        },
+      },
       "/info": {
         get: {
           tags: ["system"],
@@ -414,6 +436,7 @@ export function openApiDocument(): Json {
         Experiment: schema(experimentOutSchema, "output"),
         ExperimentCreate: schema(createExperimentSchema, "input"),
         ExperimentPatch: schema(patchExperimentSchema, "input"),
+        ExperimentRevision: schema(revisionOutSchema, "output"),
         Trial: schema(trialOutSchema, "output"),
         TrialCreate: schema(createTrialSchema, "input"),
         Schedule: schema(scheduleOutSchema, "output"),
@@ -421,6 +444,7 @@ export function openApiDocument(): Json {
         SchedulePatch: schema(patchScheduleSchema, "input"),
         SchedulePreview: schema(previewOutSchema, "output"),
         Signal: schema(signalOutSchema, "output"),
+        RunnerStatus: schema(runnerStatusSchema, "output"),
         SignalSet: schema(setSignalSchema, "input"),
         Detail: { type: "object", properties: { detail: { type: "string" } }, required: ["detail"] },
         ValidationError: {

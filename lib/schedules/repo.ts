@@ -10,6 +10,10 @@ export class ScheduleRepo {
     return this.db.insert(schedules).values(row).returning().get();
   }
 
+  findById(id: string): Schedule | null {
+    return this.db.select().from(schedules).where(eq(schedules.id, id)).get() ?? null;
+  }
+
   /** By experiment and id together; soft-deleted rows included (Kallisti's detail view). */
   find(experimentId: string, id: string): Schedule | null {
     return (

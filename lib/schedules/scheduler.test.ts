@@ -5,7 +5,8 @@ import { schedules, trials } from "@/db/schema";
 import { createExperimentSchema } from "@/lib/experiments/schemas";
 import { ExperimentService } from "@/lib/experiments/service";
 import { setSignal } from "@/lib/signal/service";
-import { fireDueSchedules, pruneHistory } from "./scheduler";
+import { TrialLifecycle } from "@/lib/trials/lifecycle";
+import { fireDueSchedules } from "./scheduler";
 import { patchScheduleSchema, scheduleSchema } from "./schemas";
 import { ScheduleService } from "./service";
 
@@ -174,13 +175,13 @@ test("while the signal is STOP a firing is recorded as Skipped", () => {
   });
 });
 
-test("history_limit keeps the newest trials and never deletes active ones", () => {
+test("history_limit keeps the newest trials and never deletes active ones", async () => {
   const s = schedule({ recurrence_pattern: "* * * * *", concurrency_policy: "Allow" }, "2026-03-06T12:00:00Z");
   for (let m = 1; m <= 5; m++) fire(`2026-03-06T12:0${m}:00Z`);
   const ids = trialsOf(s.id).map((t) => t.id);
   db().update(trials).set({ status: "Succeeded" }).where(eq(trials.scheduleId, s.id)).run();
   db().update(trials).set({ status: "In Progress" }).where(eq(trials.id, ids[0])).run();
-  expect(pruneHistory(db(), { id: s.id, historyLimit: 2 })).toBe(2);
+  expect(await new TrialLifecycle(db()).pruneHistory(s.id, 2)).toBe(2);
   expect(trialsOf(s.id).map((t) => t.id)).toEqual([ids[0], ids[3], ids[4]]);
   expect(
     db()

@@ -4,19 +4,27 @@
  * recurrence count and the next due time move together, so a crash can neither lose nor repeat a
  * slot. Semantics follow Chaos Mesh / Kubernetes CronJob, with the gaps closed.
  */
-import { and, asc, eq, inArray, isNotNull, lte, min, notInArray } from "drizzle-orm";
+import { asc, eq, isNotNull, lte, min } from "drizzle-orm";
 import type { DB, Tx } from "@/db/client";
-import { type NewTrial, type Schedule, type Trial, experiments, schedules, trials } from "@/db/schema";
+import { type Experiment, type Schedule, type Trial, experiments, schedules } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import { type Signal, describeStop, readSignal } from "@/lib/signal/service";
 import { logLine } from "@/lib/trials/records";
+import { TrialRepo } from "@/lib/trials/repo";
+import { initiateStop, insertTrial, stopBeforeStart } from "@/lib/trials/transitions";
 import { nextRunAfter, parsePattern } from "./pattern";
 
 /** Slots older than this many, missed while the runner was down, are not recorded one by one. */
 export const MAX_MISSED_RECORDED = 100;
-const ACTIVE: Trial["status"][] = ["Scheduled", "In Progress", "Stop Initiated"];
 
-export type Firing = { scheduleId: string; slot: number; status: "Scheduled" | "Skipped"; reason: string | null };
+export type Firing = {
+  scheduleId: string;
+  slot: number;
+  status: "Scheduled" | "Skipped";
+  reason: string | null;
+  /** The schedule's history_limit, so the caller can prune after the firing's transaction. */
+  historyLimit: number | null;
+};
 
 /** The earliest due time of any live schedule, for the runner's wake-up timer. */
 export function earliestDue(db: DB): number | null {
@@ -72,8 +80,8 @@ function fireSchedule(tx: Tx, scheduleId: string, now: number, signal: Signal): 
   const latest = slots[slots.length - 1];
   const firings: Firing[] = [];
   const record = (slot: number, status: Firing["status"], reason: string | null) => {
-    insertTrial(tx, s, slot, now, status, reason);
-    firings.push({ scheduleId: s.id, slot, status, reason });
+    insertFiring(tx, s, experiment, slot, now, status, reason);
+    firings.push({ scheduleId: s.id, slot, status, reason, historyLimit: s.historyLimit });
   };
 
   slots.slice(0, -1).forEach((slot, i) => {
@@ -83,11 +91,7 @@ function fireSchedule(tx: Tx, scheduleId: string, now: number, signal: Signal): 
 
   let left = s.recurrenceLeft;
   const deadlineMs = s.startingDeadlineSeconds === null ? null : s.startingDeadlineSeconds * 1000;
-  const active = tx
-    .select({ id: trials.id, status: trials.status })
-    .from(trials)
-    .where(and(eq(trials.scheduleId, s.id), inArray(trials.status, ACTIVE)))
-    .all();
+  const active = new TrialRepo(tx).activeOfSchedule(s.id);
   if (deadlineMs !== null && now - latest > deadlineMs) {
     record(latest, "Skipped", `missed: more than starting_deadline_seconds (${s.startingDeadlineSeconds}) late`);
   } else if (signal.state === "STOP") {
@@ -109,21 +113,23 @@ function fireSchedule(tx: Tx, scheduleId: string, now: number, signal: Signal): 
     })
     .where(eq(schedules.id, s.id))
     .run();
-  pruneHistory(tx, s);
   return firings;
 }
 
-function insertTrial(
+/** A slot's trial: it runs the experiment's revision current at the firing. */
+function insertFiring(
   tx: Tx,
   s: Schedule,
+  experiment: Experiment,
   slot: number,
   now: number,
   status: "Scheduled" | "Skipped",
   reason: string | null,
 ) {
-  const row: NewTrial = {
+  insertTrial(tx, {
     id: newId(),
     experimentId: s.experimentId,
+    experimentRevision: experiment.revision,
     scheduleId: s.id,
     parameters: s.parameters,
     metadata: s.metadata,
@@ -136,47 +142,17 @@ function insertTrial(
     scheduledFor: slot,
     completedAt: status === "Skipped" ? now : null,
     createdAt: now,
-  };
-  tx.insert(trials).values(row).onConflictDoNothing().run();
+  });
 }
 
 /** Replace: the schedule's queued trials stop at once, a running one is asked to stop (post_steps run). */
-function replaceActive(tx: Tx, active: { id: string; status: Trial["status"] }[], now: number) {
+function replaceActive(tx: Tx, active: Pick<Trial, "id" | "status">[], now: number) {
   for (const t of active) {
     if (t.status === "Scheduled") {
-      tx.update(trials)
-        .set({
-          status: "Stopped",
-          statusReason: "replaced by a newer firing (concurrency policy Replace)",
-          stopRequestedBy: "scheduler",
-          completedAt: now,
-        })
-        .where(and(eq(trials.id, t.id), eq(trials.status, "Scheduled")))
-        .run();
+      const reason = "replaced by a newer firing (concurrency policy Replace)";
+      stopBeforeStart(tx, { id: t.id }, { reason, by: "scheduler", line: `Trial Stopped: ${reason}.`, now });
     } else if (t.status === "In Progress") {
-      tx.update(trials)
-        .set({ status: "Stop Initiated", stopRequestedBy: "scheduler (concurrency policy Replace)" })
-        .where(and(eq(trials.id, t.id), eq(trials.status, "In Progress")))
-        .run();
+      initiateStop(tx, t.id, "scheduler (concurrency policy Replace)");
     }
   }
-}
-
-/** history_limit: keep the newest N trials of the schedule; delete older finished ones, never active ones. */
-export function pruneHistory(tx: Tx | DB, s: Pick<Schedule, "id" | "historyLimit">): number {
-  if (s.historyLimit === null) return 0;
-  const keep = tx
-    .select({ id: trials.id })
-    .from(trials)
-    .where(eq(trials.scheduleId, s.id))
-    .orderBy(asc(trials.scheduledFor))
-    .all()
-    .map((t) => t.id)
-    .slice(-s.historyLimit);
-  if (!keep.length) return 0;
-  const res = tx
-    .delete(trials)
-    .where(and(eq(trials.scheduleId, s.id), notInArray(trials.status, ACTIVE), notInArray(trials.id, keep)))
-    .run();
-  return res.changes;
 }

@@ -6,10 +6,10 @@
  */
 import { eq } from "drizzle-orm";
 import type { DB, Tx } from "@/db/client";
-import { type SignalState, signalState, trials } from "@/db/schema";
+import { type SignalState, signalState } from "@/db/schema";
 import { isoTime } from "@/lib/api/time";
 import { recordAudit } from "@/lib/audit/service";
-import { logLine } from "@/lib/trials/records";
+import { stopBeforeStart } from "@/lib/trials/transitions";
 import type { SetSignalInput, SignalOut } from "./schemas";
 
 const ROW = 1;
@@ -36,26 +36,11 @@ export function setSignal(db: DB, input: SetSignalInput, actor: string): Signal 
         .run();
       if (input.state === "STOP") {
         const why = describeStop(values);
-        const queued = tx
-          .select({ id: trials.id, records: trials.records })
-          .from(trials)
-          .where(eq(trials.status, "Scheduled"))
-          .all();
-        for (const t of queued) {
-          tx.update(trials)
-            .set({
-              status: "Stopped",
-              statusReason: why,
-              stopRequestedBy: actor,
-              completedAt: now,
-              records: {
-                ...t.records,
-                result: [{ logs: [logLine("INFO", `Trial Stopped before it started: ${why}.`, now)] }],
-              },
-            })
-            .where(eq(trials.id, t.id))
-            .run();
-        }
+        stopBeforeStart(
+          tx,
+          { all: true },
+          { reason: why, by: actor, line: `Trial Stopped before it started: ${why}.`, now },
+        );
       }
       recordAudit(tx, {
         actor,

@@ -8,7 +8,8 @@ import { ExperimentService } from "@/lib/experiments/service";
 import { BUILTIN_CREDENTIALS } from "@/lib/credentials/handlers";
 import { BUILTIN_MODULES } from "@/lib/modules/registry";
 import { FailedAction, defineAction } from "@/lib/modules/types";
-import { StopRequested, TrialExecutor } from "./executor";
+import { executeQueued } from "@/e2e/fixtures/in-process-runner";
+import { StopRequested } from "./executor";
 import type { TrialRecords } from "./records";
 import { TrialService } from "./service";
 
@@ -43,13 +44,12 @@ async function runExperiment(
 ) {
   const db = getDb();
   const exp = new ExperimentService(db).create(createExperimentSchema.parse({ name: "x", ...body }), "tester");
-  const trial = new TrialService(db).create(
+  const trial = await new TrialService(db).create(
     { experiment: exp.id, parameters: {}, metadata: {}, ticket: {}, initiated_from: "test" },
     "tester",
   );
-  db.update(trials).set({ status: "In Progress", executedAt: Date.now() }).where(eq(trials.id, trial.id)).run();
   calls.length = 0;
-  const status = await new TrialExecutor(db, { modules, credentials: BUILTIN_CREDENTIALS }).run(trial.id, { stop });
+  const status = await executeQueued(db, { modules, credentials: BUILTIN_CREDENTIALS }, trial.id, { stop });
   const row = db.select().from(trials).where(eq(trials.id, trial.id)).get()!;
   return { status, row, records: row.records as Required<TrialRecords> };
 }

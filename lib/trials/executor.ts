@@ -1,302 +1,293 @@
 /**
- * Executes one trial: parameters merged (experiment < schedule/trial), templates rendered, then
- * pre_steps, steps and post_steps with Kallisti's semantics. Records are written after every step
- * so a page can follow the trial live. Every action gets an AbortSignal (stop, shutdown, timeout).
+ * Executes one trial with Kallisti's semantics: parameters merged (experiment < schedule/trial),
+ * templates rendered, then pre_steps, steps and post_steps. It runs the experiment revision the
+ * trial was launched with, never the experiment as edited since. Records are written after every
+ * step (so a page can follow the trial live, and so recovery knows which rollback steps are done),
+ * and every write is fenced: when another runner took the trial over, it stops at once (LostTrial).
  */
-import { eq } from "drizzle-orm";
 import type { DB } from "@/db/client";
-import { type Step, type Trial, experiments, trials } from "@/db/schema";
+import type { ExperimentRevision, Step, Trial } from "@/db/schema";
 import { isoTime } from "@/lib/api/time";
 import { maskSecrets } from "@/lib/credentials/mask";
-import { resolveCredential } from "@/lib/credentials/handlers";
-import type { Credential } from "@/lib/credentials/types";
-import { type Expectation, checkExpectations, parseExpectation } from "@/lib/modules/expect";
-import { type Toolbox, resolveAction } from "@/lib/modules/registry";
-import { logLine, type StepLog, type TrialRecords, stepName, withResult } from "./records";
+import type { Toolbox } from "@/lib/modules/registry";
+import { type Fence, TrialLifecycle } from "./lifecycle";
+import { logLine, type LogLevel, type StepLog, type TrialRecords, stepName, withResult } from "./records";
+import { TrialRepo } from "./repo";
+import type { TerminalStatus } from "./statuses";
+import { StopRequested, runStep } from "./step-run";
 import { missingParameters, render } from "./template";
 
+export { RollbackInterrupted, StopRequested } from "./step-run";
+
 export type ListName = "pre_steps" | "steps" | "post_steps";
-type Outcome = { ok: true } | { ok: false; list: ListName; reason: string; stopped: boolean };
-
-/** Why a trial's signal was aborted; anything else aborting a step is a timeout or a failure. */
-export class StopRequested extends Error {
-  constructor(readonly by: string) {
-    super(`Trial has been stopped by ${by}`);
-    this.name = "TrialStopError";
-  }
-}
-
-const DEFAULT_STEP_TIMEOUT_MS = 10 * 60_000;
+type Outcome = { ok: true } | { ok: false; list: ListName; reason: string };
+type Gate = (list: ListName) => Promise<StopRequested | null>;
 
 /**
  * How the runner steers a trial. `stop` aborts the step in flight (a stop request, the global STOP,
  * a shutdown past its grace period). `beforeStep` is awaited before every step: it holds while the
- * global signal is PAUSE, and returns a reason when the trial must end before its next step
- * (a graceful shutdown lets the running step finish first).
+ * global signal is PAUSE, and returns a reason when the trial must end before its next step (a
+ * graceful shutdown lets the running step finish first). `rollback` aborts the rollback itself (a
+ * shutdown that ran out of time): the trial is then left for the next runner to resume.
  */
 export type RunControl = {
   stop: AbortSignal;
-  beforeStep?: (list: ListName) => Promise<StopRequested | null>;
+  beforeStep?: Gate;
+  rollback?: AbortSignal;
 };
 
-export class TrialExecutor {
-  constructor(
-    private readonly db: DB,
-    private readonly toolbox: Toolbox,
-  ) {}
+type Loaded = { trial: Trial; definition: ExperimentRevision; params: Record<string, unknown> };
 
-  /** Runs a trial already marked `In Progress`; returns the final status it recorded. */
-  async run(trialId: string, control: RunControl): Promise<Trial["status"]> {
-    const { stop } = control;
+const NEVER = new AbortController().signal;
+const noGate: Gate = async () => null;
+const STEP_LISTS = ["pre_steps", "steps", "post_steps"] as const;
+
+export class TrialExecutor {
+  private readonly lifecycle: TrialLifecycle;
+  private readonly repo: TrialRepo;
+
+  constructor(
+    db: DB,
+    private readonly toolbox: Toolbox,
+    private readonly fence: Fence,
+  ) {
+    this.lifecycle = new TrialLifecycle(db);
+    this.repo = new TrialRepo(db);
+  }
+
+  /**
+   * Runs a trial this runner claimed; returns the final status it recorded, or null when the
+   * rollback was interrupted and the trial is left for the next runner.
+   */
+  async run(trialId: string, control: RunControl): Promise<TerminalStatus | null> {
+    const t = this.load(trialId);
+    const { preSteps, steps } = t.definition;
+    const records: TrialRecords = {};
     let halted: StopRequested | null = null;
-    const gate = async (list: ListName) => {
+    const gate: Gate = async (list) => {
       if (halted || !control.beforeStep) return halted;
       halted = await control.beforeStep(list);
       return halted;
     };
-    const trial = this.db.select().from(trials).where(eq(trials.id, trialId)).get();
-    if (!trial) throw new Error(`trial ${trialId} not found`);
-    const experiment = this.db.select().from(experiments).where(eq(experiments.id, trial.experimentId)).get();
-    if (!experiment) throw new Error(`experiment ${trial.experimentId} not found`);
-    const params = { ...experiment.parameters, ...trial.parameters };
-    const lists: [ListName, Step[]][] = [
-      ["pre_steps", experiment.preSteps],
-      ["steps", experiment.steps],
-      ["post_steps", experiment.postSteps],
-    ];
-    const records: TrialRecords = {};
 
     const missing = missingParameters(
-      lists.map(([, s]) => s.map((x) => x.where)),
-      params,
+      STEP_LISTS.map((l) => this.stepsOf(t, l).map((s) => s.where)),
+      t.params,
     );
     if (missing.length) {
       const msg = `Trial is invalid because of missing value in experiment parameters: ${missing.map((m) => `'${m}'`).join(", ")}.`;
-      return this.finish(
-        trialId,
+      return this.end(
+        t,
         records,
         "Invalid",
         msg,
-        `ERROR Trial Invalid. Type: MissingParameterValueError. Error: ${msg}`,
+        "ERROR",
+        `Trial Invalid. Type: MissingParameterValueError. Error: ${msg}`,
       );
     }
 
-    const pre = await this.runList("pre_steps", experiment.preSteps, params, records, trialId, stop, gate);
-    let outcome: Outcome = pre;
-    if (pre.ok) {
-      const main = await this.runList("steps", experiment.steps, params, records, trialId, stop, gate);
-      // post_steps are the rollback: they always run once pre_steps passed, even after a stop,
-      // and are not held by PAUSE once the trial is ending early.
-      const ending = stop.aborted || halted !== null;
-      const post = await this.runList(
-        "post_steps",
-        experiment.postSteps,
-        params,
-        records,
-        trialId,
-        new AbortController().signal,
-        ending ? async () => null : gate,
-      );
+    let outcome = await this.runList("pre_steps", preSteps, t, records, control.stop, gate);
+    if (outcome.ok) {
+      const main = await this.runList("steps", steps, t, records, control.stop, gate);
+      // post_steps are the rollback: they always run once pre_steps passed, even after a stop, and
+      // are not held by PAUSE once the trial is ending early.
+      const ending = control.stop.aborted || halted !== null;
+      const post = await this.rollback(t, records, control.rollback ?? NEVER, ending ? noGate : gate);
+      if (post === "interrupted") return null;
       outcome = !post.ok ? post : main;
     }
 
-    const stopper = stop.aborted && stop.reason instanceof StopRequested ? stop.reason : halted;
+    const stopper = control.stop.aborted && control.stop.reason instanceof StopRequested ? control.stop.reason : halted;
     if (stopper) {
       const by = stopper.by;
-      return this.finish(trialId, records, "Stopped", `stopped by ${by}`, `INFO Trial Stopped. Stopped by ${by}.`);
+      return this.end(t, records, "Stopped", `stopped by ${by}`, "INFO", `Trial Stopped. Stopped by ${by}.`);
     }
-    if (outcome.ok) return this.finish(trialId, records, "Succeeded", null, "INFO Trial Completed.");
+    if (outcome.ok) return this.end(t, records, "Succeeded", null, "INFO", "Trial Completed.");
     const status = outcome.list === "pre_steps" ? "Aborted" : "Failed";
     const detail = `[in: ${outcome.list}, reason: ${outcome.reason}]`;
-    return this.finish(
-      trialId,
+    return this.end(
+      t,
       records,
       status,
       detail,
-      `ERROR Trial ${status}. Type: StepsExecutionError. Error: ${detail}`,
+      "ERROR",
+      `Trial ${status}. Type: StepsExecutionError. Error: ${detail}`,
     );
   }
 
   /**
-   * A trial left running by a dead runner: the step that was running is marked interrupted, the
-   * rollback (post_steps) runs if pre_steps had passed, and the trial ends Failed ("runner
-   * interrupted"), or Stopped when a stop had been requested.
+   * A trial left running by a runner that is gone (this runner adopted it): the step that was
+   * running is marked interrupted; if pre_steps had passed, the rollback resumes where it stopped
+   * (finished post_steps are not run again, the interrupted one is); the trial ends Failed
+   * ("runner interrupted"), or Stopped when a stop had been requested. Null: rollback interrupted.
    */
-  async recover(trialId: string, runnerNote: string): Promise<Trial["status"]> {
-    const trial = this.db.select().from(trials).where(eq(trials.id, trialId)).get();
-    if (!trial) throw new Error(`trial ${trialId} not found`);
-    const experiment = this.db.select().from(experiments).where(eq(experiments.id, trial.experimentId)).get();
-    if (!experiment) throw new Error(`experiment ${trial.experimentId} not found`);
-    const records = structuredClone(trial.records) as TrialRecords;
-    for (const list of ["pre_steps", "steps", "post_steps"] as const) {
+  async recover(trialId: string, note: string, control: { rollback?: AbortSignal } = {}) {
+    const t = this.load(trialId);
+    const records = structuredClone(t.trial.records) as TrialRecords;
+    for (const list of STEP_LISTS) {
       for (const entry of records[list] ?? []) {
-        if (entry.status === "running") {
-          entry.status = "interrupted";
-          entry.logs.push(logLine("ERROR", `Step interrupted: ${runnerNote}.`));
-        }
+        if (entry.status !== "running") continue;
+        entry.status = "interrupted";
+        entry.ended_at ??= isoTime(Date.now());
+        entry.logs.push(logLine("ERROR", `Step interrupted: ${note}.`));
       }
     }
-    const prePassed =
-      (records.pre_steps ?? []).filter((e) => e.status === "succeeded").length === experiment.preSteps.length;
-    if (prePassed && experiment.postSteps.length) {
-      const params = { ...experiment.parameters, ...trial.parameters };
-      await this.runList(
-        "post_steps",
-        experiment.postSteps,
-        params,
-        records,
-        trialId,
-        new AbortController().signal,
-        async () => null,
-      );
+    await this.lifecycle.saveRecords(this.fence, trialId, records);
+    const pre = records.pre_steps ?? [];
+    const prePassed = pre.length === t.definition.preSteps.length && pre.every((e) => e.status === "succeeded");
+    let rollbackFailure = "";
+    if (prePassed) {
+      const post = await this.rollback(t, records, control.rollback ?? NEVER, noGate);
+      if (post === "interrupted") return null;
+      if (!post.ok) rollbackFailure = `; rollback failed: ${post.reason}`;
     }
-    if (trial.status === "Stop Initiated") {
-      const by = trial.stopRequestedBy ?? "unknown";
-      return this.finish(
-        trialId,
+    if (t.trial.status === "Stop Initiated") {
+      const by = t.trial.stopRequestedBy ?? "unknown";
+      return this.end(
+        t,
         records,
         "Stopped",
-        `stopped by ${by} (${runnerNote})`,
-        `INFO Trial Stopped. Stopped by ${by}; ${runnerNote}.`,
+        `stopped by ${by} (${note})`,
+        "INFO",
+        `Trial Stopped. Stopped by ${by}; ${note}${rollbackFailure}.`,
       );
     }
-    return this.finish(
-      trialId,
+    return this.end(
+      t,
       records,
       "Failed",
       "runner interrupted",
-      `ERROR Trial Failed. Type: RunnerInterrupted. Error: runner interrupted (${runnerNote}).`,
+      "ERROR",
+      `Trial Failed. Type: RunnerInterrupted. Error: runner interrupted (${note})${rollbackFailure}.`,
     );
+  }
+
+  /** Ends a trial that could not run (a hook failed) as Failed, saying why. */
+  async abandon(trialId: string, type: string, message: string): Promise<TerminalStatus> {
+    const t = this.load(trialId);
+    const records = t.trial.records as TrialRecords;
+    return (await this.end(
+      t,
+      records,
+      "Failed",
+      message,
+      "ERROR",
+      `Trial Failed. Type: ${type}. Error: ${message}`,
+    )) as TerminalStatus;
+  }
+
+  private load(trialId: string): Loaded {
+    const row = this.repo.findWithDefinition(trialId);
+    if (!row) throw new Error(`trial ${trialId} or its experiment revision not found`);
+    return { ...row, params: { ...row.definition.parameters, ...row.trial.parameters } };
+  }
+
+  private stepsOf(t: Loaded, list: ListName): Step[] {
+    return list === "pre_steps"
+      ? t.definition.preSteps
+      : list === "steps"
+        ? t.definition.steps
+        : t.definition.postSteps;
   }
 
   private async runList(
     list: ListName,
     steps: Step[],
-    params: Record<string, unknown>,
+    t: Loaded,
     records: TrialRecords,
-    trialId: string,
-    signal: AbortSignal,
-    gate: (list: ListName) => Promise<StopRequested | null>,
+    stop: AbortSignal,
+    gate: Gate,
   ): Promise<Outcome> {
-    const logs: StepLog[] = [];
-    records[list] = logs;
+    const entries: StepLog[] = [];
+    records[list] = entries;
     for (const step of steps) {
       const halt = await gate(list);
-      if (halt) return { ok: false, list, reason: halt.message, stopped: true };
-      if (signal.aborted) return { ok: false, list, reason: String((signal.reason as Error)?.message), stopped: true };
-      const where = render(step.where, params);
-      const entry: StepLog = {
-        step_name: stepName(step.do),
-        step_parameters: maskSecrets(where),
-        logs: [],
-        step: step.step,
-        do: step.do,
-        status: "running",
-        started_at: isoTime(Date.now()),
-        ended_at: null,
-      };
-      logs.push(entry);
-      this.saveRecords(trialId, records);
-      const failure = await this.runStep(step, where, entry, signal);
-      entry.ended_at = isoTime(Date.now());
-      this.saveRecords(trialId, records);
-      if (failure) return { ok: false, list, reason: failure, stopped: signal.aborted };
+      if (halt) return { ok: false, list, reason: halt.message };
+      if (stop.aborted) return { ok: false, list, reason: String((stop.reason as Error)?.message) };
+      const entry = this.newEntry(step, t);
+      entries.push(entry);
+      const failure = await this.execute(step, t, entry, records, stop);
+      if (failure) return { ok: false, list, reason: failure };
     }
     return { ok: true };
   }
 
-  /** Runs one step, filling its log; returns the failure message, or null when it passed. */
-  private async runStep(
-    step: Step,
-    where: Record<string, unknown>,
-    entry: StepLog,
-    stop: AbortSignal,
-  ): Promise<string | null> {
-    const log = (level: "INFO" | "ERROR", msg: string) => entry.logs.push(logLine(level, msg));
-    const fail = (type: string, message: string, status = "failed") => {
-      log("ERROR", `Step failed. Type: ${type}. Error: ${message}`);
-      entry.status = status;
-      return message;
-    };
-    const resolved = resolveAction(this.toolbox.modules, step.do);
-    if ("error" in resolved) return fail("CouldNotFindFunction", resolved.error);
-    // A `credentials` block is resolved by the credential map and handed over apart from the arguments.
-    const { credentials: block, ...args } = where;
-    let credential: Credential | null = null;
-    if (block !== undefined) {
-      try {
-        credential = await resolveCredential(this.toolbox.credentials, block);
-      } catch (err) {
-        return fail("InvalidCredentialType", (err as Error).message);
-      }
-    }
-    const parsed = resolved.action.args.safeParse(args);
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "where"}: ${i.message}`).join("; ");
-      return fail("InvalidArguments", `Invalid arguments for ${step.do}: ${issues}`);
-    }
-    const expectations: Expectation[] = [];
-    for (const item of step.expect ?? []) {
-      const e = parseExpectation(item);
-      if ("error" in e) return fail("InvalidExpectOperator", e.error);
-      expectations.push(e);
-    }
-    const timeoutMs = resolved.action.defaultTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
-    const signal = AbortSignal.any([stop, AbortSignal.timeout(timeoutMs)]);
-    log("INFO", "Starting command execution.");
-    try {
-      const result = await resolved.action.run(parsed.data, {
-        signal,
-        log: (m) => log("INFO", m),
-        credential,
-        credentialHandlers: this.toolbox.credentials,
-      });
-      if (result !== null && result !== undefined) log("INFO", `Result: ${JSON.stringify(maskSecrets(result))}.`);
-      if (expectations.length) {
-        checkExpectations(result ?? null, expectations);
-        log("INFO", `Succeeded. All expectations passed: ${JSON.stringify(step.expect)}.`);
-      }
-      log("INFO", "Completed.");
-      entry.status = "succeeded";
-      return null;
-    } catch (err) {
-      if (stop.aborted) return fail("TrialStopError", (stop.reason as Error).message, "stopped");
-      if (signal.aborted) return fail("TimeoutError", `Step timed out after ${timeoutMs / 1000} seconds`);
-      const e = err as Error;
-      return fail(e.name === "Error" ? "Exception" : e.name, e.message);
-    }
-  }
-
-  /** Ends a trial that could not run (a hook failed, an internal error) as Failed, saying why. */
-  abandon(trialId: string, type: string, message: string): Trial["status"] {
-    const t = this.db.select({ records: trials.records }).from(trials).where(eq(trials.id, trialId)).get();
-    return this.finish(
-      trialId,
-      (t?.records ?? {}) as TrialRecords,
-      "Failed",
-      message,
-      `ERROR Trial Failed. Type: ${type}. Error: ${message}`,
-    );
-  }
-
-  private saveRecords(trialId: string, records: TrialRecords): void {
-    this.db.update(trials).set({ records }).where(eq(trials.id, trialId)).run();
-  }
-
-  private finish(
-    trialId: string,
+  /**
+   * post_steps, resumable: a step already finished is not run again; one that was running when a
+   * runner died is started again; a failure ends the rollback as it does in a normal run.
+   */
+  private async rollback(
+    t: Loaded,
     records: TrialRecords,
-    status: Trial["status"],
+    signal: AbortSignal,
+    gate: Gate,
+  ): Promise<Outcome | "interrupted"> {
+    records.post_steps ??= [];
+    const entries = records.post_steps;
+    const steps = t.definition.postSteps;
+    for (let i = 0; i < steps.length; i++) {
+      const done = entries[i];
+      if (done?.status === "succeeded") continue;
+      if (done && done.status !== "interrupted" && done.status !== "running") {
+        return { ok: false, list: "post_steps", reason: `step ${i + 1} ended ${done.status}` };
+      }
+      // PAUSE may hold the rollback between its steps; a shutdown never ends it early.
+      await gate("post_steps");
+      if (signal.aborted) return "interrupted";
+      let entry = done;
+      if (entry) {
+        entry.logs.push(logLine("INFO", "Starting the step again: it was interrupted before it finished."));
+        entry.status = "running";
+        entry.ended_at = null;
+        entry.attempts = (entry.attempts ?? 1) + 1;
+      } else {
+        entry = this.newEntry(steps[i], t);
+        entries.push(entry);
+      }
+      const failure = await this.execute(steps[i], t, entry, records, signal);
+      if (entry.status === "interrupted") return "interrupted";
+      if (failure) return { ok: false, list: "post_steps", reason: failure };
+    }
+    return { ok: true };
+  }
+
+  private newEntry(step: Step, t: Loaded): StepLog {
+    return {
+      step_name: stepName(step.do),
+      step_parameters: maskSecrets(render(step.where, t.params)),
+      logs: [],
+      step: step.step,
+      do: step.do,
+      status: "running",
+      started_at: isoTime(Date.now()),
+      ended_at: null,
+    };
+  }
+
+  /** Saves the step as running (the fence check before any action), runs it, saves the outcome. */
+  private async execute(step: Step, t: Loaded, entry: StepLog, records: TrialRecords, stop: AbortSignal) {
+    entry.status = "running";
+    await this.lifecycle.saveRecords(this.fence, t.trial.id, records);
+    const where = render(step.where, t.params);
+    const failure = await runStep({ toolbox: this.toolbox, trialId: t.trial.id, step, where, entry, stop });
+    entry.ended_at = isoTime(Date.now());
+    await this.lifecycle.saveRecords(this.fence, t.trial.id, records);
+    return failure;
+  }
+
+  private async end(
+    t: Loaded,
+    records: TrialRecords,
+    status: TerminalStatus,
     reason: string | null,
-    resultLine: string,
-  ): Trial["status"] {
-    const [level, ...rest] = resultLine.split(" ");
-    const final = withResult(records, logLine(level as "INFO" | "ERROR", rest.join(" ")));
-    this.db
-      .update(trials)
-      .set({ status, statusReason: reason, records: final, completedAt: Date.now() })
-      .where(eq(trials.id, trialId))
-      .run();
+    level: LogLevel,
+    line: string,
+  ): Promise<TerminalStatus> {
+    await this.lifecycle.finish(this.fence, t.trial.id, {
+      status,
+      reason,
+      records: withResult(records, logLine(level, line)),
+    });
     return status;
   }
 }

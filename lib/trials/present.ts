@@ -22,5 +22,6 @@ export function toPublicTrial(t: Trial): TrialOut {
     scheduled_for: isoTime(t.scheduledFor) as string,
     status_reason: t.statusReason,
     created_at: isoTime(t.createdAt) as string,
+    experiment_revision: t.experimentRevision,
   });
 }

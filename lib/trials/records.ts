@@ -14,6 +14,8 @@ export type StepLog = {
   status?: string;
   started_at?: string | null;
   ended_at?: string | null;
+  /** How many times the step was started: a rollback step interrupted by a dead runner runs again. */
+  attempts?: number;
 };
 
 export type TrialRecords = {

@@ -1,7 +1,8 @@
 import { type SQL, and, count, desc, eq, gte, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { DB, Tx } from "@/db/client";
-import { type NewTrial, type Trial, experiments, trials } from "@/db/schema";
+import { type ExperimentRevision, type Trial, experimentRevisions, experiments, trials } from "@/db/schema";
 import type { Page } from "@/lib/api/paging";
+import { ACTIVE_STATUSES, RUNNING_STATUSES } from "./statuses";
 
 export type TrialQuery = {
   experimentId?: string;
@@ -11,12 +12,9 @@ export type TrialQuery = {
   until?: number;
 };
 
+/** Reads only: every write to trials goes through the lifecycle (lifecycle.ts, transitions.ts). */
 export class TrialRepo {
   constructor(private readonly db: DB | Tx) {}
-
-  insert(row: NewTrial): Trial {
-    return this.db.insert(trials).values(row).returning().get();
-  }
 
   findById(id: string): Trial | null {
     return this.db.select().from(trials).where(eq(trials.id, id)).get() ?? null;
@@ -71,15 +69,62 @@ export class TrialRepo {
       .all();
   }
 
-  /** Conditional update: only applies while the trial is still in `from` (guards races with the runner). */
-  transition(id: string, from: Trial["status"][], patch: Partial<NewTrial>): Trial | null {
+  /** A trial with the experiment revision it was launched with (what it runs and recovers). */
+  findWithDefinition(id: string): { trial: Trial; definition: ExperimentRevision; experimentName: string } | null {
+    const row = this.db
+      .select({ trial: trials, definition: experimentRevisions, name: experiments.name })
+      .from(trials)
+      .innerJoin(
+        experimentRevisions,
+        and(
+          eq(experimentRevisions.experimentId, trials.experimentId),
+          eq(experimentRevisions.revision, trials.experimentRevision),
+        ),
+      )
+      .innerJoin(experiments, eq(experiments.id, trials.experimentId))
+      .where(eq(trials.id, id))
+      .get();
+    return row ? { trial: row.trial, definition: row.definition, experimentName: row.name } : null;
+  }
+
+  /** The schedule's queued and running trials, oldest first (an index lookup, whatever the history). */
+  activeOfSchedule(scheduleId: string): Pick<Trial, "id" | "status">[] {
+    return this.db
+      .select({ id: trials.id, status: trials.status })
+      .from(trials)
+      .where(and(eq(trials.scheduleId, scheduleId), inArray(trials.status, [...ACTIVE_STATUSES])))
+      .orderBy(trials.scheduledFor)
+      .all();
+  }
+
+  /** The trial a runner (by id and lease epoch) is executing or rolling back, if any. */
+  runningUnder(runnerId: string, epoch: number): string | null {
     return (
       this.db
-        .update(trials)
-        .set(patch)
-        .where(and(eq(trials.id, id), inArray(trials.status, from)))
-        .returning()
-        .get() ?? null
+        .select({ id: trials.id })
+        .from(trials)
+        .where(
+          and(
+            inArray(trials.status, [...RUNNING_STATUSES]),
+            eq(trials.runnerId, runnerId),
+            eq(trials.runnerEpoch, epoch),
+          ),
+        )
+        .get()?.id ?? null
+    );
+  }
+
+  /** The due slot of the schedule's `n`-th newest trial; older ones are beyond a history limit of n. */
+  nthNewestSlot(scheduleId: string, n: number): number | null {
+    return (
+      this.db
+        .select({ slot: trials.scheduledFor })
+        .from(trials)
+        .where(eq(trials.scheduleId, scheduleId))
+        .orderBy(desc(trials.scheduledFor))
+        .limit(1)
+        .offset(Math.max(0, n - 1))
+        .get()?.slot ?? null
     );
   }
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MSG, drfBody, drfChoice, drfDict, drfString } from "@/lib/api/drf";
-import { TRIAL_STATUSES } from "@/db/schema";
+import { TRIAL_STATUSES } from "./statuses";
 import { ticketSchema } from "./ticket";
 
 export const createTrialSchema = drfBody({
@@ -49,5 +49,9 @@ export const trialOutSchema = z.object({
   scheduled_for: z.string(),
   status_reason: z.string().nullable(),
   created_at: z.string(),
+  experiment_revision: z
+    .number()
+    .int()
+    .describe("The experiment revision the trial runs (see /experiment/{id}/revisions)."),
 });
 export type TrialOut = z.infer<typeof trialOutSchema>;

@@ -1,26 +1,27 @@
 import type { DB } from "@/db/client";
 import type { Trial } from "@/db/schema";
-import { AppError, fieldError, notFound } from "@/lib/api/errors";
+import { fieldError, notFound } from "@/lib/api/errors";
 import type { Page } from "@/lib/api/paging";
 import { ExperimentRepo } from "@/lib/experiments/repo";
-import { recordAudit } from "@/lib/audit/service";
-import { isUuid, newId } from "@/lib/ids";
-import { describeStop, readSignal } from "@/lib/signal/service";
-import { logLine, type TrialRecords, withResult } from "./records";
+import { isUuid } from "@/lib/ids";
+import { TrialLifecycle } from "./lifecycle";
 import { TrialRepo } from "./repo";
 import type { CreateTrialInput, TrialFilters } from "./schemas";
 
-export const ACTIVE_STATUSES: Trial["status"][] = ["Scheduled", "In Progress"];
-
 export class TrialService {
   private readonly repo: TrialRepo;
+  private readonly lifecycle: TrialLifecycle;
 
   constructor(private readonly db: DB) {
     this.repo = new TrialRepo(db);
+    this.lifecycle = new TrialLifecycle(db);
   }
 
-  /** Records a trial as `Scheduled`; the runner executes it. Metadata is merged over the experiment's. */
-  create(input: CreateTrialInput, actor: string): Trial {
+  /**
+   * Queues a run of the experiment's current revision (Skipped while the signal is STOP). Metadata
+   * is merged over the experiment's.
+   */
+  async create(input: CreateTrialInput, actor: string): Promise<Trial> {
     if (!isUuid(input.experiment)) {
       throw fieldError("experiment", `“${input.experiment}” is not a valid UUID.`);
     }
@@ -28,33 +29,17 @@ export class TrialService {
     if (!experiment) {
       throw fieldError("experiment", `Invalid pk "${input.experiment}" - object does not exist.`);
     }
-    const now = Date.now();
-    // While the global signal is STOP nothing new runs: the trial is recorded as Skipped, with why.
-    const signal = readSignal(this.db);
-    const skipped = signal.state === "STOP" ? `signal STOP: ${describeStop(signal)}` : null;
-    const trial = this.repo.insert({
-      id: newId(),
-      experimentId: experiment.id,
-      parameters: input.parameters,
-      metadata: { ...experiment.metadata, ...input.metadata },
-      ticket: input.ticket,
-      status: skipped ? "Skipped" : "Scheduled",
-      statusReason: skipped,
-      completedAt: skipped ? now : null,
-      records: skipped ? withResult({}, logLine("INFO", `Trial Skipped: ${skipped}.`, now)) : {},
-      initiatedBy: actor,
-      initiatedFrom: input.initiated_from,
-      scheduledFor: now,
-      createdAt: now,
-    });
-    recordAudit(this.db, {
+    return this.lifecycle.enqueue(
+      {
+        experimentId: experiment.id,
+        revision: experiment.revision,
+        parameters: input.parameters,
+        metadata: { ...experiment.metadata, ...input.metadata },
+        ticket: input.ticket,
+        initiatedFrom: input.initiated_from,
+      },
       actor,
-      action: "trial.create",
-      targetType: "trial",
-      targetId: trial.id,
-      after: { experiment: trial.experimentId, parameters: trial.parameters, status: trial.status },
-    });
-    return trial;
+    );
   }
 
   /** Any trial by id, trials of deleted experiments included. */
@@ -77,61 +62,8 @@ export class TrialService {
     );
   }
 
-  /**
-   * Kallisti's stop contract (200 / 403 `{"message"}` / 404) with a stop that really stops: a queued
-   * trial ends `Stopped` at once without running; a running one is marked `Stop Initiated` and the
-   * runner aborts its current step, runs post_steps and records `Stopped`. Repeating a stop is a 200.
-   */
-  stop(id: string, actor: string): Trial {
-    return this.db.transaction((tx) => {
-      const repo = new TrialRepo(tx);
-      const trial = isUuid(id) ? repo.findLive(id) : null;
-      if (!trial) throw notFound();
-      if (trial.status === "Stop Initiated" || trial.status === "Stopped") return trial;
-      const now = Date.now();
-      if (trial.status === "Scheduled") {
-        const reason = `stopped by ${actor} before it started`;
-        const records = withResult(
-          trial.records as TrialRecords,
-          logLine("INFO", `Trial Stopped. Stopped by ${actor} before it started.`, now),
-        );
-        const stopped = repo.transition(id, ["Scheduled"], {
-          status: "Stopped",
-          statusReason: reason,
-          stopRequestedBy: actor,
-          completedAt: now,
-          records,
-        });
-        if (stopped) {
-          recordAudit(tx, {
-            actor,
-            action: "trial.stop",
-            targetType: "trial",
-            targetId: id,
-            before: { status: "Scheduled" },
-            after: { status: "Stopped" },
-          });
-          return stopped;
-        }
-      }
-      const initiated = repo.transition(id, ["Scheduled", "In Progress"], {
-        status: "Stop Initiated",
-        stopRequestedBy: actor,
-      });
-      if (initiated) {
-        recordAudit(tx, {
-          actor,
-          action: "trial.stop",
-          targetType: "trial",
-          targetId: id,
-          before: { status: trial.status },
-          after: { status: "Stop Initiated" },
-        });
-        return initiated;
-      }
-      throw new AppError("forbidden", "Trial has either not started or already set to stop.", {
-        body: { message: "Trial has either not started or already set to stop." },
-      });
-    });
+  /** Kallisti's stop: see TrialLifecycle.requestStop. */
+  stop(id: string, actor: string): Promise<Trial> {
+    return this.lifecycle.requestStop(id, actor);
   }
 }

@@ -15,6 +15,6 @@ export const { GET, POST, PUT, PATCH, DELETE } = defineRoute({
   // POST /api/v1/trial — recorded as Scheduled; the runner executes it
   POST: allow("operator", async ({ req, principal }) => {
     const input = await readBody(req, createTrialSchema);
-    return json(toPublicTrial(services().trials.create(input, principal.actor)), 201);
+    return json(toPublicTrial(await services().trials.create(input, principal.actor)), 201);
   }),
 });

@@ -4,7 +4,7 @@ import { toPublicTrial } from "@/lib/trials/present";
 
 export const { GET, POST, PUT, PATCH, DELETE } = defineRoute<{ id: string }>({
   // PUT /api/v1/trial/{id}/stop — 200 with the trial, 403 {"message"} if it already finished, 404
-  PUT: allow("operator", ({ params, principal }) =>
-    json(toPublicTrial(services().trials.stop(params.id, principal.actor))),
+  PUT: allow("operator", async ({ params, principal }) =>
+    json(toPublicTrial(await services().trials.stop(params.id, principal.actor))),
   ),
 });

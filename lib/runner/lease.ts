@@ -1,0 +1,95 @@
+/**
+ * The runner lease: one row, one holder. The holder heartbeats; when it stops (crash, kill -9,
+ * a stalled process), the lease expires and a waiting runner takes it. Every takeover increases the
+ * epoch, the fencing token that the holder's trial writes carry (lib/trials/transitions.ts).
+ * Kept behind this small interface so that a Kubernetes Lease can replace it without touching callers.
+ */
+import { and, eq } from "drizzle-orm";
+import type { DB } from "@/db/client";
+import { runnerLease } from "@/db/schema";
+
+const LEASE_ID = 1;
+
+export type LeaseGrant = { holder: string; epoch: number };
+
+export interface Lease {
+  /** Takes the lease if free, expired, already ours, or held by our known-dead predecessor. */
+  tryAcquire(now: number): Promise<LeaseGrant | null>;
+  /** Extends our hold; false when someone else took the lease (we must stop working). */
+  heartbeat(now: number): Promise<boolean>;
+  /** Lets a waiting runner take over at once (the epoch stays, so our old writes stay fenced out). */
+  release(now: number): Promise<void>;
+  /** The previous holder when we took the lease from another runner, else null. */
+  readonly takenOverFrom: string | null;
+}
+
+export type SqliteLeaseOptions = {
+  ttlMs: number;
+  /**
+   * A holder known to be dead (the supervisor saw the process exit): its lease is taken at once
+   * instead of waiting for it to expire.
+   */
+  predecessor?: string | null;
+  /** How many times the supervisor restarted this runner, shown by the runner health route. */
+  restarts?: number;
+};
+
+export class SqliteLease implements Lease {
+  takenOverFrom: string | null = null;
+  private epoch: number | null = null;
+
+  constructor(
+    private readonly db: DB,
+    readonly holder: string,
+    private readonly o: SqliteLeaseOptions,
+  ) {}
+
+  async tryAcquire(now: number): Promise<LeaseGrant | null> {
+    return this.db.transaction((tx) => {
+      const row = tx.select().from(runnerLease).where(eq(runnerLease.id, LEASE_ID)).get();
+      const ours = row?.holder === this.holder && row.epoch === this.epoch;
+      const free = !row || row.expiresAt <= now || (!!this.o.predecessor && row.holder === this.o.predecessor);
+      if (!ours && !free) return null;
+      const epoch = ours ? (row?.epoch as number) : (row?.epoch ?? 0) + 1;
+      this.takenOverFrom = !ours && row && row.holder !== this.holder ? row.holder : null;
+      const values = {
+        holder: this.holder,
+        acquiredAt: ours ? (row?.acquiredAt as number) : now,
+        heartbeatAt: now,
+        expiresAt: now + this.o.ttlMs,
+        epoch,
+        restarts: this.o.restarts ?? 0,
+      };
+      tx.insert(runnerLease)
+        .values({ id: LEASE_ID, ...values })
+        .onConflictDoUpdate({ target: runnerLease.id, set: values })
+        .run();
+      this.epoch = epoch;
+      return { holder: this.holder, epoch };
+    });
+  }
+
+  async heartbeat(now: number): Promise<boolean> {
+    if (this.epoch === null) return false;
+    const res = this.db
+      .update(runnerLease)
+      .set({ heartbeatAt: now, expiresAt: now + this.o.ttlMs })
+      .where(and(eq(runnerLease.holder, this.holder), eq(runnerLease.epoch, this.epoch)))
+      .run();
+    return res.changes === 1;
+  }
+
+  async release(now: number): Promise<void> {
+    if (this.epoch === null) return;
+    this.db
+      .update(runnerLease)
+      .set({ expiresAt: now })
+      .where(and(eq(runnerLease.holder, this.holder), eq(runnerLease.epoch, this.epoch)))
+      .run();
+  }
+}
+
+/** The lease row as it stands (the holder may have expired). */
+export function currentLease(db: DB) {
+  return db.select().from(runnerLease).where(eq(runnerLease.id, LEASE_ID)).get() ?? null;
+}

@@ -1,0 +1,101 @@
+/**
+ * One step, start to end: resolve the action and its credentials, check its arguments and
+ * expectations, call it with an AbortSignal and a timeout, and write Kallisti's log lines.
+ */
+import type { Step } from "@/db/schema";
+import { resolveCredential } from "@/lib/credentials/handlers";
+import { maskSecrets } from "@/lib/credentials/mask";
+import type { Credential } from "@/lib/credentials/types";
+import { type Expectation, checkExpectations, parseExpectation } from "@/lib/modules/expect";
+import { type Toolbox, resolveAction } from "@/lib/modules/registry";
+import { logLine, type StepLog } from "./records";
+
+/** Why a trial's signal was aborted; anything else aborting a step is a timeout or a failure. */
+export class StopRequested extends Error {
+  constructor(readonly by: string) {
+    super(`Trial has been stopped by ${by}`);
+    this.name = "TrialStopError";
+  }
+}
+
+/** The rollback itself was cut short (a shutdown's rollback timeout): the next runner resumes it. */
+export class RollbackInterrupted extends Error {
+  constructor(readonly why: string) {
+    super(`Rollback interrupted: ${why}`);
+    this.name = "RollbackInterrupted";
+  }
+}
+
+const DEFAULT_STEP_TIMEOUT_MS = 10 * 60_000;
+
+export type StepCall = {
+  toolbox: Toolbox;
+  trialId: string;
+  step: Step;
+  /** The step's arguments after parameter substitution. */
+  where: Record<string, unknown>;
+  entry: StepLog;
+  /** Aborts the action in flight. */
+  stop: AbortSignal;
+};
+
+/** Runs one step, filling its log and status; returns the failure message, or null when it passed. */
+export async function runStep({ toolbox, trialId, step, where, entry, stop }: StepCall): Promise<string | null> {
+  const log = (level: "INFO" | "ERROR", msg: string) => entry.logs.push(logLine(level, msg));
+  const fail = (type: string, message: string, status = "failed") => {
+    log("ERROR", `Step failed. Type: ${type}. Error: ${message}`);
+    entry.status = status;
+    return message;
+  };
+  const resolved = resolveAction(toolbox.modules, step.do);
+  if ("error" in resolved) return fail("CouldNotFindFunction", resolved.error);
+  // A `credentials` block is resolved by the credential map and handed over apart from the arguments.
+  const { credentials: block, ...args } = where;
+  let credential: Credential | null = null;
+  if (block !== undefined) {
+    try {
+      credential = await resolveCredential(toolbox.credentials, block);
+    } catch (err) {
+      return fail("InvalidCredentialType", (err as Error).message);
+    }
+  }
+  const parsed = resolved.action.args.safeParse(args);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "where"}: ${i.message}`).join("; ");
+    return fail("InvalidArguments", `Invalid arguments for ${step.do}: ${issues}`);
+  }
+  const expectations: Expectation[] = [];
+  for (const item of step.expect ?? []) {
+    const e = parseExpectation(item);
+    if ("error" in e) return fail("InvalidExpectOperator", e.error);
+    expectations.push(e);
+  }
+  const timeoutMs = resolved.action.defaultTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
+  const signal = AbortSignal.any([stop, AbortSignal.timeout(timeoutMs)]);
+  log("INFO", "Starting command execution.");
+  try {
+    const result = await resolved.action.run(parsed.data, {
+      signal,
+      log: (m) => log("INFO", m),
+      credential,
+      credentialHandlers: toolbox.credentials,
+      trialId,
+    });
+    if (result !== null && result !== undefined) log("INFO", `Result: ${JSON.stringify(maskSecrets(result))}.`);
+    if (expectations.length) {
+      checkExpectations(result ?? null, expectations);
+      log("INFO", `Succeeded. All expectations passed: ${JSON.stringify(step.expect)}.`);
+    }
+    log("INFO", "Completed.");
+    entry.status = "succeeded";
+    return null;
+  } catch (err) {
+    if (stop.aborted && stop.reason instanceof RollbackInterrupted) {
+      return fail("RollbackInterrupted", stop.reason.why, "interrupted");
+    }
+    if (stop.aborted) return fail("TrialStopError", (stop.reason as Error).message, "stopped");
+    if (signal.aborted) return fail("TimeoutError", `Step timed out after ${timeoutMs / 1000} seconds`);
+    const e = err as Error;
+    return fail(e.name === "Error" ? "Exception" : e.name, e.message);
+  }
+}

@@ -1,0 +1,189 @@
+/**
+ * Every write to the `trials` table, as short synchronous statements for a transaction. Nothing else
+ * in Eris writes trials: the lifecycle (lifecycle.ts) calls these for the API and the runner, and the
+ * scheduler and the signal call them inside their own transactions.
+ *
+ * Runner writes are fenced: they apply only while the trial is owned by the runner's (id, lease
+ * epoch) and that runner still holds the lease with that epoch. A fenced write that changes no row
+ * means the trial was taken over; the caller must stop at once.
+ */
+import { and, asc, eq, inArray, lt, lte, not, or, isNull, sql } from "drizzle-orm";
+import type { DB, Tx } from "@/db/client";
+import { type NewTrial, type Trial, runnerLease, trials } from "@/db/schema";
+import { logLine, type TrialRecords, withResult } from "./records";
+import { RUNNING_STATUSES, TERMINAL_STATUSES, type TerminalStatus } from "./statuses";
+
+type Conn = DB | Tx;
+
+/** A runner's claim on the trials it runs: its id and the lease epoch it holds. */
+export type Fence = { runnerId: string; epoch: number };
+
+const leaseHeld = (f: Fence) =>
+  sql`exists (select 1 from ${runnerLease} where ${runnerLease.holder} = ${f.runnerId} and ${runnerLease.epoch} = ${f.epoch})`;
+
+const ownedBy = (f: Fence) => and(eq(trials.runnerId, f.runnerId), eq(trials.runnerEpoch, f.epoch), leaseHeld(f));
+
+/** A new trial (queued, or recorded as Skipped); a firing's slot conflict inserts nothing. */
+export function insertTrial(tx: Conn, row: NewTrial): Trial | null {
+  return tx.insert(trials).values(row).onConflictDoNothing().returning().get() ?? null;
+}
+
+/**
+ * Scheduled → Stopped, before it ever ran: one trial by id, or every queued trial. Returns the
+ * trials it stopped. Used by a stop request, the global STOP and the Replace policy.
+ */
+export function stopBeforeStart(
+  tx: Conn,
+  which: { id: string } | { all: true },
+  how: { reason: string; by: string; line: string; now: number },
+): Trial[] {
+  const queued = tx
+    .select({ id: trials.id, records: trials.records })
+    .from(trials)
+    .where(and(eq(trials.status, "Scheduled"), "id" in which ? eq(trials.id, which.id) : undefined))
+    .all();
+  const stopped: Trial[] = [];
+  for (const t of queued) {
+    const row = tx
+      .update(trials)
+      .set({
+        status: "Stopped",
+        statusReason: how.reason,
+        stopRequestedBy: how.by,
+        completedAt: how.now,
+        records: withResult(t.records as TrialRecords, logLine("INFO", how.line, how.now)),
+      })
+      .where(and(eq(trials.id, t.id), eq(trials.status, "Scheduled")))
+      .returning()
+      .get();
+    if (row) stopped.push(row);
+  }
+  return stopped;
+}
+
+/** In Progress → Stop Initiated: the runner that owns it aborts its step and rolls back. */
+export function initiateStop(tx: Conn, id: string, by: string): Trial | null {
+  return (
+    tx
+      .update(trials)
+      .set({ status: "Stop Initiated", stopRequestedBy: by })
+      .where(and(eq(trials.id, id), eq(trials.status, "In Progress")))
+      .returning()
+      .get() ?? null
+  );
+}
+
+/** Claims the oldest due queued trial for the runner, in one statement; null when there is none. */
+export function claimNext(tx: Conn, f: Fence, now: number): Trial | null {
+  const next = tx
+    .select({ id: trials.id })
+    .from(trials)
+    .where(and(eq(trials.status, "Scheduled"), lte(trials.scheduledFor, now)))
+    .orderBy(asc(trials.scheduledFor), asc(trials.createdAt))
+    .limit(1);
+  return (
+    tx
+      .update(trials)
+      .set({ status: "In Progress", executedAt: now, runnerId: f.runnerId, runnerEpoch: f.epoch })
+      .where(and(eq(trials.id, sql`(${next})`), eq(trials.status, "Scheduled"), leaseHeld(f)))
+      .returning()
+      .get() ?? null
+  );
+}
+
+/** Running trials this runner does not own under its current epoch: left by a runner that is gone. */
+export function orphanIds(tx: Conn, f: Fence): string[] {
+  return tx
+    .select({ id: trials.id })
+    .from(trials)
+    .where(
+      and(
+        inArray(trials.status, [...RUNNING_STATUSES]),
+        or(isNull(trials.runnerEpoch), lt(trials.runnerEpoch, f.epoch), not(eq(trials.runnerId, f.runnerId))),
+      ),
+    )
+    .orderBy(asc(trials.executedAt))
+    .all()
+    .map((r) => r.id);
+}
+
+/**
+ * Takes a running trial over for recovery: only from an older epoch, only while we hold the lease.
+ * Single-flight: once adopted, no other runner (and no older epoch) can write it.
+ */
+export function adopt(tx: Conn, f: Fence, id: string): Trial | null {
+  return (
+    tx
+      .update(trials)
+      .set({ runnerId: f.runnerId, runnerEpoch: f.epoch })
+      .where(
+        and(
+          eq(trials.id, id),
+          inArray(trials.status, [...RUNNING_STATUSES]),
+          or(isNull(trials.runnerEpoch), lt(trials.runnerEpoch, f.epoch)),
+          leaseHeld(f),
+        ),
+      )
+      .returning()
+      .get() ?? null
+  );
+}
+
+/** The records so far (fenced); false when the runner no longer owns the trial. */
+export function saveRecords(tx: Conn, f: Fence, id: string, records: TrialRecords): boolean {
+  const res = tx
+    .update(trials)
+    .set({ records })
+    .where(and(eq(trials.id, id), inArray(trials.status, [...RUNNING_STATUSES]), ownedBy(f)))
+    .run();
+  return res.changes === 1;
+}
+
+/** What trial-creation hooks changed, before the trial runs (fenced). */
+export function saveHookChanges(
+  tx: Conn,
+  f: Fence,
+  id: string,
+  changes: Pick<Trial, "parameters" | "metadata" | "ticket">,
+): boolean {
+  const res = tx
+    .update(trials)
+    .set(changes)
+    .where(and(eq(trials.id, id), eq(trials.status, "In Progress"), ownedBy(f)))
+    .run();
+  return res.changes === 1;
+}
+
+/** The final status, reason and records (fenced; only from a running status). */
+export function finish(
+  tx: Conn,
+  f: Fence,
+  id: string,
+  end: { status: TerminalStatus; reason: string | null; records: TrialRecords; now: number },
+): boolean {
+  const res = tx
+    .update(trials)
+    .set({ status: end.status, statusReason: end.reason, records: end.records, completedAt: end.now })
+    .where(and(eq(trials.id, id), inArray(trials.status, [...RUNNING_STATUSES]), ownedBy(f)))
+    .run();
+  return res.changes === 1;
+}
+
+/**
+ * One batch of history pruning: finished trials of the schedule due before `before`, at most
+ * `batch` rows, so the write lock is held for milliseconds whatever the size of the history.
+ */
+export function pruneBatch(tx: Conn, scheduleId: string, before: number, batch: number): number {
+  const victims = tx
+    .select({ id: trials.id })
+    .from(trials)
+    .where(
+      and(
+        eq(trials.scheduleId, scheduleId),
+        lt(trials.scheduledFor, before),
+        inArray(trials.status, [...TERMINAL_STATUSES]),
+      ),
+    )
+    .limit(batch);
+  return tx.delete(trials).where(inArray(trials.id, victims)).run().changes;
+}
