@@ -45,6 +45,9 @@ export default defineConfig({
       // start.ts creates this first admin on the empty database, so no test depends on /setup.
       ERIS_ADMIN_EMAIL: EMAIL.admin,
       ERIS_ADMIN_PASSWORD: PASSWORD,
+      // Short, so the no-runner warning can be seen within a test when the runner stalls.
+      ERIS_RUNNER_LEASE_MS: "3000",
+      ERIS_RUNNER_HEARTBEAT_MS: "500",
     },
   },
 });

@@ -67,7 +67,13 @@ function playwright(): Counts {
   };
 }
 
-const suites = process.argv.includes("--unit-only") ? [vitest()] : [vitest(), playwright()];
+/** The web build the supervisor tests and the browser tests start (once, before either runs). */
+function build(): Counts {
+  const code = run("build", process.execPath, ["--import", "tsx", "jobs/build.ts"]);
+  return { passed: 0, failed: code === 0 ? 0 : 1, skipped: 0, crashed: false };
+}
+
+const suites = process.argv.includes("--unit-only") ? [vitest()] : [build(), vitest(), playwright()];
 const total = suites.reduce(
   (a, s) => ({ passed: a.passed + s.passed, failed: a.failed + s.failed, skipped: a.skipped + s.skipped }),
   { passed: 0, failed: 0, skipped: 0 },

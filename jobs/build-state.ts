@@ -35,9 +35,9 @@ function* files(p: string): Generator<string> {
   for (const name of fs.readdirSync(p).sort()) yield* files(path.join(p, name));
 }
 
-export function sourceHash(): string {
+export function sourceHash(skip: string[] = []): string {
   const h = createHash("sha256");
-  for (const input of INPUTS) {
+  for (const input of INPUTS.filter((i) => !skip.includes(i))) {
     for (const f of files(path.join(ROOT, input))) {
       h.update(path.relative(ROOT, f));
       h.update(fs.readFileSync(f));
@@ -64,14 +64,17 @@ export function builtAt(): string | null {
 
 /** Builds the web app when its sources changed since the last build; false when the build failed. */
 export function buildIfStale(): boolean {
-  if (buildIsCurrent(sourceHash())) return true;
+  const before = sourceHash();
+  if (buildIsCurrent(before)) return true;
+  const beforeSansTsconfig = sourceHash(["tsconfig.json"]);
   console.log("[eris] building the web app (first start or changed sources)…");
   const build = spawnSync(process.execPath, [NEXT, "build"], {
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
   if (build.status !== 0) return false;
-  // `next build` may rewrite tsconfig.json; hash what the next start will see.
-  recordBuild(sourceHash());
+  // `next build` may rewrite tsconfig.json: hash what the next start will see, unless another
+  // source changed while the build ran (then the build is already stale: keep the old hash).
+  recordBuild(sourceHash(["tsconfig.json"]) === beforeSansTsconfig ? sourceHash() : before);
   return true;
 }

@@ -18,8 +18,7 @@ import { onShutdown } from "./signals";
 
 const cfg = config();
 const db = openDb(cfg.databasePath);
-// The supervisor names each runner it starts, and names the one before it that it saw die.
-const holder = process.env.ERIS_RUNNER_ID || `${hostname()}:${process.pid}:${newId().slice(0, 8)}`;
+const holder = `${hostname()}:${process.pid}:${newId().slice(0, 8)}`;
 let toolbox: Awaited<ReturnType<typeof getToolbox>>;
 try {
   toolbox = await getToolbox();
@@ -32,6 +31,7 @@ const runner = new Runner({
   holder,
   lease: new SqliteLease(db, holder, {
     ttlMs: cfg.runnerLeaseMs,
+    // Set by the supervisor when it restarts a runner it saw die: that holder's lease is free now.
     predecessor: process.env.ERIS_RUNNER_PREDECESSOR || null,
     restarts: Number(process.env.ERIS_RUNNER_RESTARTS ?? 0),
   }),
@@ -64,4 +64,5 @@ onShutdown({
 
 log("started", { holder, pid: process.pid, database: cfg.databasePath });
 await runner.start();
-process.send?.({ eris: "runner-ready" });
+// Tells the supervisor this runner is up and which lease holder it is (for a fast takeover if it dies).
+process.send?.({ eris: "runner-ready", holder });

@@ -4,11 +4,9 @@
  * the runner first rolls back the trial it is running.
  */
 import { execFileSync } from "node:child_process";
-import { hostname } from "node:os";
 import { closeDb, migrateDb, openDb } from "@/db/client";
 import { ensureAuthSecret } from "@/lib/auth/secret";
 import { config } from "@/lib/config";
-import { newId } from "@/lib/ids";
 import { createFirstAdminFromEnv } from "./first-admin";
 import { NEXT, buildIfStale, builtAt } from "./build-state";
 import { runnerStopTimeoutMs, supervise } from "./supervise";
@@ -39,7 +37,9 @@ const env = {
 };
 
 console.log(`[eris] web on http://${cfg.hostname === "0.0.0.0" ? "localhost" : cfg.hostname}:${cfg.port}`);
-let runnerId: string | null = null;
+// The runner tells its lease holder id when it is ready; after it dies, the next one is told that
+// this holder is gone (the supervisor saw it exit) and takes the lease over at once.
+let lastHolder: string | null = null;
 supervise([
   {
     name: "web",
@@ -52,17 +52,13 @@ supervise([
     name: "runner",
     command: process.execPath,
     args: ["--import", "tsx", "jobs/index.ts"],
-    // Each start gets a fresh runner id and names its predecessor, which the supervisor saw die, so
-    // the new runner takes the lease over at once instead of waiting for it to expire.
-    env: ({ restarts }) => {
-      const predecessor = runnerId;
-      runnerId = `${hostname()}:${newId().slice(0, 8)}`;
-      return {
-        ...env,
-        ERIS_RUNNER_ID: runnerId,
-        ERIS_RUNNER_PREDECESSOR: predecessor ?? undefined,
-        ERIS_RUNNER_RESTARTS: String(restarts),
-      };
+    env: ({ restarts }) => ({
+      ...env,
+      ERIS_RUNNER_PREDECESSOR: restarts ? (lastHolder ?? undefined) : undefined,
+      ERIS_RUNNER_RESTARTS: String(restarts),
+    }),
+    onMessage: (m) => {
+      if (typeof m.holder === "string") lastHolder = m.holder;
     },
     stopTimeoutMs: runnerStopTimeoutMs(cfg),
   },

@@ -25,6 +25,8 @@ export type Child = {
   env?: Record<string, string | undefined> | ((start: Start) => Record<string, string | undefined>);
   /** How long the child may take to stop after SIGTERM before it is killed. */
   stopTimeoutMs: number;
+  /** Messages the child sends over its IPC channel (`{eris: "<name>-ready", ...}` marks it ready). */
+  onMessage?: (message: Record<string, unknown>) => void;
 };
 
 export type SuperviseOptions = {
@@ -84,7 +86,9 @@ export function supervise(children: Child[], options: SuperviseOptions = {}): vo
     s.startedAt = Date.now();
     s.ready = false;
     proc.on("message", (m) => {
-      if (m && typeof m === "object" && "eris" in m && String(m.eris).endsWith("-ready")) s.ready = true;
+      if (!m || typeof m !== "object" || !("eris" in m)) return;
+      if (String(m.eris).endsWith("-ready")) s.ready = true;
+      s.child.onMessage?.(m as Record<string, unknown>);
     });
     proc.on("error", (err) => say(`${s.child.name} could not be started: ${err.message}`));
     proc.on("exit", (code, signal) => onExit(s, proc, code, signal));

@@ -10,6 +10,7 @@ import { checkSameOrigin } from "@/lib/auth/csrf";
 import { type Principal, hasRole } from "@/lib/auth/roles";
 import { toFieldErrors } from "./drf";
 import { AppError, toErrorResponse } from "./errors";
+import { checkDepth, readBodyText } from "./limits";
 
 export const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 export type Method = (typeof METHODS)[number];
@@ -62,19 +63,25 @@ export function defineRoute<P = Record<string, never>>(
   return out;
 }
 
-/** Reads a JSON body: empty → `{}`, wrong content type → 415, malformed → 400 (DRF messages). */
+/**
+ * Reads a JSON body: empty → `{}`, too large → 413, wrong content type → 415, malformed → 400 (DRF
+ * messages), nested too deep → 400 naming the field.
+ */
 export async function readJson(req: Request): Promise<unknown> {
-  const text = await req.text();
+  const text = await readBodyText(req);
   if (text.trim() === "") return {};
   const type = (req.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
   if (type !== "application/json" && !type.endsWith("+json")) {
     throw new AppError("unsupported_media_type", `Unsupported media type "${type}" in request.`);
   }
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch (err) {
     throw new AppError("bad_request", `JSON parse error - ${(err as Error).message}`);
   }
+  checkDepth(body);
+  return body;
 }
 
 /** Validates with a zod schema; failures become a 400 in DRF's `{"field": ["message"]}` shape. */

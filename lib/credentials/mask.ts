@@ -16,16 +16,24 @@ export function isSecretKey(key: string): boolean {
 /** Strings and numbers can hold a secret; objects are walked into, booleans and null say nothing. */
 const isSecretValue = (v: unknown) => typeof v === "string" || typeof v === "number";
 
+/**
+ * Input deeper than this is refused by the API; a value stored before that check (or by a plug-in)
+ * is cut here, so that no reader downstream (JSON.stringify, the report renderers) overflows its stack.
+ */
+export const MAX_READ_DEPTH = 64;
+export const TOO_DEEP = `[nested deeper than ${MAX_READ_DEPTH} levels]`;
+
 export function maskSecrets<T>(value: T): T {
-  return walk(value) as T;
+  return walk(value, 0) as T;
 }
 
-function walk(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(walk);
+function walk(value: unknown, depth: number): unknown {
+  if (value && typeof value === "object" && depth >= MAX_READ_DEPTH) return TOO_DEEP;
+  if (Array.isArray(value)) return value.map((v) => walk(v, depth + 1));
   if (value && typeof value === "object") {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
-      out[k] = isSecretValue(v) && isSecretKey(k) ? MASK : walk(v);
+      out[k] = isSecretValue(v) && isSecretKey(k) ? MASK : walk(v, depth + 1);
     }
     return out;
   }

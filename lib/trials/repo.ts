@@ -87,14 +87,19 @@ export class TrialRepo {
     return row ? { trial: row.trial, definition: row.definition, experimentName: row.name } : null;
   }
 
-  /** The schedule's queued and running trials, oldest first (an index lookup, whatever the history). */
+  /**
+   * The schedule's queued and running trials, oldest first: an index lookup on (schedule, status)
+   * whatever the size of the history. Sorted here: an ORDER BY would make SQLite walk the slot index,
+   * that is the schedule's whole history.
+   */
   activeOfSchedule(scheduleId: string): Pick<Trial, "id" | "status">[] {
     return this.db
-      .select({ id: trials.id, status: trials.status })
+      .select({ id: trials.id, status: trials.status, slot: trials.scheduledFor })
       .from(trials)
       .where(and(eq(trials.scheduleId, scheduleId), inArray(trials.status, [...ACTIVE_STATUSES])))
-      .orderBy(trials.scheduledFor)
-      .all();
+      .all()
+      .sort((a, b) => a.slot - b.slot)
+      .map(({ id, status }) => ({ id, status }));
   }
 
   /** The trial a runner (by id and lease epoch) is executing or rolling back, if any. */

@@ -1,0 +1,78 @@
+/**
+ * Bounded input: huge bodies get 413, JSON nested too deep gets a 400 naming the field, nothing is
+ * stored in either case, and a deep value already in the database (written before these checks)
+ * does not break the lists, the detail or the reports.
+ */
+import { count } from "drizzle-orm";
+import { expect, test } from "vitest";
+import { getDb } from "@/db/client";
+import { auditEvents, trials } from "@/db/schema";
+import { newId } from "@/lib/ids";
+import { api, createExperiment } from "./client";
+
+const nested = (levels: number) => `${'{"a":'.repeat(levels)}1${"}".repeat(levels)}`;
+const rows = () => ({
+  trials: getDb().select({ n: count() }).from(trials).get()?.n,
+  audit: getDb().select({ n: count() }).from(auditEvents).get()?.n,
+});
+
+test("parameters nested 2,200 levels deep: 400 naming the field, no trial, no audit entry, lists still answer", async () => {
+  const exp = await createExperiment({ steps: [{ do: "cm.wait", where: { time_in_seconds: 0 } }] });
+  const before = rows();
+  const res = await api("POST", "/api/v1/trial/", undefined, {
+    raw: `{"experiment": "${exp.id}", "parameters": {"x": ${nested(2200)}}}`,
+    headers: { "content-type": "application/json" },
+  });
+  expect(res.status).toBe(400);
+  expect(res.body).toEqual({ parameters: ["Nested deeper than 64 levels."] });
+  expect(rows()).toEqual(before);
+  expect((await api("GET", "/api/v1/trial/")).status).toBe(200);
+});
+
+test("a deep step argument is refused the same way; 64 levels are fine", async () => {
+  const deep = await api("POST", "/api/v1/experiment/", undefined, {
+    raw: `{"name": "deep", "steps": [{"do": "cm.wait", "where": {"x": ${nested(100)}}}]}`,
+    headers: { "content-type": "application/json" },
+  });
+  expect(deep.status).toBe(400);
+  expect(deep.body).toEqual({ steps: ["Nested deeper than 64 levels."] });
+  const fine = await api("POST", "/api/v1/experiment/", undefined, {
+    raw: `{"name": "fine", "metadata": ${nested(63)}, "steps": []}`,
+    headers: { "content-type": "application/json" },
+  });
+  expect(fine.status).toBe(201);
+});
+
+test("a body over the limit gets 413 and nothing is stored", async () => {
+  const before = rows();
+  const big = JSON.stringify({ name: "big", description: "x".repeat(1_100_000), steps: [] });
+  const res = await api("POST", "/api/v1/experiment/", undefined, {
+    raw: big,
+    headers: { "content-type": "application/json" },
+  });
+  expect(res.status).toBe(413);
+  expect(res.body.detail).toBe("Request body is larger than 1048576 bytes (ERIS_MAX_BODY_BYTES).");
+  expect(rows()).toEqual(before);
+});
+
+test("a trial stored with parameters 5,000 levels deep before these checks: list, detail and report still answer", async () => {
+  const exp = await createExperiment({ steps: [] });
+  const id = newId();
+  getDb()
+    .$client.prepare(
+      `insert into trials (id, experiment_id, parameters, metadata, ticket, status, records, initiated_by,
+        scheduled_for, created_at, updated_at)
+       values (?, ?, ?, '{}', '{}', 'Failed', '{}', 'old', ?, ?, ?)`,
+    )
+    .run(id, exp.id, `{"x": ${nested(5000)}}`, Date.now(), Date.now(), Date.now());
+  const list = await api("GET", "/api/v1/trial/");
+  expect(list.status).toBe(200);
+  expect(JSON.stringify(list.body)).toContain("[nested deeper than 64 levels]");
+  expect((await api("GET", `/api/v1/trial/${id}/`)).status).toBe(200);
+  expect((await api("GET", `/api/v1/report?trial-id=${id}&format=json`, undefined, { rawBody: true })).status).toBe(
+    200,
+  );
+  expect(
+    (await api("GET", `/api/v1/report?experiment=${exp.id}&format=xml`, undefined, { rawBody: true })).status,
+  ).toBe(200);
+});
