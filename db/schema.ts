@@ -29,17 +29,22 @@ export { TRIAL_STATUSES, type TrialStatus } from "../lib/trials/statuses";
 export const CONCURRENCY_POLICIES = ["Forbid", "Allow", "Replace"] as const;
 export type ConcurrencyPolicy = (typeof CONCURRENCY_POLICIES)[number];
 
+/** What an experiment is made of: the same columns in the experiment and in each of its revisions. */
+const definition = () => ({
+  name: text("name").notNull(),
+  description: text("description").notNull().default(""),
+  metadata: json<JsonObject>("metadata").notNull(),
+  parameters: json<JsonObject>("parameters").notNull(),
+  preSteps: json<Step[]>("pre_steps").notNull(),
+  steps: json<Step[]>("steps").notNull(),
+  postSteps: json<Step[]>("post_steps").notNull(),
+});
+
 export const experiments = sqliteTable(
   "experiments",
   {
     id: text("id").primaryKey(),
-    name: text("name").notNull(),
-    description: text("description").notNull().default(""),
-    metadata: json<JsonObject>("metadata").notNull(),
-    parameters: json<JsonObject>("parameters").notNull(),
-    preSteps: json<Step[]>("pre_steps").notNull(),
-    steps: json<Step[]>("steps").notNull(),
-    postSteps: json<Step[]>("post_steps").notNull(),
+    ...definition(),
     createdBy: text("created_by").notNull(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -62,13 +67,7 @@ export const experimentRevisions = sqliteTable(
       .notNull()
       .references(() => experiments.id),
     revision: integer("revision").notNull(),
-    name: text("name").notNull(),
-    description: text("description").notNull(),
-    metadata: json<JsonObject>("metadata").notNull(),
-    parameters: json<JsonObject>("parameters").notNull(),
-    preSteps: json<Step[]>("pre_steps").notNull(),
-    steps: json<Step[]>("steps").notNull(),
-    postSteps: json<Step[]>("post_steps").notNull(),
+    ...definition(),
     createdBy: text("created_by").notNull(),
     createdAt: createdAt(),
   },

@@ -57,6 +57,7 @@ supervise([
       ERIS_RUNNER_PREDECESSOR: restarts ? (lastHolder ?? undefined) : undefined,
       ERIS_RUNNER_RESTARTS: String(restarts),
     }),
+    announcesReady: true,
     onMessage: (m) => {
       if (typeof m.holder === "string") lastHolder = m.holder;
     },

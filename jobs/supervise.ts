@@ -27,6 +27,11 @@ export type Child = {
   stopTimeoutMs: number;
   /** Messages the child sends over its IPC channel (`{eris: "<name>-ready", ...}` marks it ready). */
   onMessage?: (message: Record<string, unknown>) => void;
+  /**
+   * The child says when it is ready (`{eris: "<name>-ready"}`): an exit before that is a failed start
+   * however long it took. Otherwise a child counts as started once it has run for `startupMs`.
+   */
+  announcesReady?: boolean;
 };
 
 export type SuperviseOptions = {
@@ -35,7 +40,7 @@ export type SuperviseOptions = {
   /** First delay of a crash loop; it doubles at every failed start, up to `maxBackoffMs`. */
   backoffMs?: number;
   maxBackoffMs?: number;
-  /** A child that exits sooner than this after its start, without saying it is ready, failed to start. */
+  /** A child that does not announce readiness and exits sooner than this after its start failed to start. */
   startupMs?: number;
 };
 
@@ -106,14 +111,14 @@ export function supervise(children: Child[], options: SuperviseOptions = {}): vo
       return;
     }
     const uptime = Date.now() - s.startedAt;
-    const failedStart = !s.ready && uptime < startupMs;
+    const failedStart = !s.ready && (s.child.announcesReady || uptime < startupMs);
     s.failedStarts = failedStart ? s.failedStarts + 1 : 0;
     s.restarts++;
     if (failedStart) {
       const delay = Math.min(maxBackoffMs, backoffMs * 2 ** (s.failedStarts - 1));
       say(
         s.failedStarts > 1
-          ? `${s.child.name} is crash-looping: it failed ${s.failedStarts} times in a row within ${seconds(startupMs)} of starting (last exit: ${how}); next attempt in ${seconds(delay)}`
+          ? `${s.child.name} is crash-looping: it failed to start ${s.failedStarts} times in a row (last exit: ${how}); next attempt in ${seconds(delay)}`
           : `${s.child.name} exited ${seconds(uptime)} after starting (${how}); starting it again in ${seconds(delay)}`,
       );
       s.restartTimer = setTimeout(() => start(s, Date.now()), delay);

@@ -10,12 +10,12 @@ import { TrialHeader } from "./trial-header";
 import { TrialTimeline } from "./trial-timeline";
 import { isActive } from "./types";
 import { useNow } from "./use-now";
-import { useExperiment, useTrial } from "./use-trials";
+import { useExperimentRevision, useTrial } from "./use-trials";
 
 /** One trial, live: polled every second while it runs, with a 1 s ticker so the running bar grows. */
 export function TrialDetailView({ id, canStop }: { id: string; canStop: boolean }) {
   const trial = useTrial(id);
-  const experiment = useExperiment(trial.data?.experiment);
+  const experiment = useExperimentRevision(trial.data?.experiment, trial.data?.experiment_revision);
   const now = useNow(isActive(trial.data?.status));
   const [chosen, setChosen] = useState<string | null>(null);
   const bars = useMemo(() => (trial.data ? buildBars(trial.data, experiment.data) : []), [trial.data, experiment.data]);

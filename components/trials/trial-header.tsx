@@ -37,8 +37,11 @@ export function TrialHeader({ trial, experiment, canStop, now }: Props) {
         {stoppable && <StopTrialButton trialId={trial.id} />}
       </div>
       <ReportDownloads scope={{ trial: trial.id }} />
-      <dl className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-5">
+      <dl className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-6">
         <Fact term="Started by">{trial.initiated_by}</Fact>
+        <Fact term="Revision">
+          <span data-testid="trial-revision">{trial.experiment_revision}</span>
+        </Fact>
         <Fact term="Scheduled for">
           <Time iso={trial.scheduled_for} />
         </Fact>

@@ -26,6 +26,7 @@ export type TrialRecord = Partial<Record<StepList, StepLog[]>> & { result?: { lo
 export type Trial = {
   id: string;
   experiment: string;
+  experiment_revision: number;
   parameters: Record<string, unknown>;
   trial_record: TrialRecord;
   status: TrialStatus;

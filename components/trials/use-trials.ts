@@ -52,6 +52,26 @@ export function useExperiment(id: string | undefined) {
   return useQuery({ ...experimentQuery(id ?? ""), enabled: Boolean(id) });
 }
 
+/**
+ * The experiment as the trial ran it: the revision it was launched with (revisions never change,
+ * so it is fetched once). The name is the revision's too.
+ */
+export function useExperimentRevision(id: string | undefined, revision: number | undefined) {
+  return useQuery({
+    queryKey: ["experiment", id, "revisions", revision],
+    queryFn: async ({ signal }): Promise<Experiment> => ({
+      id: id as string,
+      ...(await apiFetch<Omit<Experiment, "id">>(
+        `/api/v1/experiment/${encodeURIComponent(id as string)}/revisions/${revision}`,
+        { signal },
+      )),
+    }),
+    enabled: Boolean(id && revision),
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });
+}
+
 /** Names for the experiments on one page of the list (the trial API returns only their ids). */
 export function useExperimentNames(ids: string[]): Map<string, string> {
   const unique = [...new Set(ids)];

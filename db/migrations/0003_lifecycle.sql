@@ -2,7 +2,7 @@ CREATE TABLE `experiment_revisions` (
 	`experiment_id` text NOT NULL,
 	`revision` integer NOT NULL,
 	`name` text NOT NULL,
-	`description` text NOT NULL,
+	`description` text DEFAULT '' NOT NULL,
 	`metadata` text NOT NULL,
 	`parameters` text NOT NULL,
 	`pre_steps` text NOT NULL,

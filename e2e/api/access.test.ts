@@ -30,6 +30,7 @@ const MATRIX: Record<string, Partial<Record<Method, Access>>> = {
   "experiment/route.ts": { GET: "viewer", POST: "operator" },
   "experiment/[id]/route.ts": { GET: "viewer", PUT: "operator", PATCH: "operator", DELETE: "operator" },
   "experiment/[id]/revisions/route.ts": { GET: "viewer" },
+  "experiment/[id]/revisions/[revision]/route.ts": { GET: "viewer" },
   "experiment/[id]/schedule/route.ts": { GET: "viewer", POST: "operator" },
   "experiment/[id]/schedule/[sid]/route.ts": { GET: "viewer", PUT: "operator", PATCH: "operator", DELETE: "operator" },
   "schedule/preview/route.ts": { GET: "viewer" },
@@ -59,6 +60,7 @@ const PARAMS = {
   id: "00000000-0000-4000-8000-000000000000",
   sid: "00000000-0000-4000-8000-000000000001",
   path: ["nowhere"],
+  revision: "1",
 };
 
 async function call(file: string, method: Method, token?: string): Promise<Response> {

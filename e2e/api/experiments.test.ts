@@ -317,6 +317,17 @@ describe("GET /experiment/{id}/revisions", () => {
     expect((await api("GET", `${detail("00000000-0000-4000-8000-000000000000")}revisions`)).status).toBe(404);
   });
 
+  test("one revision by number; unknown numbers and experiments are 404", async () => {
+    const { id } = await createExperiment();
+    await api("PATCH", detail(id), { description: "v2" });
+    const first = await api("GET", `${detail(id)}revisions/1/`);
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ revision: 1, description: SEED_003_EXPERIMENT.description });
+    expect((await api("GET", `${detail(id)}revisions/2`)).body.description).toBe("v2");
+    for (const bad of ["3", "0", "x", "1.5"])
+      expect((await api("GET", `${detail(id)}revisions/${bad}`)).status).toBe(404);
+  });
+
   test("a trial says which revision it runs", async () => {
     const { id } = await createExperiment();
     await api("PATCH", detail(id), { description: "v2" });

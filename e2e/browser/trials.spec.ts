@@ -172,3 +172,21 @@ test.describe("as a viewer", () => {
     await waitForStatus(request, trial, /^Stopped$/);
   });
 });
+
+test("a trial's page shows the revision it ran, not the experiment as edited since", async ({ page, request }) => {
+  const name = `revised ${Date.now()}`;
+  const experiment = await createExperiment(request, name, [wait("Original step", 0)], [wait("Original rollback", 0)]);
+  const trial = await startTrial(request, experiment);
+  await waitForStatus(request, trial, /^Succeeded$/);
+  const edit = await request.patch(`/api/v1/experiment/${experiment}/`, {
+    headers: adminAuth(),
+    data: { name: `${name} v2`, steps: [wait("Edited step", 0), wait("Another", 0)], post_steps: [] },
+  });
+  expect(edit.status()).toBe(200);
+  await page.goto(`/trials/${trial}`);
+  await expect(page.getByTestId("trial-revision")).toHaveText("1");
+  await expect(page.getByTestId("trial-experiment")).toHaveText(name);
+  await expect(page.getByTestId("timeline-bar")).toHaveCount(2);
+  await expect(page.getByText("Original rollback").first()).toBeVisible();
+  await expect(page.getByText("Edited step")).toHaveCount(0);
+});

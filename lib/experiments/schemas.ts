@@ -92,13 +92,15 @@ export const revisionOutSchema = z.object({
   revision: z.number().int(),
   created_by: z.string(),
   created_at: z.string(),
-  name: z.string(),
-  description: z.string(),
-  metadata: z.record(z.string(), z.unknown()),
-  parameters: z.record(z.string(), z.unknown()),
-  pre_steps: z.array(stepOut),
-  steps: z.array(stepOut),
-  post_steps: z.array(stepOut),
+  ...experimentOutSchema.pick({
+    name: true,
+    description: true,
+    metadata: true,
+    parameters: true,
+    pre_steps: true,
+    steps: true,
+    post_steps: true,
+  }).shape,
 });
 export type RevisionOut = z.infer<typeof revisionOutSchema>;
 

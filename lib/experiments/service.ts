@@ -1,5 +1,5 @@
 import type { DB } from "@/db/client";
-import type { Experiment, NewExperiment } from "@/db/schema";
+import type { Experiment, ExperimentRevision, NewExperiment } from "@/db/schema";
 import { notFound } from "@/lib/api/errors";
 import type { Page } from "@/lib/api/paging";
 import { recordAudit } from "@/lib/audit/service";
@@ -70,6 +70,14 @@ export class ExperimentService {
 
   list(page: Page, filter: ExperimentFilter = {}) {
     return this.repo.listLive(page, filter);
+  }
+
+  /** One revision by number; 404 for an unknown experiment or revision. */
+  revision(id: string, revision: string): ExperimentRevision {
+    const n = /^\d{1,9}$/.test(revision) ? Number(revision) : null;
+    const row = n !== null && isUuid(id) ? this.repo.findRevision(id, n) : null;
+    if (!row) throw notFound();
+    return row;
   }
 
   /** Every definition the experiment has had, newest first (deleted experiments included). */

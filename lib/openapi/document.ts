@@ -140,6 +140,14 @@ export function openApiDocument(): Json {
           responses: { "200": ok("Revisions", list("ExperimentRevision"), pageHeaders), ...errors },
         },
       },
+      "/experiment/{id}/revisions/{revision}": {
+        parameters: [exp, { name: "revision", in: "path", required: true, schema: { type: "integer", minimum: 1 } }],
+        get: {
+          tags: ["experiment"],
+          summary: "One revision of the experiment: its definition as it was",
+          responses: { "200": ok("Revision", ref("ExperimentRevision")), ...errors },
+        },
+      },
       "/experiment/{id}/schedule": {
         parameters: [exp],
         get: {

@@ -1,10 +1,12 @@
 /**
  * What a report covers: experiments with their trials, chosen by Kallisti's `trial-id` or by
- * experiment, schedule and time range. Secrets are masked here, once, for every format.
+ * experiment, schedule and time range. Each trial comes with the definition it ran (its experiment
+ * revision), not the experiment as edited since. Secrets are masked here, once, for every format.
  */
 import { and, asc, eq, gte, inArray, isNull, lte, type SQL } from "drizzle-orm";
 import type { DB } from "@/db/client";
-import { type Experiment, type Trial, experiments, trials } from "@/db/schema";
+import { type Experiment, type ExperimentRevision, type Trial, experiments, trials } from "@/db/schema";
+import { ExperimentRepo } from "@/lib/experiments/repo";
 import { notFound } from "@/lib/api/errors";
 import { maskSecrets } from "@/lib/credentials/mask";
 import { isUuid } from "@/lib/ids";
@@ -16,7 +18,24 @@ export type ReportFilter = {
   since?: number;
   until?: number;
 };
-export type ReportGroup = { experiment: Experiment; trials: Trial[] };
+export type ReportTrial = Trial & { definition: Pick<ExperimentRevision, "preSteps" | "steps" | "postSteps"> };
+export type ReportGroup = { experiment: Experiment; trials: ReportTrial[] };
+
+/** Attaches to each trial the masked definition of the revision it ran (one read per revision). */
+function withDefinitions(db: DB, rows: Trial[]): ReportTrial[] {
+  const repo = new ExperimentRepo(db);
+  const cache = new Map<string, ReportTrial["definition"]>();
+  return rows.map((t) => {
+    const key = `${t.experimentId}:${t.experimentRevision}`;
+    let definition = cache.get(key);
+    if (!definition) {
+      const r = repo.findRevision(t.experimentId, t.experimentRevision);
+      definition = maskSecrets({ preSteps: r?.preSteps ?? [], steps: r?.steps ?? [], postSteps: r?.postSteps ?? [] });
+      cache.set(key, definition);
+    }
+    return { ...maskSecrets(t), definition };
+  });
+}
 
 export function collectReport(db: DB, f: ReportFilter): ReportGroup[] {
   if (f.trialId !== undefined) {
@@ -30,7 +49,7 @@ export function collectReport(db: DB, f: ReportFilter): ReportGroup[] {
           .get()
       : undefined;
     if (!row) throw notFound();
-    return [{ experiment: maskSecrets(row.e), trials: [maskSecrets(row.t)] }];
+    return [{ experiment: maskSecrets(row.e), trials: withDefinitions(db, [row.t]) }];
   }
   const exps = db
     .select()
@@ -44,7 +63,7 @@ export function collectReport(db: DB, f: ReportFilter): ReportGroup[] {
   if (f.since !== undefined) conds.push(gte(trials.createdAt, f.since));
   if (f.until !== undefined) conds.push(lte(trials.createdAt, f.until));
   const ids = exps.map((e) => e.id);
-  const rows = ids.length
+  const found = ids.length
     ? db
         .select()
         .from(trials)
@@ -52,11 +71,12 @@ export function collectReport(db: DB, f: ReportFilter): ReportGroup[] {
         .orderBy(asc(trials.createdAt))
         .all()
     : [];
+  const rows = withDefinitions(db, found);
   const filtering = conds.length > 0;
   return exps
     .map((e) => ({
       experiment: maskSecrets(e),
-      trials: rows.filter((t) => t.experimentId === e.id).map((t) => maskSecrets(t)),
+      trials: rows.filter((t) => t.experimentId === e.id),
     }))
     .filter((g) => !filtering || g.trials.length > 0);
 }

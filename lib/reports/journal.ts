@@ -29,6 +29,7 @@ export const journalStepSchema = z.object({
 
 export const journalTrialSchema = z.object({
   id: z.string(),
+  experiment_revision: z.number().int().describe("the experiment revision the trial ran; its steps are listed"),
   status: z.string(),
   status_reason: z.string().nullable(),
   schedule: z.string().nullable(),
@@ -133,6 +134,7 @@ export function buildJournal(groups: ReportGroup[], title: string, now = Date.no
         const end = isoTime(t.completedAt);
         return {
           id: t.id,
+          experiment_revision: t.experimentRevision,
           status: t.status,
           status_reason: t.statusReason,
           schedule: t.scheduleId,
@@ -145,7 +147,10 @@ export function buildJournal(groups: ReportGroup[], title: string, now = Date.no
           parameters: t.parameters,
           metadata: t.metadata,
           ticket: t.ticket,
-          steps: journalSteps({ pre_steps: e.preSteps, steps: e.steps, post_steps: e.postSteps }, records),
+          steps: journalSteps(
+            { pre_steps: t.definition.preSteps, steps: t.definition.steps, post_steps: t.definition.postSteps },
+            records,
+          ),
           result: records.result?.flatMap((r) => r.logs) ?? [],
         };
       }),

@@ -37,6 +37,7 @@ export function renderXml(groups: ReportGroup[], title: string): string {
     post_steps: e.postSteps,
     trials: trials.map((t) => ({
       id: t.id,
+      experiment_revision: t.experimentRevision,
       trial_record: t.records,
       parameters: t.parameters,
       metadata: t.metadata,
