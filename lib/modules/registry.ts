@@ -27,7 +27,10 @@ export function resolveAction(modules: ModuleMap, doName: string): ResolvedActio
   const name = dot < 0 ? "" : doName.slice(dot + 1);
   const mod = Object.hasOwn(modules, namespace) ? modules[namespace] : undefined;
   if (!mod) return { error: `Unknown module "${namespace}" (known: ${Object.keys(modules).sort().join(", ")})` };
-  const action = Object.hasOwn(mod.actions, name) ? mod.actions[name] : undefined;
-  if (!action) return { error: `Could not find function "${doName}" in module "${namespace}"` };
-  return { namespace, name, action };
+  if (Object.hasOwn(mod.actions, name)) return { namespace, name, action: mod.actions[name] };
+  const alias = mod.resolveName?.(name) ?? null;
+  if (alias && "error" in alias) return alias;
+  if (alias && Object.hasOwn(mod.actions, alias.name))
+    return { namespace, name: alias.name, action: mod.actions[alias.name] };
+  return { error: `Could not find function "${doName}" in module "${namespace}"` };
 }

@@ -15,6 +15,8 @@ export type ActionContext = {
   credential: Credential | null;
   /** The credential-handler map, for actions that resolve nested blocks (cm's oauth2 authentication). */
   credentialHandlers: Record<string, CredentialHandler>;
+  /** The trial this step belongs to, when the caller knows it (aws names its assumed-role sessions after it). */
+  trialId?: string;
 };
 
 export type ActionDef<S extends z.ZodType = z.ZodType> = {
@@ -28,6 +30,12 @@ export type ActionDef<S extends z.ZodType = z.ZodType> = {
 export type ModuleDef = {
   description: string;
   actions: Record<string, ActionDef>;
+  /**
+   * For a name that is not a key of `actions`: the key it stands for (aws's bare `stop_instances`
+   * → `ec2.stop_instances`), an error saying why it cannot be used (a bare name that several
+   * services share), or null when the module does not know it either.
+   */
+  resolveName?: (name: string) => { name: string } | { error: string } | null;
 };
 
 export const defineAction = <S extends z.ZodType>(def: ActionDef<S>): ActionDef<S> => def;
