@@ -4,6 +4,7 @@
  */
 import { BUILTIN_CREDENTIALS } from "@/lib/credentials/handlers";
 import type { CredentialHandler } from "@/lib/credentials/types";
+import { aws } from "./aws";
 import { cm } from "./cm";
 import { k8s } from "./k8s";
 import { prom } from "./prom";
@@ -11,7 +12,7 @@ import type { ActionDef, ModuleDef } from "./types";
 
 export type ModuleMap = Record<string, ModuleDef>;
 
-export const BUILTIN_MODULES: ModuleMap = { cm, prom, k8s, istio: k8s };
+export const BUILTIN_MODULES: ModuleMap = { cm, prom, k8s, istio: k8s, aws };
 
 /** What a trial can call: the module map and the credential-handler map. */
 export type Toolbox = { modules: ModuleMap; credentials: Record<string, CredentialHandler> };

@@ -5,11 +5,28 @@
  * catalogue stays light. Connection and credentials: session.ts.
  */
 import type { ActionDef, ModuleDef } from "../types";
+import { asgActions } from "./asg";
+import { asgProbes } from "./asg-probes";
+import { cloudwatchActions } from "./cloudwatch";
 import { ec2Actions } from "./ec2";
+import { ecsActions } from "./ecs";
+import { elbv2Actions } from "./elbv2";
+import { lambdaActions } from "./lambda";
+import { rdsActions } from "./rds";
+import { s3Actions } from "./s3";
+import { ssmActions } from "./ssm";
 import { awsNameResolver } from "./names";
 
 const byService: Record<string, Record<string, ActionDef>> = {
   ec2: ec2Actions,
+  asg: { ...asgActions, ...asgProbes },
+  ecs: ecsActions,
+  awslambda: lambdaActions,
+  rds: rdsActions,
+  elbv2: elbv2Actions,
+  ssm: ssmActions,
+  s3: s3Actions,
+  cloudwatch: cloudwatchActions,
 };
 
 const actions: Record<string, ActionDef> = {};

@@ -150,8 +150,11 @@ export async function connect<C extends { config: { region: () => Promise<string
   return { client, call: caller(ctx) };
 }
 
-/** The response as plain JSON for `expect`: no SDK `$metadata`, dates as ISO strings. */
+/** A value as JSON would carry it: dates as ISO strings, no undefined fields. */
+export const json = <T>(value: T): T => JSON.parse(JSON.stringify(value));
+
+/** The response as plain JSON for `expect`, without the SDK's `$metadata`. */
 export function plain<T extends object>(response: T): Omit<T, "$metadata"> {
   const { $metadata: _ignored, ...rest } = response as T & { $metadata?: unknown };
-  return JSON.parse(JSON.stringify(rest));
+  return json(rest);
 }

@@ -53,3 +53,33 @@ export function run<T = unknown>(
   if (!def) throw new Error(`no action aws.${name}`);
   return def.run(def.args.parse({ endpoint_url: endpoint, ...where }), ctx) as Promise<T>;
 }
+
+/**
+ * Creates an IAM role in moto (Lambda checks that a function's role exists). IAM is a plain
+ * form-encoded query API, and no IAM client package is a dependency, so this posts it directly.
+ */
+export async function createRole(endpoint: string, name: string): Promise<string> {
+  const body = new URLSearchParams({
+    Action: "CreateRole",
+    Version: "2010-05-08",
+    RoleName: name,
+    AssumeRolePolicyDocument: JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
+    }),
+  });
+  const res = await fetch(endpoint, {
+    method: "POST",
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      // moto routes by the service in the credential scope; it does not check the signature.
+      authorization:
+        "AWS4-HMAC-SHA256 Credential=testing/20240101/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=0",
+    },
+    body,
+  });
+  const text = await res.text();
+  const arn = /<Arn>([^<]+)<\/Arn>/.exec(text)?.[1];
+  if (!res.ok || !arn) throw new Error(`CreateRole failed: HTTP ${res.status} ${text.slice(0, 200)}`);
+  return arn;
+}
