@@ -5,6 +5,7 @@
 import { BUILTIN_CREDENTIALS } from "@/lib/credentials/handlers";
 import type { CredentialHandler } from "@/lib/credentials/types";
 import { aws } from "./aws";
+import { cf } from "./cf";
 import { cm } from "./cm";
 import { k8s } from "./k8s";
 import { prom } from "./prom";
@@ -12,7 +13,7 @@ import type { ActionDef, ModuleDef } from "./types";
 
 export type ModuleMap = Record<string, ModuleDef>;
 
-export const BUILTIN_MODULES: ModuleMap = { cm, prom, k8s, istio: k8s, aws };
+export const BUILTIN_MODULES: ModuleMap = { cm, prom, k8s, istio: k8s, aws, cf };
 
 /** What a trial can call: the module map and the credential-handler map. */
 export type Toolbox = { modules: ModuleMap; credentials: Record<string, CredentialHandler> };

@@ -31,6 +31,7 @@ const DEFAULT_MODULE_MAP: Record<string, string> = {
   istio: "k8s",
   prom: "prom",
   aws: "aws",
+  cf: "cf",
 };
 
 /**
