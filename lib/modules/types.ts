@@ -15,7 +15,7 @@ export type ActionContext = {
   credential: Credential | null;
   /** The credential-handler map, for actions that resolve nested blocks (cm's oauth2 authentication). */
   credentialHandlers: Record<string, CredentialHandler>;
-  /** The trial this step belongs to, when the caller knows it (aws names its assumed-role sessions after it). */
+  /** The trial the step belongs to, for actions that label what they create with it. */
   trialId?: string;
 };
 
