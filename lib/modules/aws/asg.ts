@@ -13,8 +13,10 @@ import { type ConnectionArgs, awsArgs, connect, json, plain } from "./session";
 
 /** An Auto Scaling client for one step (the SDK package is loaded on first use). */
 export async function autoscaling(args: ConnectionArgs, ctx: ActionContext) {
-  const sdk = await import("@aws-sdk/client-auto-scaling");
-  return { sdk, ...(await connect("autoscaling", (c) => new sdk.AutoScalingClient(c), args, ctx)) };
+  return connect("autoscaling", args, ctx, async () => {
+    const sdk = await import("@aws-sdk/client-auto-scaling");
+    return { sdk, make: (c) => new sdk.AutoScalingClient(c) };
+  });
 }
 export type Asg = Awaited<ReturnType<typeof autoscaling>>;
 

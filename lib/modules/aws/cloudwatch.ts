@@ -6,8 +6,10 @@ import { atLeastOne } from "./args";
 import { type ConnectionArgs, awsArgs, connect } from "./session";
 
 async function cloudwatch(args: ConnectionArgs, ctx: ActionContext) {
-  const sdk = await import("@aws-sdk/client-cloudwatch");
-  return { sdk, ...(await connect("cloudwatch", (c) => new sdk.CloudWatchClient(c), args, ctx)) };
+  return connect("cloudwatch", args, ctx, async () => {
+    const sdk = await import("@aws-sdk/client-cloudwatch");
+    return { sdk, make: (c) => new sdk.CloudWatchClient(c) };
+  });
 }
 
 export const cloudwatchActions: Record<string, ActionDef> = {

@@ -12,8 +12,10 @@ import { type ConnectionArgs, awsArgs, connect, plain } from "./session";
 
 /** An EC2 client for one step (the SDK package is loaded on first use). */
 export async function ec2(args: ConnectionArgs, ctx: ActionContext) {
-  const sdk = await import("@aws-sdk/client-ec2");
-  return { sdk, ...(await connect("ec2", (c) => new sdk.EC2Client(c), args, ctx)) };
+  return connect("ec2", args, ctx, async () => {
+    const sdk = await import("@aws-sdk/client-ec2");
+    return { sdk, make: (c) => new sdk.EC2Client(c) };
+  });
 }
 type Ec2 = Awaited<ReturnType<typeof ec2>>;
 

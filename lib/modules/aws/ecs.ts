@@ -9,8 +9,10 @@ import { atLeastOne, exactlyOne, percentOf } from "./args";
 import { type ConnectionArgs, awsArgs, connect, plain } from "./session";
 
 async function ecs(args: ConnectionArgs, ctx: ActionContext) {
-  const sdk = await import("@aws-sdk/client-ecs");
-  return { sdk, ...(await connect("ecs", (c) => new sdk.ECSClient(c), args, ctx)) };
+  return connect("ecs", args, ctx, async () => {
+    const sdk = await import("@aws-sdk/client-ecs");
+    return { sdk, make: (c) => new sdk.ECSClient(c) };
+  });
 }
 type Ecs = Awaited<ReturnType<typeof ecs>>;
 

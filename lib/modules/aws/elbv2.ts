@@ -9,8 +9,10 @@ import { type ActionContext, type ActionDef, FailedAction, defineAction } from "
 import { type ConnectionArgs, awsArgs, connect, plain } from "./session";
 
 async function elbv2(args: ConnectionArgs, ctx: ActionContext) {
-  const sdk = await import("@aws-sdk/client-elastic-load-balancing-v2");
-  return { sdk, ...(await connect("elbv2", (c) => new sdk.ElasticLoadBalancingV2Client(c), args, ctx)) };
+  return connect("elbv2", args, ctx, async () => {
+    const sdk = await import("@aws-sdk/client-elastic-load-balancing-v2");
+    return { sdk, make: (c) => new sdk.ElasticLoadBalancingV2Client(c) };
+  });
 }
 type Elb = Awaited<ReturnType<typeof elbv2>>;
 

@@ -8,8 +8,10 @@ import { defineAction } from "../types";
 import { type ConnectionArgs, awsArgs, connect, plain } from "./session";
 
 async function lambda(args: ConnectionArgs, ctx: ActionContext) {
-  const sdk = await import("@aws-sdk/client-lambda");
-  return { sdk, ...(await connect("lambda", (c) => new sdk.LambdaClient(c), args, ctx)) };
+  return connect("lambda", args, ctx, async () => {
+    const sdk = await import("@aws-sdk/client-lambda");
+    return { sdk, make: (c) => new sdk.LambdaClient(c) };
+  });
 }
 type Lambda = Awaited<ReturnType<typeof lambda>>;
 

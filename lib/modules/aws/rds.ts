@@ -10,8 +10,10 @@ import { exactlyOne, filtersArg } from "./args";
 import { type ConnectionArgs, awsArgs, connect, plain } from "./session";
 
 async function rds(args: ConnectionArgs, ctx: ActionContext) {
-  const sdk = await import("@aws-sdk/client-rds");
-  return { sdk, ...(await connect("rds", (c) => new sdk.RDSClient(c), args, ctx)) };
+  return connect("rds", args, ctx, async () => {
+    const sdk = await import("@aws-sdk/client-rds");
+    return { sdk, make: (c) => new sdk.RDSClient(c) };
+  });
 }
 type Rds = Awaited<ReturnType<typeof rds>>;
 

@@ -4,8 +4,10 @@ import { type ActionContext, type ActionDef, FailedAction, defineAction } from "
 import { type ConnectionArgs, awsArgs, connect } from "./session";
 
 async function s3(args: ConnectionArgs, ctx: ActionContext) {
-  const sdk = await import("@aws-sdk/client-s3");
-  return { sdk, ...(await connect("s3", (c) => new sdk.S3Client(c), args, ctx)) };
+  return connect("s3", args, ctx, async () => {
+    const sdk = await import("@aws-sdk/client-s3");
+    return { sdk, make: (c) => new sdk.S3Client({ ...c, forcePathStyle: c.endpoint !== undefined }) };
+  });
 }
 type S3 = Awaited<ReturnType<typeof s3>>;
 

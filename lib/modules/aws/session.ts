@@ -58,7 +58,7 @@ export function roleSessionName(trialId: string | undefined): string {
   return `eris-trial-${trialId}`.replace(/[^\w+=,.@-]/g, "-").slice(0, 64);
 }
 
-type ClientConfig = {
+export type ClientConfig = {
   region?: string;
   endpoint?: string;
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string; expiration?: Date };
@@ -125,17 +125,21 @@ async function assumeRole(role: string, base: ClientConfig, ctx: ActionContext) 
   };
 }
 
+/** What a service file hands `connect`: its SDK package, loaded on first use, and its client. */
+export type ServiceLoader<S, C> = () => Promise<{ sdk: S; make: (config: ClientConfig) => C }>;
+
 /**
- * Builds the client for one step with `make` (the service's SDK client constructor, loaded by the
- * caller on first use) and logs where it talks to and as whom, never a key.
+ * The client for one step: refuses a credentials block before anything loads, loads the service's
+ * SDK package, assumes the role when asked, and logs where it talks to and as whom, never a key.
  */
-export async function connect<C extends { config: { region: () => Promise<string> } }>(
+export async function connect<S, C extends { config: { region: () => Promise<string> } }>(
   service: string,
-  make: (config: ClientConfig & { forcePathStyle?: boolean }) => C,
   args: ConnectionArgs,
   ctx: ActionContext,
-): Promise<Connection<C>> {
+  load: ServiceLoader<S, C>,
+): Promise<Connection<C> & { sdk: S }> {
   if (ctx.credential) throw new InvalidCredential(CREDENTIALS_REFUSED);
+  const { sdk, make } = await load();
   const base: ClientConfig = { region: args.region, endpoint: args.endpoint_url };
   const role = args.role_arn ?? args.role;
   let identity = "default credential chain";
@@ -144,10 +148,10 @@ export async function connect<C extends { config: { region: () => Promise<string
     base.credentials = assumed.credentials;
     identity = `role ${role}, session ${assumed.session}`;
   }
-  const client = make({ ...base, forcePathStyle: args.endpoint_url ? true : undefined });
+  const client = make(base);
   const region = await regionOf(client);
   ctx.log(`AWS ${service} in ${region}${args.endpoint_url ? ` at ${args.endpoint_url}` : ""} (${identity})`);
-  return { client, call: caller(ctx) };
+  return { sdk, client, call: caller(ctx) };
 }
 
 /** A value as JSON would carry it: dates as ISO strings, no undefined fields. */

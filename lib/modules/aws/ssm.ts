@@ -8,8 +8,10 @@ import { atLeastOne } from "./args";
 import { type ConnectionArgs, awsArgs, connect, plain } from "./session";
 
 async function ssm(args: ConnectionArgs, ctx: ActionContext) {
-  const sdk = await import("@aws-sdk/client-ssm");
-  return { sdk, ...(await connect("ssm", (c) => new sdk.SSMClient(c), args, ctx)) };
+  return connect("ssm", args, ctx, async () => {
+    const sdk = await import("@aws-sdk/client-ssm");
+    return { sdk, make: (c) => new sdk.SSMClient(c) };
+  });
 }
 
 export const ssmActions: Record<string, ActionDef> = {

@@ -115,15 +115,22 @@ test("verify_ssl: a self-signed foundation is refused unless verify_ssl is false
 });
 
 test("the step's AbortSignal stops a request in flight", async () => {
-  const hanging = http.createServer(() => {});
+  let requests = 0;
+  // Accepts requests and never answers, like an API that hangs.
+  const hanging = http.createServer(() => {
+    requests++;
+  });
   await new Promise<void>((resolve) => hanging.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(hanging.address() as AddressInfo).port}`;
   const controller = new AbortController();
   const call = run(fake, "list_apps", { cf_api_url: url }, context(undefined, controller.signal));
-  await new Promise((resolve) => setTimeout(resolve, 100));
-  const reason = new Error("Trial has been stopped");
-  controller.abort(reason);
   try {
+    for (const end = Date.now() + 5000; requests === 0 && Date.now() < end; ) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(requests).toBe(1);
+    const reason = new Error("Trial has been stopped");
+    controller.abort(reason);
     await expect(call).rejects.toBe(reason);
   } finally {
     hanging.closeAllConnections();
