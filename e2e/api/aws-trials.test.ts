@@ -78,24 +78,22 @@ describe.skipIf(skip !== null)(skip ? `aws trials: SKIPPED, ${skip}` : "aws tria
     expect(await state(other)).toBe("running");
   });
 
-  test("the bare aws.stop_instance of Kallisti's documentation runs unchanged", async () => {
-    const [id] = await instances(1);
+  test("Kallisti's documented aws.ec2.stop_instance step, and a bare aws.stop_instances, run unchanged", async () => {
+    const [documented, bare] = await instances(2);
     const t = await runExperiment({
-      name: "Stop an EC2 instance",
+      name: "Stop EC2 instances",
       steps: [
         {
           step: "Stop an EC2 instance in your-za-id",
-          do: "aws.stop_instance",
-          where: { region: "us-east-1", instance_id: id, az: "us-east-1a" },
+          do: "aws.ec2.stop_instance",
+          where: { region: "us-east-1", instance_id: documented, az: "us-east-1a" },
         },
-        {
-          do: "aws.stop_instances",
-          where: { region: "us-east-1", instance_ids: [id], force: true },
-        },
+        { do: "aws.stop_instances", where: { region: "us-east-1", instance_ids: [bare], force: true } },
       ],
     });
     expect(t.status).toBe("Succeeded");
-    expect(await state(id)).toBe("stopped");
+    expect(await state(documented)).toBe("stopped");
+    expect(await state(bare)).toBe("stopped");
   });
 
   test("an auto-scaling group loses an instance and the post_step restores its desired count", async () => {

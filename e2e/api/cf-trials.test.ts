@@ -32,12 +32,17 @@ afterAll(async () => {
   await fake.stop();
 });
 
-test("cf.terminate_some_random_instances: two instances go, health management brings them back", async () => {
+test("cf.terminate_some_random_instances and Kallisti's documented terminate_app_instance step; instances come back", async () => {
   const where = { cf_api_url: fake.url, app_name: "checkout", org_name: "acme", space_name: "prod" };
   const t = await runExperiment({
     name: "Kill some checkout instances",
     steps: [
       { step: "Terminate two instances", do: "cf.terminate_some_random_instances", where: { ...where, count: 2 } },
+      {
+        step: "terminate app instance",
+        do: "cf.terminate_app_instance",
+        where: { cf_api_url: fake.url, app_name: "catalog", instance_index: 0, org_name: "acme", space_name: "prod" },
+      },
       { step: "Let them restart", do: "cm.wait", where: { time_in_seconds: 1 } },
       {
         step: "All instances run again",
@@ -52,7 +57,8 @@ test("cf.terminate_some_random_instances: two instances go, health management br
   expect(terminate.step_name).toBe("Terminate some random instances");
   const result = lines(terminate).find((l) => l.startsWith("[INFO] Result: "));
   expect(result).toMatch(/^\[INFO\] Result: \{"app":"checkout","terminated":\[\d,\d\]\}\.$/);
-  expect(fake.terminated).toHaveLength(2);
+  expect(fake.terminated).toHaveLength(3);
+  expect(fake.terminated).toContain("catalog/0");
   expect(lines(terminate)).toContain(
     `[INFO] Cloud Foundry API ${fake.url} (user from ENV_VAR_USERNAME_PASSWORD, token from ${fake.url}/uaa)`,
   );
