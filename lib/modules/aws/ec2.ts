@@ -53,8 +53,8 @@ async function pick(aws: Ec2, t: Target, ctx: ActionContext): Promise<string[]> 
     );
     ids = live.map((i) => i.InstanceId ?? "").filter(Boolean);
     if (!ids.length) {
-      const where = [t.filters?.length && `filters ${JSON.stringify(t.filters)}`, t.az && `availability zone ${t.az}`];
-      throw new FailedAction(`No instances found in ${where.filter(Boolean).join(" and ")}`);
+      const matching = t.filters?.length ? ` matching filters ${JSON.stringify(t.filters)}` : "";
+      throw new FailedAction(`No instances found${matching}${t.az ? ` in availability zone ${t.az}` : ""}`);
     }
   }
   if (t.count !== undefined) ids = sample(ids, t.count);
