@@ -165,9 +165,9 @@ describe("POST /experiment", () => {
     }));
 
   test("a dotted action names its module; an unknown module is a 400 on `do`", async () => {
-    const res = await post({ name: "aws", steps: [{ do: "aws.ec2.stop_instance", where: { id: "i-1" } }] });
+    const res = await post({ name: "gcp", steps: [{ do: "gcp.compute.stop_instance", where: { id: "i-1" } }] });
     expect(res.status).toBe(400);
-    expect(res.body.steps["0"].do[0]).toMatch(/^Unknown module "aws" \(known: .*cm.*k8s.*\)$/);
+    expect(res.body.steps["0"].do[0]).toMatch(/^Unknown module "gcp" \(known: .*cm.*k8s.*\)$/);
   });
 
   test("do and where are required in a step", () =>

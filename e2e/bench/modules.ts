@@ -1,7 +1,8 @@
 /**
  * Module benchmark: latency of one action call, in-process, against local targets:
  * cm.http_probe (a local HTTP server), k8s.count_pods and k8s.terminate_pods through the real
- * @kubernetes/client-node (the fake API server), prom.query (a real Prometheus, when installed).
+ * @kubernetes/client-node (the fake API server), prom.query (a real Prometheus, when installed),
+ * and the aws and cf modules (cloud-modules.ts).
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -10,6 +11,7 @@ import { prometheusSkipReason, startPrometheus } from "@/e2e/fixtures/prometheus
 import { BUILTIN_CREDENTIALS } from "@/lib/credentials/handlers";
 import { BUILTIN_MODULES } from "@/lib/modules/registry";
 import type { ActionContext } from "@/lib/modules/types";
+import { benchCloudModules } from "./cloud-modules";
 import { pct, sleep } from "./proc";
 
 const ctx = (): ActionContext => ({
@@ -58,6 +60,8 @@ export async function benchModules(): Promise<void> {
     () => sleep(60), // let the deployment recreate the pod (not timed)
   );
   await fake.stop();
+
+  await benchCloudModules();
 
   const skip = prometheusSkipReason();
   if (skip) {

@@ -4,6 +4,8 @@
  */
 import { BUILTIN_CREDENTIALS } from "@/lib/credentials/handlers";
 import type { CredentialHandler } from "@/lib/credentials/types";
+import { aws } from "./aws";
+import { cf } from "./cf";
 import { cm } from "./cm";
 import { k8s } from "./k8s";
 import { prom } from "./prom";
@@ -11,7 +13,7 @@ import type { ActionDef, ModuleDef } from "./types";
 
 export type ModuleMap = Record<string, ModuleDef>;
 
-export const BUILTIN_MODULES: ModuleMap = { cm, prom, k8s, istio: k8s };
+export const BUILTIN_MODULES: ModuleMap = { cm, prom, k8s, istio: k8s, aws, cf };
 
 /** What a trial can call: the module map and the credential-handler map. */
 export type Toolbox = { modules: ModuleMap; credentials: Record<string, CredentialHandler> };
@@ -27,7 +29,10 @@ export function resolveAction(modules: ModuleMap, doName: string): ResolvedActio
   const name = dot < 0 ? "" : doName.slice(dot + 1);
   const mod = Object.hasOwn(modules, namespace) ? modules[namespace] : undefined;
   if (!mod) return { error: `Unknown module "${namespace}" (known: ${Object.keys(modules).sort().join(", ")})` };
-  const action = Object.hasOwn(mod.actions, name) ? mod.actions[name] : undefined;
-  if (!action) return { error: `Could not find function "${doName}" in module "${namespace}"` };
-  return { namespace, name, action };
+  if (Object.hasOwn(mod.actions, name)) return { namespace, name, action: mod.actions[name] };
+  const alias = mod.resolveName?.(name) ?? null;
+  if (alias && "error" in alias) return alias;
+  if (alias && Object.hasOwn(mod.actions, alias.name))
+    return { namespace, name: alias.name, action: mod.actions[alias.name] };
+  return { error: `Could not find function "${doName}" in module "${namespace}"` };
 }

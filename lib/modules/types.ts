@@ -30,6 +30,12 @@ export type ActionDef<S extends z.ZodType = z.ZodType> = {
 export type ModuleDef = {
   description: string;
   actions: Record<string, ActionDef>;
+  /**
+   * For a name that is not a key of `actions`: the key it stands for (aws's bare `stop_instances`
+   * → `ec2.stop_instances`), an error saying why it cannot be used (a bare name that several
+   * services share), or null when the module does not know it either.
+   */
+  resolveName?: (name: string) => { name: string } | { error: string } | null;
 };
 
 export const defineAction = <S extends z.ZodType>(def: ActionDef<S>): ActionDef<S> => def;

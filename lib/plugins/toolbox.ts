@@ -25,7 +25,14 @@ export type LoadedToolbox = Toolbox & {
   hooks: { name: string; run: TrialHook }[];
 };
 
-const DEFAULT_MODULE_MAP: Record<string, string> = { cm: "cm", k8s: "k8s", istio: "k8s", prom: "prom" };
+const DEFAULT_MODULE_MAP: Record<string, string> = {
+  cm: "cm",
+  k8s: "k8s",
+  istio: "k8s",
+  prom: "prom",
+  aws: "aws",
+  cf: "cf",
+};
 
 /**
  * Imports a plug-in file's default export. Modules and credential handlers may export a factory
