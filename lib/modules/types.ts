@@ -17,6 +17,29 @@ export type ActionContext = {
   credentialHandlers: Record<string, CredentialHandler>;
   /** The trial the step belongs to, for actions that label what they create with it. */
   trialId?: string;
+  /**
+   * The global PAUSE, for an action whose fault can be paused (`pausable`): it holds inside the
+   * step while PAUSE holds (pausing its fault, not counting its hold time) and resumes on RUN.
+   * Absent outside a runner.
+   */
+  pause?: PauseControl;
+};
+
+export type PauseControl = {
+  /** True while the global signal is PAUSE. */
+  isPaused(): boolean;
+  /** Resolves at the next change of the pause state; rejects with the reason when `signal` aborts. */
+  nextChange(signal: AbortSignal): Promise<void>;
+};
+
+/** Where a module's cleanup looks: the trial's steps of that module, as they were run. */
+export type CleanupContext = {
+  trialId: string;
+  /** Arguments rendered with the trial's parameters, the credentials block resolved. */
+  steps: { do: string; args: Record<string, unknown>; credential: Credential | null }[];
+  signal: AbortSignal;
+  log: (message: string) => void;
+  credentialHandlers: Record<string, CredentialHandler>;
 };
 
 export type ActionDef<S extends z.ZodType = z.ZodType> = {
@@ -24,6 +47,11 @@ export type ActionDef<S extends z.ZodType = z.ZodType> = {
   args: S;
   /** Longest a single call may take before it is aborted; a `timeout_seconds` argument may lower it. */
   defaultTimeoutMs?: number;
+  /**
+   * The action holds a fault that PAUSE can pause (it uses `ctx.pause`): no overall step timeout
+   * applies, since a pause may last any time; the action bounds its own waits.
+   */
+  pausable?: boolean;
   run: (args: z.output<S>, ctx: ActionContext) => Promise<unknown>;
 };
 
@@ -36,6 +64,12 @@ export type ModuleDef = {
    * services share), or null when the module does not know it either.
    */
   resolveName?: (name: string) => { name: string } | { error: string } | null;
+  /**
+   * Removes whatever the module's steps injected for a trial (e.g. objects labelled with it),
+   * whatever ended the trial: success, failure, stop, or a crash (called again on recovery).
+   * Returns one line per thing removed; must be safe to call when nothing is left.
+   */
+  cleanup?: (ctx: CleanupContext) => Promise<string[]>;
 };
 
 export const defineAction = <S extends z.ZodType>(def: ActionDef<S>): ActionDef<S> => def;

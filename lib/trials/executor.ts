@@ -10,6 +10,8 @@ import type { ExperimentRevision, Step, Trial } from "@/db/schema";
 import { isoTime } from "@/lib/api/time";
 import { maskSecrets } from "@/lib/credentials/mask";
 import type { Toolbox } from "@/lib/modules/registry";
+import type { PauseControl } from "@/lib/modules/types";
+import { cleanupTrial } from "./cleanup";
 import { type Fence, TrialLifecycle } from "./lifecycle";
 import { logLine, type LogLevel, type StepLog, type TrialRecords, stepName, withResult } from "./records";
 import { TrialRepo } from "./repo";
@@ -34,9 +36,16 @@ export type RunControl = {
   stop: AbortSignal;
   beforeStep?: Gate;
   rollback?: AbortSignal;
+  /** The global PAUSE for pausable steps (they hold inside the step); absent outside a runner. */
+  pause?: PauseControl;
 };
 
-type Loaded = { trial: Trial; definition: ExperimentRevision; params: Record<string, unknown> };
+type Loaded = {
+  trial: Trial;
+  definition: ExperimentRevision;
+  params: Record<string, unknown>;
+  pause?: PauseControl;
+};
 
 const NEVER = new AbortController().signal;
 const noGate: Gate = async () => null;
@@ -60,7 +69,7 @@ export class TrialExecutor {
    * rollback was interrupted and the trial is left for the next runner.
    */
   async run(trialId: string, control: RunControl): Promise<TerminalStatus | null> {
-    const t = this.load(trialId);
+    const t = this.load(trialId, control.pause);
     const { preSteps, steps } = t.definition;
     const records: TrialRecords = {};
     let halted: StopRequested | null = null;
@@ -121,8 +130,8 @@ export class TrialExecutor {
    * (finished post_steps are not run again, the interrupted one is); the trial ends Failed
    * ("runner interrupted"), or Stopped when a stop had been requested. Null: rollback interrupted.
    */
-  async recover(trialId: string, note: string, control: { rollback?: AbortSignal } = {}) {
-    const t = this.load(trialId);
+  async recover(trialId: string, note: string, control: { rollback?: AbortSignal; pause?: PauseControl } = {}) {
+    const t = this.load(trialId, control.pause);
     const records = structuredClone(t.trial.records) as TrialRecords;
     for (const list of STEP_LISTS) {
       for (const entry of records[list] ?? []) {
@@ -176,10 +185,10 @@ export class TrialExecutor {
     )) as TerminalStatus;
   }
 
-  private load(trialId: string): Loaded {
+  private load(trialId: string, pause?: PauseControl): Loaded {
     const row = this.repo.findWithDefinition(trialId);
     if (!row) throw new Error(`trial ${trialId} or its experiment revision not found`);
-    return { ...row, params: { ...row.definition.parameters, ...row.trial.parameters } };
+    return { ...row, params: { ...row.definition.parameters, ...row.trial.parameters }, pause };
   }
 
   private stepsOf(t: Loaded, list: ListName): Step[] {
@@ -269,12 +278,21 @@ export class TrialExecutor {
     entry.status = "running";
     await this.lifecycle.saveRecords(this.fence, t.trial.id, records);
     const where = render(step.where, t.params);
-    const failure = await runStep({ toolbox: this.toolbox, trialId: t.trial.id, step, where, entry, stop });
+    const failure = await runStep({
+      toolbox: this.toolbox,
+      trialId: t.trial.id,
+      step,
+      where,
+      entry,
+      stop,
+      pause: t.pause,
+    });
     entry.ended_at = isoTime(Date.now());
     await this.lifecycle.saveRecords(this.fence, t.trial.id, records);
     return failure;
   }
 
+  /** Cleans up what the trial's steps injected (once any step ran), then records the final status. */
   private async end(
     t: Loaded,
     records: TrialRecords,
@@ -283,11 +301,11 @@ export class TrialExecutor {
     level: LogLevel,
     line: string,
   ): Promise<TerminalStatus> {
-    await this.lifecycle.finish(this.fence, t.trial.id, {
-      status,
-      reason,
-      records: withResult(records, logLine(level, line)),
-    });
+    const ran = STEP_LISTS.some((l) => (records[l] ?? []).length > 0);
+    const cleanup = ran ? await cleanupTrial(this.toolbox, t.trial.id, t.definition, t.params) : [];
+    const final = withResult(records, logLine(level, line));
+    final.result?.[0].logs.push(...cleanup);
+    await this.lifecycle.finish(this.fence, t.trial.id, { status, reason, records: final });
     return status;
   }
 }

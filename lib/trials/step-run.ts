@@ -8,6 +8,7 @@ import { maskSecrets } from "@/lib/credentials/mask";
 import type { Credential } from "@/lib/credentials/types";
 import { type Expectation, checkExpectations, parseExpectation } from "@/lib/modules/expect";
 import { type Toolbox, resolveAction } from "@/lib/modules/registry";
+import type { PauseControl } from "@/lib/modules/types";
 import { logLine, type StepLog } from "./records";
 
 /** Why a trial's signal was aborted; anything else aborting a step is a timeout or a failure. */
@@ -37,10 +38,11 @@ export type StepCall = {
   entry: StepLog;
   /** Aborts the action in flight. */
   stop: AbortSignal;
+  pause?: PauseControl;
 };
 
 /** Runs one step, filling its log and status; returns the failure message, or null when it passed. */
-export async function runStep({ toolbox, trialId, step, where, entry, stop }: StepCall): Promise<string | null> {
+export async function runStep({ toolbox, trialId, step, where, entry, stop, pause }: StepCall): Promise<string | null> {
   const log = (level: "INFO" | "ERROR", msg: string) => entry.logs.push(logLine(level, msg));
   const fail = (type: string, message: string, status = "failed") => {
     log("ERROR", `Step failed. Type: ${type}. Error: ${message}`);
@@ -70,8 +72,9 @@ export async function runStep({ toolbox, trialId, step, where, entry, stop }: St
     if ("error" in e) return fail("InvalidExpectOperator", e.error);
     expectations.push(e);
   }
-  const timeoutMs = resolved.action.defaultTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
-  const signal = AbortSignal.any([stop, AbortSignal.timeout(timeoutMs)]);
+  // A pausable action may be held by PAUSE for any time: it bounds its own waits instead.
+  const timeoutMs = resolved.action.pausable ? null : (resolved.action.defaultTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS);
+  const signal = timeoutMs === null ? stop : AbortSignal.any([stop, AbortSignal.timeout(timeoutMs)]);
   log("INFO", "Starting command execution.");
   try {
     const result = await resolved.action.run(parsed.data, {
@@ -80,6 +83,7 @@ export async function runStep({ toolbox, trialId, step, where, entry, stop }: St
       credential,
       credentialHandlers: toolbox.credentials,
       trialId,
+      pause,
     });
     if (result !== null && result !== undefined) log("INFO", `Result: ${JSON.stringify(maskSecrets(result))}.`);
     if (expectations.length) {
@@ -94,7 +98,7 @@ export async function runStep({ toolbox, trialId, step, where, entry, stop }: St
       return fail("RollbackInterrupted", stop.reason.why, "interrupted");
     }
     if (stop.aborted) return fail("TrialStopError", (stop.reason as Error).message, "stopped");
-    if (signal.aborted) return fail("TimeoutError", `Step timed out after ${timeoutMs / 1000} seconds`);
+    if (signal.aborted) return fail("TimeoutError", `Step timed out after ${(timeoutMs ?? 0) / 1000} seconds`);
     const e = err as Error;
     return fail(e.name === "Error" ? "Exception" : e.name, e.message);
   }
