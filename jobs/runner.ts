@@ -16,6 +16,7 @@ import { RollbackInterrupted, StopRequested, TrialExecutor } from "@/lib/trials/
 import { type Fence, LostTrial, TrialLifecycle } from "@/lib/trials/lifecycle";
 import { TrialRepo } from "@/lib/trials/repo";
 import { log } from "./log";
+import { PauseWatch } from "./pause-watch";
 
 export type RunnerOptions = {
   db: DB;
@@ -52,8 +53,11 @@ class Alarm {
   }
 }
 
-/** The trial in hand: `stop` aborts its step, `rollback` its rollback (a shutdown out of time). */
-type Current = { id: string; stop: AbortController; rollback: AbortController };
+/**
+ * The trial in hand: `stop` aborts its step, `rollback` its rollback (a shutdown out of time), and
+ * `pause` tells a pausable step whether the global PAUSE holds.
+ */
+type Current = { id: string; stop: AbortController; rollback: AbortController; pause: PauseWatch };
 
 export class Runner {
   private grant: LeaseGrant | null = null;
@@ -234,7 +238,7 @@ export class Runner {
     log("trial started", { trial: trial.id, experiment: trial.experimentId, revision: trial.experimentRevision });
     await this.inHand(trial.id, async (current) => {
       const { stop } = current;
-      const watcher = setInterval(() => void this.watchStop(trial.id, stop), 200);
+      const watcher = setInterval(() => void this.watchSignal(trial.id, current), 200);
       try {
         try {
           await this.applyHooks(grant, trial.id);
@@ -247,6 +251,7 @@ export class Runner {
         const status = await executor.run(trial.id, {
           stop: stop.signal,
           rollback: current.rollback.signal,
+          pause: current.pause,
           beforeStep: () => this.beforeStep(stop.signal),
         });
         if (status === null) return log("rollback interrupted: left for the next runner", { trial: trial.id });
@@ -268,7 +273,12 @@ export class Runner {
    * any other error is recorded on the trial by rolling it back, so nothing stays In Progress.
    */
   private async inHand(id: string, work: (current: Current) => Promise<void>): Promise<void> {
-    const current: Current = { id, stop: new AbortController(), rollback: new AbortController() };
+    const current: Current = {
+      id,
+      stop: new AbortController(),
+      rollback: new AbortController(),
+      pause: new PauseWatch(),
+    };
     this.current = current;
     try {
       await work(current);
@@ -291,13 +301,17 @@ export class Runner {
     }
   }
 
-  /** Aborts the running step when a stop was requested or the global signal is STOP. */
-  private async watchStop(trialId: string, stop: AbortController): Promise<void> {
-    if (stop.signal.aborted) return;
-    const by = await this.lifecycle.pendingStop(trialId);
-    if (by) return stop.abort(new StopRequested(by));
+  /**
+   * Aborts the running step when a stop was requested or the global signal is STOP, and keeps the
+   * pausable step's view of PAUSE current.
+   */
+  private async watchSignal(trialId: string, current: Current): Promise<void> {
     const signal = readSignal(this.o.db);
-    if (signal.state === "STOP") stop.abort(new StopRequested(describeStop(signal)));
+    current.pause.update(signal.state === "PAUSE");
+    if (current.stop.signal.aborted) return;
+    const by = await this.lifecycle.pendingStop(trialId);
+    if (by) return current.stop.abort(new StopRequested(by));
+    if (signal.state === "STOP") current.stop.abort(new StopRequested(describeStop(signal)));
   }
 
   /** Trial-creation hooks may adjust parameters, metadata and ticket before the trial runs. */
