@@ -15,6 +15,11 @@ export type ActionContext = {
   credential: Credential | null;
   /** The credential-handler map, for actions that resolve nested blocks (cm's oauth2 authentication). */
   credentialHandlers: Record<string, CredentialHandler>;
+  /**
+   * Registers a secret value the action obtained or sent (a token from an identity provider, an
+   * Authorization header), so the trial masks it wherever it appears (the trial's SecretSet.add).
+   */
+  secret?: (value: string) => void;
 };
 
 export type ActionDef<S extends z.ZodType = z.ZodType> = {
