@@ -1,7 +1,8 @@
 import type { Experiment, Step } from "@/db/schema";
 import { isoTime } from "@/lib/api/time";
 import { maskSecrets } from "@/lib/credentials/mask";
-import type { ExperimentOut } from "./schemas";
+import { credentialWarnings } from "@/lib/credentials/warnings";
+import type { ExperimentOut, SavedExperimentOut } from "./schemas";
 
 /** Stored steps keep only the known keys; `step` is omitted when empty, `expect` when absent. */
 export function normaliseStep(s: {
@@ -32,4 +33,10 @@ export function toPublicExperiment(e: Experiment): ExperimentOut {
     created_at: isoTime(e.createdAt) as string,
     updated_at: isoTime(e.updatedAt) as string,
   });
+}
+
+/** A create or update answer: the experiment and what will fail when it runs (see savedExperimentOutSchema). */
+export function toSavedExperiment(e: Experiment): SavedExperimentOut {
+  const warnings = credentialWarnings({ pre_steps: e.preSteps, steps: e.steps, post_steps: e.postSteps });
+  return { ...toPublicExperiment(e), warnings };
 }

@@ -3,7 +3,12 @@
  * responses, so the reference cannot drift from the behaviour.
  */
 import { z } from "zod";
-import { createExperimentSchema, experimentOutSchema, patchExperimentSchema } from "@/lib/experiments/schemas";
+import {
+  createExperimentSchema,
+  experimentOutSchema,
+  patchExperimentSchema,
+  savedExperimentOutSchema,
+} from "@/lib/experiments/schemas";
 import { patchScheduleSchema, previewOutSchema, scheduleOutSchema, scheduleSchema } from "@/lib/schedules/schemas";
 import { setSignalSchema, signalOutSchema } from "@/lib/signal/schemas";
 import { createUserSchema, setupSchema, tokenRequestSchema, updateUserSchema } from "@/lib/users/schemas";
@@ -97,7 +102,10 @@ export function openApiDocument(): Json {
           tags: ["experiment"],
           summary: "Create an experiment",
           requestBody: body("ExperimentCreate"),
-          responses: { "201": ok("Created", ref("Experiment")), ...errors },
+          responses: {
+            "201": ok("Created; `warnings` lists what will fail when it runs", ref("SavedExperiment")),
+            ...errors,
+          },
         },
       },
       "/experiment/{id}": {
@@ -111,13 +119,19 @@ export function openApiDocument(): Json {
           tags: ["experiment"],
           summary: "Replace an experiment (name and steps required)",
           requestBody: body("ExperimentCreate"),
-          responses: { "200": ok("Updated", ref("Experiment")), ...errors },
+          responses: {
+            "200": ok("Updated; `warnings` lists what will fail when it runs", ref("SavedExperiment")),
+            ...errors,
+          },
         },
         patch: {
           tags: ["experiment"],
           summary: "Update some fields",
           requestBody: body("ExperimentPatch"),
-          responses: { "200": ok("Updated", ref("Experiment")), ...errors },
+          responses: {
+            "200": ok("Updated; `warnings` lists what will fail when it runs", ref("SavedExperiment")),
+            ...errors,
+          },
         },
         delete: {
           tags: ["experiment"],
@@ -412,6 +426,7 @@ export function openApiDocument(): Json {
         UserUpdate: schema(updateUserSchema, "input"),
         Setup: schema(setupSchema, "input"),
         Experiment: schema(experimentOutSchema, "output"),
+        SavedExperiment: schema(savedExperimentOutSchema, "output"),
         ExperimentCreate: schema(createExperimentSchema, "input"),
         ExperimentPatch: schema(patchExperimentSchema, "input"),
         Trial: schema(trialOutSchema, "output"),
