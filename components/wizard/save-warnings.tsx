@@ -26,13 +26,14 @@ export function SaveWarnings({
   warnings: SaveWarning[];
   onKeepEditing?: () => void;
 }) {
+  const steps = new Set(warnings.map((w) => w.field.split(".").slice(0, 2).join("."))).size;
   return (
     <section
       role="status"
       data-testid="save-warnings"
       className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200"
     >
-      <h2 className="font-semibold">Saved, but {warnings.length === 1 ? "a step" : "some steps"} will fail when run</h2>
+      <h2 className="font-semibold">Saved, but {steps === 1 ? "a step" : "some steps"} will fail when run</h2>
       <ul className="list-disc space-y-2 pl-5">
         {warnings.map((w) => (
           <li key={w.field}>

@@ -13,8 +13,7 @@ const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 function allowedHosts(req: Request): Set<string> {
   const hosts = new Set<string>();
   const forwarded = trustsProxy() ? req.headers.get("x-forwarded-host") : null;
-  for (const h of [req.headers.get("host"), forwarded])
-    if (h) hosts.add(h.split(",")[0].trim().toLowerCase());
+  for (const h of [req.headers.get("host"), forwarded]) if (h) hosts.add(h.split(",")[0].trim().toLowerCase());
   if (process.env.NEXTAUTH_URL) hosts.add(new URL(process.env.NEXTAUTH_URL).host.toLowerCase());
   return hosts;
 }
