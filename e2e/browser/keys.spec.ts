@@ -71,3 +71,17 @@ test("the dashboard sign-in holds under 40 parallel wrong passwords, and then re
   expect(Number(token.headers()["retry-after"])).toBeGreaterThan(0);
   await browser.dispose();
 });
+
+test("a page address with an upper-case UUID (a link from a Kallisti client) opens the same page", async ({
+  page,
+  request,
+}) => {
+  const created = await request.post("/api/v1/experiment/", {
+    headers: adminAuth(),
+    data: { name: `Upper-case link ${Date.now()}`, steps: [{ do: "cm.wait", where: { time_in_seconds: 0 } }] },
+  });
+  const { id, name } = await created.json();
+  await page.goto(`/experiments/${id.toUpperCase()}`);
+  await expect(page).toHaveURL(new RegExp(`/experiments/${id}$`));
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+});

@@ -9,7 +9,13 @@ import {
   patchExperimentSchema,
   savedExperimentOutSchema,
 } from "@/lib/experiments/schemas";
-import { patchScheduleSchema, previewOutSchema, scheduleOutSchema, scheduleSchema } from "@/lib/schedules/schemas";
+import {
+  patchScheduleSchema,
+  previewOutSchema,
+  replaceScheduleSchema,
+  scheduleOutSchema,
+  scheduleSchema,
+} from "@/lib/schedules/schemas";
 import { setSignalSchema, signalOutSchema } from "@/lib/signal/schemas";
 import { createUserSchema, setupSchema, tokenRequestSchema, updateUserSchema } from "@/lib/users/schemas";
 import { createTrialSchema, trialFiltersSchema, trialOutSchema } from "@/lib/trials/schemas";
@@ -81,7 +87,7 @@ export function openApiDocument(): Json {
       title: "Eris API",
       version: pkg.version,
       description:
-        "Kallisti-compatible REST API of Eris. Every path answers with and without a trailing slash. Lists are bare JSON arrays, newest first.",
+        "Kallisti-compatible REST API of Eris. Every path answers with and without a trailing slash. Lists are bare JSON arrays, newest first. Bodies are JSON; as in Kallisti, flat fields (strings, integers, booleans) may also come as application/x-www-form-urlencoded or multipart/form-data, and integer fields accept integer strings. UUIDs are accepted in any case.",
     },
     servers: [{ url: "/api/v1" }],
     tags: [{ name: "experiment" }, { name: "trial" }, { name: "schedule" }, { name: "system" }, { name: "access" }],
@@ -163,8 +169,9 @@ export function openApiDocument(): Json {
         },
         put: {
           tags: ["schedule"],
-          summary: "Replace a schedule (omitted fields reset to defaults)",
-          requestBody: body("ScheduleWrite"),
+          summary:
+            "Replace a schedule: Kallisti's omitted fields reset to their defaults; Eris's extensions (paused, timezone, concurrency_policy, starting_deadline_seconds, history_limit) keep their values when omitted",
+          requestBody: body("ScheduleReplace"),
           responses: { "200": ok("Updated", ref("Schedule")), ...errors },
         },
         patch: {
@@ -433,6 +440,7 @@ export function openApiDocument(): Json {
         TrialCreate: schema(createTrialSchema, "input"),
         Schedule: schema(scheduleOutSchema, "output"),
         ScheduleWrite: schema(scheduleSchema, "input"),
+        ScheduleReplace: schema(replaceScheduleSchema, "input"),
         SchedulePatch: schema(patchScheduleSchema, "input"),
         SchedulePreview: schema(previewOutSchema, "output"),
         Signal: schema(signalOutSchema, "output"),
