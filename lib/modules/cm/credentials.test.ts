@@ -128,6 +128,20 @@ test("a token file's token goes only to the hosts its directory is bound to", as
   expect(everything()).toContain("Bearer file-token-value");
 });
 
+test("the service-account token never goes to an HTTP target: it is bound to the cluster's own API server", async () => {
+  const saDir = path.join(dir, "serviceaccount");
+  fs.mkdirSync(saDir, { recursive: true });
+  fs.writeFileSync(path.join(saDir, "token"), "service-account-token-value");
+  installPolicy({
+    more: { ERIS_SERVICE_ACCOUNT_TOKEN_PATH: path.join(saDir, "token"), KUBERNETES_SERVICE_HOST: "10.96.0.1" },
+  });
+  const authentication = oauth({ type: "K8S_SVC_ACC_TOKEN_FILE" });
+  await expect(run({ url: `${probeUrl}/x`, authentication })).rejects.toThrow(
+    `The service-account token may not be sent to ${probeUrl}: it is allowed only towards https://10.96.0.1:443.`,
+  );
+  expect(received).toEqual([]);
+});
+
 test("/etc/passwd as a token file: refused, nothing sent, no line of it in the message", async () => {
   for (const dirs of [undefined, "/etc"]) {
     installPolicy({ dirs });
