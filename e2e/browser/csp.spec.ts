@@ -74,7 +74,8 @@ test.describe("signed out", () => {
     const seen = await watch(page);
     const res = await page.goto("/signin");
     expect(scriptSrc(res?.headers()["content-security-policy"] ?? "")).toMatch(/'nonce-/);
-    await page.getByLabel("Email").fill("nobody@eris.test");
+    // an address of its own: failed sign-ins count per account across the suite
+    await page.getByLabel("Email").fill(`nobody-csp-${Date.now()}@eris.test`);
     await page.getByLabel("Password").fill("not the password");
     await page.getByRole("button", { name: /sign in/i }).click();
     await expect(page.getByTestId("signin-error")).toHaveText("Wrong email or password.");
