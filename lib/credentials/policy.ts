@@ -119,17 +119,19 @@ export function policyFromEnvironment(env: NodeJS.ProcessEnv = process.env): Cre
   const cfg = loadConfig(env);
   const plugin = readPluginConfig(env);
   const access = plugin.config.credential_access;
-  const fromFile = <T>(items: unknown[] | undefined, parse: (x: never) => T | string): T[] =>
-    (items ?? []).map((x) => parse(x as never)).filter((x): x is T => typeof x !== "string");
+  // The file's entries were checked when it was read: an error here cannot happen, only be skipped.
+  const valid = <T>(parsed: (T | string)[]): T[] => parsed.filter((x): x is T => typeof x !== "string");
+  const fileEnv = valid((access.env ?? []).map((e) => parseEnvEntry(e)));
+  const fileDirs = access.dirs ? valid(access.dirs.map((d) => parseDirEntry(d, plugin.dir))) : null;
   const tokenPath = serviceAccountTokenPath(env);
   const serviceAccountDir = path.dirname(tokenPath);
-  const fileDirs = access.dirs ? fromFile(access.dirs, (x) => parseDirEntry(x, plugin.dir)) : null;
+  // The default directory applies only when neither the environment nor the file lists any.
   const listed = cfg.credentialDirs || fileDirs ? [...(cfg.credentialDirs ?? []), ...(fileDirs ?? [])] : null;
   const notificationSecrets = plugin.config.observers.flatMap((o) =>
     "secret_env" in o && o.secret_env ? [o.secret_env] : [],
   );
   return new CredentialPolicy({
-    env: [...cfg.credentialEnv, ...fromFile(access.env, parseEnvEntry)],
+    env: [...cfg.credentialEnv, ...fileEnv],
     dirs: listed ?? [{ dir: serviceAccountDir, hosts: [], text: serviceAccountDir }],
     protectedEnv: [...PROTECTED_ENV, ...notificationSecrets],
     protectedPaths: protectedPaths({ databasePath: cfg.databasePath, configFile: plugin.file }),
