@@ -19,17 +19,9 @@ export function normalizeApiHost(host: string): string {
 }
 
 /**
- * The API server a step talks to when it names none: `ERIS_K8S_API_HOST` (Eris outside the
- * cluster, as Kallisti's KUBERNETES_HOST), else the in-cluster address.
+ * The cluster's own API server addresses, as the administrator (`ERIS_K8S_API_HOST`, Eris outside
+ * the cluster, as Kallisti's KUBERNETES_HOST) or Kubernetes (the in-cluster address) gives them.
  */
-export function inClusterServer(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (env.ERIS_K8S_API_HOST) return normalizeApiHost(env.ERIS_K8S_API_HOST);
-  const host = env.KUBERNETES_SERVICE_HOST;
-  if (!host) return undefined;
-  return `https://${net.isIPv6(host) ? `[${host}]` : host}:${env.KUBERNETES_SERVICE_PORT ?? "443"}`;
-}
-
-/** The cluster's own API server addresses, as set by Kubernetes or by the administrator. */
 export function ownApiServers(env: NodeJS.ProcessEnv = process.env): string[] {
   const out: string[] = [];
   if (env.ERIS_K8S_API_HOST) out.push(normalizeApiHost(env.ERIS_K8S_API_HOST));
@@ -37,3 +29,6 @@ export function ownApiServers(env: NodeJS.ProcessEnv = process.env): string[] {
   if (host) out.push(`https://${net.isIPv6(host) ? `[${host}]` : host}:${env.KUBERNETES_SERVICE_PORT ?? "443"}`);
   return out;
 }
+
+/** The API server a step talks to when it names none: the first of the cluster's own. */
+export const inClusterServer = (env: NodeJS.ProcessEnv = process.env): string | undefined => ownApiServers(env)[0];
