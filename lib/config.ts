@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { type DirEntry, type EnvEntry, parseDirEntry, parseEnvEntry } from "@/lib/credentials/allow-list";
 
 const list = z
   .string()
@@ -10,6 +11,18 @@ const list = z
       .map((s) => s.trim())
       .filter(Boolean),
   );
+
+/** A comma-separated allow-list; every entry must parse, or boot fails naming the bad one. */
+const entries = <T>(parse: (text: string) => T | string) =>
+  list.transform((items, ctx) => {
+    const out: T[] = [];
+    for (const item of items) {
+      const parsed = parse(item);
+      if (typeof parsed === "string") ctx.addIssue({ code: "custom", message: parsed });
+      else out.push(parsed);
+    }
+    return out;
+  });
 
 const envSchema = z.object({
   DATABASE_PATH: z.string().min(1).default("./data/eris.db"),
@@ -30,6 +43,13 @@ const envSchema = z.object({
   ERIS_SIGNAL_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   ERIS_SIGNAL_HOST: z.string().default("127.0.0.1"),
   ERIS_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // Environment variables credential handlers may read: NAME or GLOB, optionally @HOST to bind it.
+  ERIS_CREDENTIAL_ENV: entries(parseEnvEntry),
+  // Directories token and kubeconfig files may be read from (DIR[@HOST]); unset: the service-account directory.
+  ERIS_CREDENTIAL_DIRS: z
+    .string()
+    .optional()
+    .pipe(entries((text) => parseDirEntry(text, process.cwd())).optional()),
 });
 
 export type Config = {
@@ -46,6 +66,9 @@ export type Config = {
   signalPort: number | null;
   signalHost: string;
   logLevel: "debug" | "info" | "warn" | "error";
+  credentialEnv: EnvEntry[];
+  /** null when unset: the default (the service-account directory) applies. */
+  credentialDirs: DirEntry[] | null;
 };
 
 /** Parses the environment; a bad variable fails at boot with the variable's name. */
@@ -70,6 +93,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     signalPort: e.ERIS_SIGNAL_PORT ?? null,
     signalHost: e.ERIS_SIGNAL_HOST,
     logLevel: e.ERIS_LOG_LEVEL,
+    credentialEnv: e.ERIS_CREDENTIAL_ENV,
+    credentialDirs: e.ERIS_CREDENTIAL_DIRS ?? null,
   });
 }
 

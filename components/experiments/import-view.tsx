@@ -8,7 +8,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { button, card, input } from "@/components/ui/styles";
 import { fieldErrorsOf } from "./api-errors";
 import { detectFormat, parseText } from "./definition-text";
-import { toDefinition } from "./types";
+import { SaveWarnings } from "@/components/wizard/save-warnings";
+import { type SavedExperiment, toDefinition } from "./types";
 import { useSaveExperiment } from "./use-experiments";
 
 /** The API is the validator: the document is POSTed as it is and every message it returns is listed. */
@@ -18,6 +19,7 @@ export function ImportView() {
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [warned, setWarned] = useState<SavedExperiment | null>(null);
   const textId = useId();
   const format = detectFormat(text);
 
@@ -36,6 +38,7 @@ export function ImportView() {
       return setError("The document must be one experiment object (name, steps, …).");
     try {
       const created = await save.mutateAsync(toDefinition(parsed.value));
+      if (created.warnings?.length) return setWarned(created);
       router.push(`/experiments/${created.id}`);
     } catch (err) {
       const fields = fieldErrorsOf(err);
@@ -52,7 +55,14 @@ export function ImportView() {
       <PageHeader title="Import an experiment">
         Paste or upload a JSON or YAML export; Eris checks it as it saves.
       </PageHeader>
-      <form onSubmit={onSubmit} className={`${card} space-y-4`} aria-label="Import" noValidate>
+      {warned?.warnings?.length ? (
+        <SaveWarnings
+          id={warned.id}
+          warnings={warned.warnings}
+          onKeepEditing={() => router.push(`/experiments/${warned.id}/edit`)}
+        />
+      ) : null}
+      <form hidden={Boolean(warned)} onSubmit={onSubmit} className={`${card} space-y-4`} aria-label="Import" noValidate>
         <FormError message={error} testId="import-error" />
         {Object.keys(fieldErrors).length > 0 && (
           <ul

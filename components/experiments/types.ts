@@ -19,6 +19,10 @@ export type Experiment = ExperimentDefinition & {
   updated_at: string;
 };
 
+/** A save's answer: the experiment, and what will fail when it runs (credentials not allowed, ...). */
+export type SaveWarning = { field: string; message: string };
+export type SavedExperiment = Experiment & { warnings?: SaveWarning[] };
+
 export type Trial = {
   id: string;
   status: string;

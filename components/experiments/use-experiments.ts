@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch, apiRequest } from "@/lib/client/api-fetch";
-import type { Experiment, ExperimentDefinition, Schedule, Trial } from "./types";
+import type { Experiment, ExperimentDefinition, SavedExperiment, Schedule, Trial } from "./types";
 
 const KEY = ["experiments"];
 const path = (id: string) => `/api/v1/experiment/${encodeURIComponent(id)}`;
@@ -42,8 +42,8 @@ export function useSaveExperiment(id?: string) {
   return useMutation({
     mutationFn: (body: ExperimentDefinition) =>
       id
-        ? apiFetch<Experiment>(path(id), { method: "PUT", body })
-        : apiFetch<Experiment>("/api/v1/experiment", { method: "POST", body }),
+        ? apiFetch<SavedExperiment>(path(id), { method: "PUT", body })
+        : apiFetch<SavedExperiment>("/api/v1/experiment", { method: "POST", body }),
     onSuccess: () => client.invalidateQueries({ queryKey: KEY }),
   });
 }

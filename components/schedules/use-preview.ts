@@ -14,7 +14,8 @@ function useDebounced<T>(value: T, ms: number): T {
 
 /**
  * The next 10 runs of a pattern in a zone, asked of the server (the same parser the runner uses)
- * once typing pauses for 400 ms. `fieldErrors` holds the API's 400 messages by field name.
+ * once typing pauses for 400 ms. `fieldErrors` holds the API's 400 messages by the form's field
+ * names: the preview names its query parameter `pattern`, the form's field is `recurrence_pattern`.
  */
 export function usePreview(pattern: string, timezone: string) {
   const query = useDebounced({ pattern: pattern.trim(), timezone: timezone.trim() }, 400);
@@ -27,7 +28,8 @@ export function usePreview(pattern: string, timezone: string) {
     staleTime: 60_000,
     placeholderData: keepPreviousData,
   });
-  const fieldErrors = result.error instanceof ApiError ? result.error.fields : {};
+  const { pattern: patternError, ...fieldErrors } = result.error instanceof ApiError ? result.error.fields : {};
+  if (patternError) fieldErrors.recurrence_pattern = patternError;
   const settling = query.pattern !== pattern.trim() || query.timezone !== timezone.trim();
   return { ...result, fieldErrors, settling };
 }

@@ -3,13 +3,14 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { fieldErrorsOf } from "@/components/experiments/api-errors";
-import { type Experiment, toDefinition } from "@/components/experiments/types";
+import { type Experiment, type SavedExperiment, toDefinition } from "@/components/experiments/types";
 import { useSaveExperiment } from "@/components/experiments/use-experiments";
 import { FormError } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { button, card } from "@/components/ui/styles";
 import { type Draft, fromDefinition, toExperiment } from "./draft";
 import { PAGES, type PageId, pageOfError } from "./pages";
+import { SaveWarnings } from "./save-warnings";
 import { TextEditor } from "./text-editor";
 import { useWizardText } from "./use-wizard-text";
 import { WizardNav } from "./wizard-nav";
@@ -24,6 +25,7 @@ export function ExperimentWizard({ initial }: { initial?: Experiment }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [jumps, setJumps] = useState(0);
+  const [warned, setWarned] = useState<SavedExperiment | null>(null);
   const body = useRef<HTMLDivElement>(null);
   const text = useWizardText(draft, setDraft);
   const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
@@ -45,6 +47,8 @@ export function ExperimentWizard({ initial }: { initial?: Experiment }) {
     setFormError(null);
     try {
       const saved = await save.mutateAsync(toExperiment(current));
+      // Saved, but something will fail when it runs: say so before moving on.
+      if (saved.warnings?.length) return setWarned(saved);
       router.push(`/experiments/${saved.id}`);
     } catch (err) {
       const fields = fieldErrorsOf(err);
@@ -58,6 +62,17 @@ export function ExperimentWizard({ initial }: { initial?: Experiment }) {
       setPage(pageOfError(first));
       setJumps((n) => n + 1);
     }
+  }
+
+  if (warned?.warnings?.length) {
+    // A new experiment exists now: further edits go to it, not to a second POST.
+    const keepEditing = initial ? () => setWarned(null) : () => router.push(`/experiments/${warned.id}/edit`);
+    return (
+      <section className="space-y-6">
+        <PageHeader title={`Saved “${warned.name}”`}>The experiment is stored.</PageHeader>
+        <SaveWarnings id={warned.id} warnings={warned.warnings} onKeepEditing={keepEditing} />
+      </section>
+    );
   }
 
   return (

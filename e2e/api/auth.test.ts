@@ -203,6 +203,27 @@ test("a session cookie authenticates; a change it makes must come from our own o
   ).toBe(401);
 });
 
+test("X-Forwarded-Host names our origin only behind a trusted proxy (ERIS_TRUST_PROXY)", async () => {
+  const cookie = await sessionCookie("operator@eris.test");
+  const body = { name: "forwarded", steps: [] };
+  // A page on evil.example posting with the victim's cookie, and a forwarded host it chose itself.
+  const headers = { cookie, origin: "https://evil.example", host: "eris.test", "x-forwarded-host": "evil.example" };
+  const spoofed = await api("POST", "/api/v1/experiment/", body, { as: "anonymous", headers });
+  expect(spoofed.status).toBe(403);
+  expect(spoofed.body.detail).toMatch(/^CSRF check failed/);
+  process.env.ERIS_TRUST_PROXY = "1";
+  try {
+    // behind a proxy that sets it, the public host is the forwarded one
+    const proxied = await api("POST", "/api/v1/experiment/", body, {
+      as: "anonymous",
+      headers: { ...headers, origin: "https://eris.example.com", "x-forwarded-host": "eris.example.com" },
+    });
+    expect(proxied.status).toBe(201);
+  } finally {
+    delete process.env.ERIS_TRUST_PROXY;
+  }
+});
+
 // ---- external JWTs (Kallisti's JWT mode) ----
 
 const jwksServer = { server: undefined as http.Server | undefined, keys: [] as object[] };

@@ -76,7 +76,14 @@ export async function api<T = any>(
   method: string,
   path: string,
   body?: unknown,
-  init: { headers?: Record<string, string>; raw?: string; as?: Who; rawBody?: boolean } = {},
+  init: {
+    headers?: Record<string, string>;
+    raw?: string;
+    /** A form body (url-encoded or multipart); the Request sets its content type. */
+    form?: URLSearchParams | FormData;
+    as?: Who;
+    rawBody?: boolean;
+  } = {},
 ): Promise<ApiResponse<T>> {
   const url = new URL(path, "http://eris.test");
   const match = ROUTES.map(([re, mod, names]) => ({ m: re.exec(url.pathname), mod, names })).find((r) => r.m);
@@ -87,7 +94,7 @@ export async function api<T = any>(
     ...(who === "anonymous" ? {} : { authorization: `Bearer ${IDENTITIES[who].token}` }),
     ...init.headers,
   };
-  let payload: string | undefined = init.raw;
+  let payload: string | URLSearchParams | FormData | undefined = init.form ?? init.raw;
   if (body !== undefined) {
     payload = JSON.stringify(body);
     headers["content-type"] ??= "application/json";

@@ -36,12 +36,15 @@ describe("request bodies", () => {
     }
   });
 
-  test("a text/plain body is 415 naming the media type", async () => {
+  test("a text/plain body is 415 naming the media type (DRF's sentence) and the ones that work", async () => {
     const res = await rawPost("/api/v1/experiment/", '{"name":"x","steps":[]}', {
       "content-type": "text/plain; charset=utf-8",
     });
     expect(res.status).toBe(415);
-    expect(res.body).toEqual({ detail: 'Unsupported media type "text/plain" in request.' });
+    expect(res.body).toEqual({
+      detail:
+        'Unsupported media type "text/plain" in request. Send JSON (application/json), or the flat fields as application/x-www-form-urlencoded or multipart/form-data.',
+    });
   });
 
   test("a +json media type and a charset parameter are accepted", async () => {

@@ -168,7 +168,7 @@ describe("POST /experiment/{id}/schedule", () => {
       recurrence_pattern: "* * * * *",
       recurrence_count: "x",
       concurrency_policy: "Sometimes",
-      paused: "yes",
+      paused: "maybe",
       history_limit: 0,
       parameters: [],
     });
@@ -391,18 +391,22 @@ describe("PATCH and PUT /experiment/{id}/schedule/{sid}", () => {
     expect(new Date(res.body.next_run_at).getUTCMinutes()).toBe(0);
   });
 
-  test("PUT resets omitted fields to their defaults", async () => {
-    const s = await createSchedule({
-      parameters: { ns: "a" },
-      metadata: { run: "nightly" },
-      ticket: { type: "CHG", number: "1" },
-      recurrence_count: 4,
+  test("PUT resets Kallisti's omitted fields to their defaults and keeps Eris's extensions", async () => {
+    const extensions = {
       timezone: "Europe/Paris",
       concurrency_policy: "Allow",
       starting_deadline_seconds: 60,
       history_limit: 3,
       paused: true,
+    };
+    const s = await createSchedule({
+      parameters: { ns: "a" },
+      metadata: { run: "nightly" },
+      ticket: { type: "CHG", number: "1" },
+      recurrence_count: 4,
+      ...extensions,
     });
+    // A Kallisti client's PUT: it knows nothing of Eris's fields.
     const res = await api("PUT", detailPath(s.id), { recurrence_pattern: "*/10 * * * *" });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
@@ -414,9 +418,23 @@ describe("PATCH and PUT /experiment/{id}/schedule/{sid}", () => {
       recurrence_count: null,
       recurrence_left: null,
       created_at: s.created_at,
-      ...DEFAULTS,
+      ...extensions,
     });
-    expect(res.body.next_run_at).toMatch(DRF_TIME_RE);
+    // still paused: it does not start firing again
+    expect(res.body.next_run_at).toBeNull();
+    // given explicitly, they change
+    const resumed = await api("PUT", detailPath(s.id), {
+      recurrence_pattern: "*/10 * * * *",
+      paused: false,
+      timezone: "UTC",
+    });
+    expect(resumed.body).toMatchObject({
+      paused: false,
+      timezone: "UTC",
+      concurrency_policy: "Allow",
+      history_limit: 3,
+    });
+    expect(resumed.body.next_run_at).toMatch(DRF_TIME_RE);
   });
 
   test("PUT requires recurrence_pattern", async () => {
@@ -503,7 +521,7 @@ describe("GET /schedule/preview", () => {
 
   test("a bad pattern, zone or count is a 400 naming the parameter", async () => {
     const cases: [string, string][] = [
-      ["pattern=61 * * * *", "recurrence_pattern"],
+      ["pattern=61 * * * *", "pattern"],
       ["pattern=* * * * *&timezone=Mars/Olympus", "timezone"],
       ["pattern=* * * * *&count=0", "count"],
       ["pattern=* * * * *&count=abc", "count"],

@@ -55,7 +55,7 @@ test("an operator creates a weekday schedule with a live preview, then pauses an
     headers: adminAuth(),
   });
   expect(invalid.status()).toBe(400);
-  const message: string = (await invalid.json()).recurrence_pattern[0];
+  const message: string = (await invalid.json()).pattern[0];
   await page.getByLabel("Pattern").fill("61 * * * *");
   await expect(page.getByLabel("Pattern")).toHaveAccessibleDescription(new RegExp(`^${escapeRegExp(message)}`));
   await shot(page, "schedule-form-invalid");

@@ -65,15 +65,29 @@ export function drfList<T extends z.ZodType>(item: T) {
   return z.array(item, { error: typeError(MSG.list) });
 }
 
+/** DRF's IntegerField also takes `"5"`, `" 5 "` and `"5.0"` (it drops a `.0` tail, then int()). */
+const INTEGER_STRING = /^\s*[-+]?\d+(\.0*)?\s*$/;
+const asInteger = (v: unknown) => (typeof v === "string" && INTEGER_STRING.test(v) ? Number.parseInt(v, 10) : v);
+
 export function drfInt(opts: { min?: number; max?: number } = {}) {
   let s = z.number({ error: typeError(() => MSG.integer) }).int(MSG.integer);
   if (opts.min !== undefined) s = s.min(opts.min, MSG.minValue(opts.min));
   if (opts.max !== undefined) s = s.max(opts.max, MSG.maxValue(opts.max));
-  return s;
+  return z.preprocess(asInteger, s);
+}
+
+/** DRF's BooleanField's words for true and false (a form can only send text). */
+const TRUE_WORDS = new Set(["t", "y", "yes", "true", "on", "1"]);
+const FALSE_WORDS = new Set(["f", "n", "no", "false", "off", "0"]);
+function asBoolean(v: unknown) {
+  if (v === 1 || v === 0) return v === 1;
+  if (typeof v !== "string") return v;
+  const word = v.trim().toLowerCase();
+  return TRUE_WORDS.has(word) ? true : FALSE_WORDS.has(word) ? false : v;
 }
 
 export function drfBool() {
-  return z.boolean({ error: typeError(() => MSG.boolean) });
+  return z.preprocess(asBoolean, z.boolean({ error: typeError(() => MSG.boolean) }));
 }
 
 export function drfChoice<const T extends readonly [string, ...string[]]>(values: T) {

@@ -11,11 +11,11 @@ export const MAX_JSON_DEPTH = 64;
 export const tooLarge = (max: number) =>
   new AppError("payload_too_large", `Request body is larger than ${max} bytes (ERIS_MAX_BODY_BYTES).`);
 
-/** The body as text, refusing it as soon as it grows past the limit. */
-export async function readBodyText(req: Request, max = config().maxBodyBytes): Promise<string> {
+/** The body's bytes, refusing it as soon as it grows past the limit. */
+export async function readBodyBytes(req: Request, max = config().maxBodyBytes): Promise<Buffer> {
   const declared = Number(req.headers.get("content-length") ?? Number.NaN);
   if (declared > max) throw tooLarge(max);
-  if (!req.body) return "";
+  if (!req.body) return Buffer.alloc(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -29,7 +29,7 @@ export async function readBodyText(req: Request, max = config().maxBodyBytes): P
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 /** How deep a JSON value nests (an object or array is one level), counted without recursion. */

@@ -8,9 +8,10 @@ import type { Role } from "@/db/schema";
 import { authenticate, requireAuthenticated } from "@/lib/auth/authenticate";
 import { checkSameOrigin } from "@/lib/auth/csrf";
 import { type Principal, hasRole } from "@/lib/auth/roles";
+import { readData } from "./body";
 import { toFieldErrors } from "./drf";
 import { AppError, toErrorResponse } from "./errors";
-import { checkDepth, readBodyText } from "./limits";
+import { lowerUuidFields, lowerUuidParams, lowerUuidQuery } from "./uuid-case";
 
 export const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 export type Method = (typeof METHODS)[number];
@@ -52,9 +53,11 @@ export function defineRoute<P = Record<string, never>>(
           });
         }
         const principal = await guard(def, req);
-        const params = ((await ctx?.params) ?? {}) as P;
+        // Ids in any case find the same rows (Kallisti accepted upper-case UUIDs).
+        const params = lowerUuidParams(((await ctx?.params) ?? {}) as P);
+        const url = lowerUuidQuery(new URL(req.url));
         const run = def.run as Handler<P, { principal: Principal | null }>;
-        return await run({ req, url: new URL(req.url), params, principal });
+        return await run({ req, url, params, principal });
       } catch (err) {
         return toErrorResponse(err);
       }
@@ -63,25 +66,9 @@ export function defineRoute<P = Record<string, never>>(
   return out;
 }
 
-/**
- * Reads a JSON body: empty → `{}`, too large → 413, wrong content type → 415, malformed → 400 (DRF
- * messages), nested too deep → 400 naming the field.
- */
+/** Reads a body (JSON, or a form for flat fields), lower-casing the ids it names; see ./body.ts. */
 export async function readJson(req: Request): Promise<unknown> {
-  const text = await readBodyText(req);
-  if (text.trim() === "") return {};
-  const type = (req.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
-  if (type !== "application/json" && !type.endsWith("+json")) {
-    throw new AppError("unsupported_media_type", `Unsupported media type "${type}" in request.`);
-  }
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch (err) {
-    throw new AppError("bad_request", `JSON parse error - ${(err as Error).message}`);
-  }
-  checkDepth(body);
-  return body;
+  return lowerUuidFields(await readData(req));
 }
 
 /** Validates with a zod schema; failures become a 400 in DRF's `{"field": ["message"]}` shape. */

@@ -10,7 +10,7 @@ import { ROLES, type Role, users as usersTable } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/service";
 import { newId } from "@/lib/ids";
 import { UserService } from "@/lib/users/service";
-import { clearFailures, clientIp, loginKeys, recordFailure, retryAfter, waitMessage } from "./rate-limit";
+import { clientIp, loginKeys, throttled, waitMessage } from "./rate-limit";
 
 export const SESSION_MAX_AGE_S = 12 * 60 * 60;
 
@@ -60,14 +60,11 @@ export function authOptions(): NextAuthOptions {
           const password = String(credentials?.password ?? "");
           if (!email || !password) return null;
           const keys = loginKeys(email, clientIp(new Headers((req?.headers ?? {}) as Record<string, string>)));
-          const wait = retryAfter(keys);
-          if (wait) throw new Error(waitMessage(wait));
-          const user = await new UserService(getDb()).checkPassword(email, password);
-          if (!user) {
-            recordFailure(keys);
-            return null;
-          }
-          clearFailures(keys);
+          // Reserved before the password check, as for POST /auth/token.
+          const outcome = await throttled(keys, () => new UserService(getDb()).checkPassword(email, password));
+          if ("retryAfter" in outcome) throw new Error(waitMessage(outcome.retryAfter));
+          const user = outcome.result;
+          if (!user) return null;
           return { id: user.id, email: user.email, name: user.name };
         },
       }),

@@ -1,7 +1,8 @@
 import type { Experiment, ExperimentRevision, Step } from "@/db/schema";
 import { isoTime } from "@/lib/api/time";
 import { maskSecrets } from "@/lib/credentials/mask";
-import type { ExperimentOut, RevisionOut } from "./schemas";
+import { credentialWarnings } from "@/lib/credentials/warnings";
+import type { ExperimentOut, RevisionOut, SavedExperimentOut } from "./schemas";
 
 /** Stored steps keep only the known keys; `step` is omitted when empty, `expect` when absent. */
 export function normaliseStep(s: {
@@ -49,4 +50,10 @@ export function toPublicRevision(r: ExperimentRevision): RevisionOut {
     steps: r.steps,
     post_steps: r.postSteps,
   });
+}
+
+/** A create or update answer: the experiment and what will fail when it runs (see savedExperimentOutSchema). */
+export function toSavedExperiment(e: Experiment): SavedExperimentOut {
+  const warnings = credentialWarnings({ pre_steps: e.preSteps, steps: e.steps, post_steps: e.postSteps });
+  return { ...toPublicExperiment(e), warnings };
 }

@@ -103,6 +103,19 @@ export const revisionOutSchema = z.object({
   }).shape,
 });
 export type RevisionOut = z.infer<typeof revisionOutSchema>;
+/**
+ * The answer to a create or update: the experiment, then `warnings` (after Kallisti's keys) for
+ * what will fail when it runs, e.g. a credential naming a variable the administrator has not allowed.
+ */
+export const savedExperimentOutSchema = experimentOutSchema.extend({
+  warnings: z.array(
+    z.object({
+      field: z.string().describe("Dotted path of the field at fault, e.g. steps.0.where.credentials.password_key"),
+      message: z.string().describe("What will fail, and the setting that would allow it"),
+    }),
+  ),
+});
+export type SavedExperimentOut = z.infer<typeof savedExperimentOutSchema>;
 
 /** `GET /experiment?search=&label=key` or `label=key:value` */
 export const experimentFiltersSchema = z.object({

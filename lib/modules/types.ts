@@ -23,6 +23,11 @@ export type ActionContext = {
    * Absent outside a runner.
    */
   pause?: PauseControl;
+  /**
+   * Registers a secret value the action obtained or sent (a token from an identity provider, an
+   * Authorization header), so the trial masks it wherever it appears (the trial's SecretSet.add).
+   */
+  secret?: (value: string) => void;
 };
 
 export type PauseControl = {

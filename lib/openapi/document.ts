@@ -8,9 +8,16 @@ import {
   experimentOutSchema,
   patchExperimentSchema,
   revisionOutSchema,
+  savedExperimentOutSchema,
 } from "@/lib/experiments/schemas";
-import { patchScheduleSchema, previewOutSchema, scheduleOutSchema, scheduleSchema } from "@/lib/schedules/schemas";
 import { runnerStatusSchema } from "@/lib/runner/status";
+import {
+  patchScheduleSchema,
+  previewOutSchema,
+  replaceScheduleSchema,
+  scheduleOutSchema,
+  scheduleSchema,
+} from "@/lib/schedules/schemas";
 import { setSignalSchema, signalOutSchema } from "@/lib/signal/schemas";
 import { createUserSchema, setupSchema, tokenRequestSchema, updateUserSchema } from "@/lib/users/schemas";
 import { createTrialSchema, trialFiltersSchema, trialOutSchema } from "@/lib/trials/schemas";
@@ -82,7 +89,7 @@ export function openApiDocument(): Json {
       title: "Eris API",
       version: pkg.version,
       description:
-        "Kallisti-compatible REST API of Eris. Every path answers with and without a trailing slash. Lists are bare JSON arrays, newest first.",
+        "Kallisti-compatible REST API of Eris. Every path answers with and without a trailing slash. Lists are bare JSON arrays, newest first. Bodies are JSON; as in Kallisti, flat fields (strings, integers, booleans) may also come as application/x-www-form-urlencoded or multipart/form-data, and integer fields accept integer strings. UUIDs are accepted in any case.",
     },
     servers: [{ url: "/api/v1" }],
     tags: [{ name: "experiment" }, { name: "trial" }, { name: "schedule" }, { name: "system" }, { name: "access" }],
@@ -103,7 +110,10 @@ export function openApiDocument(): Json {
           tags: ["experiment"],
           summary: "Create an experiment",
           requestBody: body("ExperimentCreate"),
-          responses: { "201": ok("Created", ref("Experiment")), ...errors },
+          responses: {
+            "201": ok("Created; `warnings` lists what will fail when it runs", ref("SavedExperiment")),
+            ...errors,
+          },
         },
       },
       "/experiment/{id}": {
@@ -117,13 +127,19 @@ export function openApiDocument(): Json {
           tags: ["experiment"],
           summary: "Replace an experiment (name and steps required)",
           requestBody: body("ExperimentCreate"),
-          responses: { "200": ok("Updated", ref("Experiment")), ...errors },
+          responses: {
+            "200": ok("Updated; `warnings` lists what will fail when it runs", ref("SavedExperiment")),
+            ...errors,
+          },
         },
         patch: {
           tags: ["experiment"],
           summary: "Update some fields",
           requestBody: body("ExperimentPatch"),
-          responses: { "200": ok("Updated", ref("Experiment")), ...errors },
+          responses: {
+            "200": ok("Updated; `warnings` lists what will fail when it runs", ref("SavedExperiment")),
+            ...errors,
+          },
         },
         delete: {
           tags: ["experiment"],
@@ -172,8 +188,9 @@ export function openApiDocument(): Json {
         },
         put: {
           tags: ["schedule"],
-          summary: "Replace a schedule (omitted fields reset to defaults)",
-          requestBody: body("ScheduleWrite"),
+          summary:
+            "Replace a schedule: Kallisti's omitted fields reset to their defaults; Eris's extensions (paused, timezone, concurrency_policy, starting_deadline_seconds, history_limit) keep their values when omitted",
+          requestBody: body("ScheduleReplace"),
           responses: { "200": ok("Updated", ref("Schedule")), ...errors },
         },
         patch: {
@@ -442,6 +459,7 @@ export function openApiDocument(): Json {
         UserUpdate: schema(updateUserSchema, "input"),
         Setup: schema(setupSchema, "input"),
         Experiment: schema(experimentOutSchema, "output"),
+        SavedExperiment: schema(savedExperimentOutSchema, "output"),
         ExperimentCreate: schema(createExperimentSchema, "input"),
         ExperimentPatch: schema(patchExperimentSchema, "input"),
         ExperimentRevision: schema(revisionOutSchema, "output"),
@@ -449,6 +467,7 @@ export function openApiDocument(): Json {
         TrialCreate: schema(createTrialSchema, "input"),
         Schedule: schema(scheduleOutSchema, "output"),
         ScheduleWrite: schema(scheduleSchema, "input"),
+        ScheduleReplace: schema(replaceScheduleSchema, "input"),
         SchedulePatch: schema(patchScheduleSchema, "input"),
         SchedulePreview: schema(previewOutSchema, "output"),
         Signal: schema(signalOutSchema, "output"),

@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { parseDirEntry, parseEnvEntry } from "@/lib/credentials/allow-list";
 
 const webhookObserver = z.object({
   type: z.literal("webhook"),
@@ -15,6 +16,26 @@ const webhookObserver = z.object({
   timeout_seconds: z.number().positive().max(120).default(10),
 });
 const moduleObserver = z.object({ module: z.string().min(1) });
+
+const hostList = z.array(z.string().min(1)).optional();
+/** What credential handlers may read (merged with ERIS_CREDENTIAL_ENV / ERIS_CREDENTIAL_DIRS). */
+const credentialAccess = z
+  .object({
+    env: z.array(z.union([z.string().min(1), z.object({ name: z.string().min(1), hosts: hostList }).strict()])),
+    dirs: z.array(z.union([z.string().min(1), z.object({ path: z.string().min(1), hosts: hostList }).strict()])),
+  })
+  .partial()
+  .strict()
+  .superRefine((access, ctx) => {
+    access.env?.forEach((entry, i) => {
+      const parsed = parseEnvEntry(entry);
+      if (typeof parsed === "string") ctx.addIssue({ code: "custom", path: ["env", i], message: parsed });
+    });
+    access.dirs?.forEach((entry, i) => {
+      const parsed = parseDirEntry(entry, "/");
+      if (typeof parsed === "string") ctx.addIssue({ code: "custom", path: ["dirs", i], message: parsed });
+    });
+  });
 
 export const pluginConfigSchema = z
   .object({
@@ -27,6 +48,7 @@ export const pluginConfigSchema = z
     credentials: z.record(z.string().min(1), z.string().min(1)).default({}),
     observers: z.array(z.union([webhookObserver, moduleObserver])).default([]),
     hooks: z.array(z.string().min(1)).default([]),
+    credential_access: credentialAccess.default({}),
   })
   .strict();
 

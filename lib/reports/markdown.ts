@@ -1,33 +1,45 @@
-/** A Markdown report, for pasting into tickets and pull requests. */
-import type { Journal } from "./journal";
+/**
+ * A Markdown report, for pasting into tickets and pull requests. Everything it embeds (names,
+ * descriptions, reasons, log lines) goes through ./markdown-text.ts, so it renders as text.
+ */
+import type { Journal, JournalTrial } from "./journal";
+import { mdCode, mdFence, mdInline, mdParagraph } from "./markdown-text";
 
-const cell = (s: unknown) =>
-  String(s ?? "")
-    .replace(/\|/g, "\\|")
-    .replace(/\n/g, " ");
+/** The log lines of the steps that failed: what a ticket needs, without the whole trial. */
+function failureLogs(t: JournalTrial): string[] {
+  const out: string[] = [];
+  for (const s of t.steps) {
+    if ((s.status !== "failed" && s.status !== "interrupted") || !s.logs.length) continue;
+    out.push("", `Log of ${mdInline(s.description ?? s.name)}:`, "", mdFence(s.logs));
+  }
+  return out;
+}
 
 export function renderMarkdown(j: Journal): string {
   const rate = j.summary.success_rate === null ? "n/a" : `${Math.round(j.summary.success_rate * 100)}%`;
   const out = [
-    `# ${j.title}`,
+    `# ${mdInline(j.title)}`,
     "",
-    `Generated ${j.generated_at}. ${j.summary.trials} trials, ${j.summary.succeeded} succeeded, ${j.summary.failed} failed, success rate ${rate}.`,
+    `Generated ${mdInline(j.generated_at)}. ${j.summary.trials} trials, ${j.summary.succeeded} succeeded, ${j.summary.failed} failed, success rate ${rate}.`,
   ];
   for (const e of j.experiments) {
-    out.push("", `## ${e.name}`, "", e.description);
+    out.push("", `## ${mdInline(e.name)}`);
+    if (e.description) out.push("", mdParagraph(e.description));
     for (const t of e.trials) {
+      const reason = t.status_reason ? ` ${mdInline(t.status_reason)}` : "";
       out.push(
         "",
-        `### ${t.status}: trial ${t.id}`,
+        `### ${mdInline(t.status)}: trial ${mdInline(t.id)}`,
         "",
-        `Started ${t.start ?? "—"}, ended ${t.end ?? "—"}, by ${t.initiated_by}.${t.status_reason ? ` ${t.status_reason}` : ""}`,
+        `Started ${mdInline(t.start ?? "—")}, ended ${mdInline(t.end ?? "—")}, by ${mdInline(t.initiated_by)}.${reason}`,
         "",
       );
       out.push("| List | Step | Action | Status | Seconds |", "|---|---|---|---|---|");
       for (const s of t.steps)
         out.push(
-          `| ${s.list} | ${cell(s.description ?? s.name)} | \`${cell(s.do)}\` | ${s.status} | ${s.duration_seconds ?? ""} |`,
+          `| ${mdInline(s.list)} | ${mdInline(s.description ?? s.name)} | ${mdCode(s.do)} | ${mdInline(s.status)} | ${s.duration_seconds ?? ""} |`,
         );
+      out.push(...failureLogs(t));
     }
   }
   return `${out.join("\n")}\n`;

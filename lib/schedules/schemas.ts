@@ -16,7 +16,7 @@ const fields = {
   paused: drfBool(),
 };
 
-/** POST and PUT: only `recurrence_pattern` is required; omitted fields take their defaults (Kallisti's PUT). */
+/** POST: only `recurrence_pattern` is required; omitted fields take their defaults. */
 export const scheduleSchema = drfBody({
   recurrence_pattern: fields.recurrence_pattern,
   recurrence_count: fields.recurrence_count.default(null),
@@ -28,6 +28,24 @@ export const scheduleSchema = drfBody({
   starting_deadline_seconds: fields.starting_deadline_seconds.default(null),
   history_limit: fields.history_limit.default(null),
   paused: fields.paused.default(false),
+});
+
+/**
+ * PUT: Kallisti's own omitted fields are reset to their defaults, as Kallisti does. Eris's
+ * extensions keep their values when omitted: a Kallisti client knows nothing of them, and its PUT
+ * must not resume a paused schedule or reset its time zone and policies.
+ */
+export const replaceScheduleSchema = drfBody({
+  recurrence_pattern: fields.recurrence_pattern,
+  recurrence_count: fields.recurrence_count.default(null),
+  parameters: fields.parameters.default({}),
+  metadata: fields.metadata.default({}),
+  ticket: fields.ticket.default({}),
+  timezone: fields.timezone.optional(),
+  concurrency_policy: fields.concurrency_policy.optional(),
+  starting_deadline_seconds: fields.starting_deadline_seconds.optional(),
+  history_limit: fields.history_limit.optional(),
+  paused: fields.paused.optional(),
 });
 
 /** PATCH: omitted fields stay as they are. */
@@ -45,6 +63,7 @@ export const patchScheduleSchema = drfBody({
 });
 
 export type ScheduleInput = z.output<typeof scheduleSchema>;
+export type ScheduleReplace = z.output<typeof replaceScheduleSchema>;
 export type SchedulePatch = z.output<typeof patchScheduleSchema>;
 
 export const previewQuerySchema = z.object({

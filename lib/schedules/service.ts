@@ -8,7 +8,7 @@ import { ExperimentRepo } from "@/lib/experiments/repo";
 import { isUuid, newId } from "@/lib/ids";
 import { TrialRepo } from "@/lib/trials/repo";
 import { ScheduleRepo } from "./repo";
-import type { ScheduleInput, SchedulePatch } from "./schemas";
+import type { ScheduleInput, SchedulePatch, ScheduleReplace } from "./schemas";
 import { checkPattern, computeNextRun } from "./timing";
 
 /** The fields an audit entry compares. */
@@ -101,10 +101,11 @@ export class ScheduleService {
   }
 
   /**
-   * PUT (`replace`) resets omitted fields to their defaults, PATCH keeps them (Kallisti). Changing
-   * `recurrence_count` resets `recurrence_left`; a timing change re-arms `next_run_at` from now.
+   * PUT resets Kallisti's omitted fields to their defaults (its schema fills them in) and keeps
+   * Eris's extensions; PATCH keeps every omitted field. Changing `recurrence_count` resets
+   * `recurrence_left`; a timing change re-arms `next_run_at` from now.
    */
-  update(experimentId: string, id: string, input: ScheduleInput | SchedulePatch, actor: string): Schedule {
+  update(experimentId: string, id: string, input: ScheduleReplace | SchedulePatch, actor: string): Schedule {
     return this.db.transaction((tx) => {
       const repo = new ScheduleRepo(tx);
       const current = isUuid(experimentId) && isUuid(id) ? repo.find(experimentId, id) : null;

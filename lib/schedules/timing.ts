@@ -3,8 +3,11 @@ import { AppError } from "@/lib/api/errors";
 import { type Pattern, PatternError, nextRunAfter, parsePattern } from "./pattern";
 import { isValidTimezone } from "./timezone";
 
-/** Parses a schedule's pattern in its zone, or answers 400 naming the field at fault. */
-export function checkPattern(pattern: string, timezone: string): Pattern {
+/**
+ * Parses a schedule's pattern in its zone, or answers 400 naming the field at fault (`field`: the
+ * name the caller used, `recurrence_pattern` in a body, `pattern` in the preview's query).
+ */
+export function checkPattern(pattern: string, timezone: string, field = "recurrence_pattern"): Pattern {
   if (!isValidTimezone(timezone)) {
     throw new AppError("validation", "Invalid time zone.", {
       fields: { timezone: [`"${timezone}" is not a valid IANA time zone, e.g. "Europe/Paris" or "UTC".`] },
@@ -14,7 +17,7 @@ export function checkPattern(pattern: string, timezone: string): Pattern {
     return parsePattern(pattern, timezone);
   } catch (err) {
     if (err instanceof PatternError) {
-      throw new AppError("validation", err.message, { fields: { recurrence_pattern: [err.message] } });
+      throw new AppError("validation", err.message, { fields: { [field]: [err.message] } });
     }
     throw err;
   }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "@/db/schema";
-import { drfBody, drfChoice, drfString } from "@/lib/api/drf";
+import { drfBody, drfBool, drfChoice, drfInt, drfString } from "@/lib/api/drf";
 import { PASSWORD_MIN } from "@/lib/auth/password";
 
 const email = drfString({ max: 254 })
@@ -22,7 +22,7 @@ export const updateUserSchema = drfBody({
   name: drfString({ max: 100, blank: true }).optional(),
   password: password.optional(),
   role: drfChoice(ROLES).optional(),
-  disabled: z.boolean({ error: "Must be a valid boolean." }).optional(),
+  disabled: drfBool().optional(),
 });
 export const tokenRequestSchema = drfBody({
   email: drfString({ max: 254 }).transform((e) => e.toLowerCase()),
@@ -30,13 +30,7 @@ export const tokenRequestSchema = drfBody({
     .string({ error: (i) => (i.input === undefined ? "This field is required." : "Not a valid string.") })
     .min(1, "This field may not be blank."),
   name: drfString({ max: 100 }).default("api token"),
-  expires_in_days: z
-    .number({ error: "A valid integer is required." })
-    .int("A valid integer is required.")
-    .min(1)
-    .max(3650)
-    .nullable()
-    .default(90),
+  expires_in_days: drfInt({ min: 1, max: 3650 }).nullable().default(90),
 });
 
 export type CreateUserInput = z.output<typeof createUserSchema>;

@@ -3,8 +3,9 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
 import { BUILTIN_CREDENTIALS } from "@/lib/credentials/handlers";
+import { resetPolicy, installPolicy } from "@/lib/credentials/test-helpers";
 import type { ActionContext } from "../types";
 import { cm } from ".";
 
@@ -48,6 +49,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(() => server.close());
+afterEach(() => resetPolicy());
 
 const ctx = (signal = new AbortController().signal): ActionContext => ({
   signal,
@@ -117,6 +119,7 @@ test("wait is abortable", async () => {
 test("oauth2_token with a username/password gets a token by the password grant", async () => {
   process.env.IDP_USER = "alice";
   process.env.IDP_PASS = "pw";
+  installPolicy({ env: "IDP_USER,IDP_PASS" });
   const authentication = {
     type: "oauth2_token",
     url: `${base}/token`,
@@ -135,6 +138,7 @@ test("oauth2_token with a username/password gets a token by the password grant",
 test("oauth2_token with a token file sends it as a bearer token", async () => {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "eris-tok-")), "token");
   fs.writeFileSync(file, "file-token\n");
+  installPolicy({ dirs: path.dirname(file) });
   const authentication = {
     type: "oauth2_token",
     url: `${base}/token`,
@@ -146,7 +150,9 @@ test("oauth2_token with a token file sends it as a bearer token", async () => {
       url: `${base}/secure`,
       authentication: { ...authentication, credentials: { type: "TOKEN_FILE", token_path: "/nope" } },
     }),
-  ).rejects.toThrow("Credential TOKEN_FILE: cannot read token file /nope (ENOENT)");
+  ).rejects.toThrow(
+    "Credential TOKEN_FILE: the file /nope does not exist or is not in a directory allowed for credential files; an administrator allows it by adding / to ERIS_CREDENTIAL_DIRS",
+  );
   await expect(
     run("http_probe", { url: `${base}/secure`, authentication: { ...authentication, credentials: { type: "VAULT" } } }),
   ).rejects.toThrow("Invalid credential type: VAULT");

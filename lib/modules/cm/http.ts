@@ -1,6 +1,8 @@
 /** HTTP calls for cm.http_probe and cm.http_request: JSON bodies, timeouts, aborts, oauth2 tokens. */
 import { z } from "zod";
+import { refusalFor } from "@/lib/credentials/destinations";
 import { resolveCredential } from "@/lib/credentials/handlers";
+import { isSecretKey } from "@/lib/credentials/mask";
 import type { CredentialHandler } from "@/lib/credentials/types";
 import { FailedAction } from "../types";
 
@@ -39,12 +41,55 @@ type RequestArgs = {
   timeout_seconds: number;
 };
 
+type Secret = ((value: string) => void) | undefined;
+
+/**
+ * Registers a secret header's value for masking by value, with the parts a target may echo
+ * separately: the token after `Bearer`, the decoded `user:password` of Basic, each cookie value.
+ */
+export function registerHeaderSecret(name: string, value: string, secret: Secret): void {
+  if (!secret) return;
+  secret(value);
+  const scheme = /^(\w+)\s+(.+)$/.exec(value.trim());
+  if (scheme) {
+    secret(scheme[2]);
+    if (scheme[1].toLowerCase() === "basic") {
+      const decoded = Buffer.from(scheme[2], "base64").toString("utf8");
+      secret(decoded);
+      secret(decoded.slice(decoded.indexOf(":") + 1));
+    }
+  }
+  if (/cookie/i.test(name)) for (const pair of value.split(";")) secret(pair.slice(pair.indexOf("=") + 1).trim());
+}
+
+/** The request headers; a value HTTP cannot carry is refused without quoting it (it may be a secret). */
+function buildHeaders(given: Record<string, string> | undefined, secret: Secret): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(given ?? {})) {
+    if (isSecretKey(name)) registerHeaderSecret(name, value, secret);
+    try {
+      headers.set(name, value);
+    } catch {
+      throw new FailedAction(
+        `Header "${name.replace(/[^\x21-\x7e]/g, "?")}" cannot be sent: its name or value holds a line break or another character HTTP headers do not allow`,
+      );
+    }
+  }
+  return headers;
+}
+
 async function bearerToken(
   auth: Authentication,
+  target: string,
   handlers: Record<string, CredentialHandler>,
   signal: AbortSignal,
+  secret: Secret,
 ): Promise<string> {
-  const credential = await resolveCredential(handlers, auth.credentials);
+  const credential = await resolveCredential(handlers, auth.credentials, { secret });
+  // A token goes to the target itself; a username and password go to the token endpoint.
+  const destination = credential.kind === "token" ? target : auth.url;
+  const refused = refusalFor(credential, destination);
+  if (refused) throw new FailedAction(`Authentication for http request refused: ${refused}`);
   if (credential.kind === "token") return credential.token;
   const form = new URLSearchParams({
     grant_type: "password",
@@ -52,6 +97,7 @@ async function bearerToken(
     password: credential.password ?? "",
   });
   if (auth.resource) form.set("resource", auth.resource);
+  if (auth.client?.secret) secret?.(auth.client.secret);
   const basic = Buffer.from(`${auth.client?.id ?? ""}:${auth.client?.secret ?? ""}`).toString("base64");
   const res = await fetch(auth.url, {
     method: "POST",
@@ -70,18 +116,29 @@ async function bearerToken(
   }
   if (typeof token !== "string")
     throw new FailedAction(`Authentication for http request failed: no "${auth.token_key}" in the token response`);
+  secret?.(token);
+  if (!/^[\x21-\x7e]+$/.test(token))
+    throw new FailedAction(
+      `Authentication for http request failed: the "${auth.token_key}" it returned is not a token`,
+    );
   return token;
 }
 
 /** Sends the request; the result is Kallisti's shape, `response` present only for a JSON body. */
-export async function httpCall(args: RequestArgs, signal: AbortSignal, handlers: Record<string, CredentialHandler>) {
+export async function httpCall(
+  args: RequestArgs,
+  signal: AbortSignal,
+  handlers: Record<string, CredentialHandler>,
+  secret?: (value: string) => void,
+) {
   const deadline = AbortSignal.any([signal, AbortSignal.timeout(args.timeout_seconds * 1000)]);
-  const headers: Record<string, string> = { ...args.headers };
-  if (args.authentication)
-    headers.Authorization = `Bearer ${await bearerToken(args.authentication, handlers, deadline)}`;
+  const headers = buildHeaders(args.headers, secret);
+  if (args.authentication) {
+    const token = await bearerToken(args.authentication, args.url, handlers, deadline, secret);
+    headers.set("Authorization", `Bearer ${token}`);
+  }
   const hasBody = args.request_body !== undefined && args.method !== "GET" && args.method !== "DELETE";
-  if (hasBody && !Object.keys(headers).some((h) => h.toLowerCase() === "content-type"))
-    headers["content-type"] = "application/json";
+  if (hasBody && !headers.has("content-type")) headers.set("content-type", "application/json");
   const started = performance.now();
   const res = await fetch(args.url, {
     method: args.method,

@@ -22,8 +22,8 @@ export const cm: ModuleDef = {
         ...commonHttpArgs,
         method: methodArg(["GET", "POST"], (m) => `Invalid method: ${m}. HTTP Probe allows only GET and POST methods`),
       }),
-      run: async (args, { signal, credentialHandlers }) => {
-        const result = await httpCall(args, signal, credentialHandlers);
+      run: async (args, { signal, credentialHandlers, secret }) => {
+        const result = await httpCall(args, signal, credentialHandlers, secret);
         const code = result.status_code as number;
         if (code >= 400) {
           throw new FailedAction(
@@ -42,7 +42,7 @@ export const cm: ModuleDef = {
           (m) => `Invalid method: ${m}. Please specify a valid HTTP request method`,
         ),
       }),
-      run: async (args, { signal, credentialHandlers }) => httpCall(args, signal, credentialHandlers),
+      run: async (args, { signal, credentialHandlers, secret }) => httpCall(args, signal, credentialHandlers, secret),
     }),
   },
 };

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from "vitest";
 import { FakeK8s } from "@/e2e/fixtures/fake-k8s";
+import { resetPolicy, installPolicy } from "@/lib/credentials/test-helpers";
 import { k8s } from "./index";
 import { TOKEN, context, run, startFake } from "./test-helpers";
 
@@ -25,8 +26,11 @@ beforeEach(async () => {
   fake = await startFake({ basic: { username: "admin", password: "pw" } });
   fake.addDeployment("default", "web", { app: "web" }, 2);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "eris-k8s-"));
+  // kubeconfig files are read from allowed directories only
+  installPolicy({ dirs: dir });
 });
 afterEach(async () => {
+  resetPolicy();
   delete process.env.KUBECONFIG;
   await fake.stop();
   fs.rmSync(dir, { recursive: true, force: true });
@@ -129,7 +133,11 @@ test("a kubeconfig path, with its context; KUBECONFIG works the same way", async
 
 test("a kubeconfig problem is a clear FailedAction", async () => {
   await expect(runRaw("count_pods", { kubeconfig: path.join(dir, "missing") })).rejects.toThrow(
-    `Cannot load kubeconfig ${path.join(dir, "missing")}: ENOENT`,
+    `Cannot load kubeconfig ${path.join(dir, "missing")} does not exist or is not in a directory allowed for credential files; an administrator allows it by adding ${dir} to ERIS_CREDENTIAL_DIRS`,
+  );
+  fs.writeFileSync(path.join(dir, "broken"), "clusters: [\n  - name: x\n   bad");
+  await expect(runRaw("count_pods", { kubeconfig: path.join(dir, "broken") })).rejects.toThrow(
+    /^Cannot load kubeconfig .*broken: not a valid kubeconfig file \(YAML error at line \d+\)$/,
   );
   const plain = writeKubeconfig({ skipTls: false });
   await expect(runRaw("count_pods", { kubeconfig: plain, context: "fake" })).rejects.toThrow(
@@ -189,17 +197,41 @@ test("every k8s argument schema declares the cluster arguments and describes its
   }
 });
 
-test("without credentials or kubeconfig: the service-account token, against k8s_api_host as in Kallisti", async () => {
-  const tokenFile = path.join(dir, "token");
-  fs.writeFileSync(tokenFile, TOKEN);
-  process.env.ERIS_SERVICE_ACCOUNT_TOKEN_PATH = tokenFile;
+test("without credentials or kubeconfig: the service-account token, to its own cluster's API server only", async () => {
+  const saDir = path.join(dir, "serviceaccount");
+  fs.mkdirSync(saDir);
+  fs.writeFileSync(path.join(saDir, "token"), TOKEN);
+  // The cluster's own API server is the fake (ERIS_K8S_API_HOST: Eris outside the cluster).
+  const own = { ERIS_SERVICE_ACCOUNT_TOKEN_PATH: path.join(saDir, "token"), ERIS_K8S_API_HOST: fake.url };
+  Object.assign(process.env, own);
   try {
+    installPolicy({ more: own });
     const ctx = context(null);
     expect(await runRaw("count_pods", { k8s_api_host: fake.url }, ctx)).toBe(2);
+    expect(await runRaw("count_pods", {}, ctx)).toBe(2);
     expect(fake.requests.at(-1)?.auth).toBe("Bearer");
-    expect(ctx.lines).toEqual([`Kubernetes API ${fake.url} (in-cluster service account)`]);
+    expect(ctx.lines).toEqual([
+      `Kubernetes API ${fake.url} (in-cluster service account)`,
+      `Kubernetes API ${fake.url} (in-cluster service account)`,
+    ]);
+    // k8s_api_host pointing elsewhere never receives the token
+    const elsewhere = await startFake();
+    try {
+      await expect(runRaw("count_pods", { k8s_api_host: elsewhere.url })).rejects.toThrow(
+        `The service-account token may not be sent to ${elsewhere.url}: it is allowed only towards ${fake.url}. It goes to the cluster's own API server (KUBERNETES_SERVICE_HOST, or ERIS_K8S_API_HOST); add "${saDir}@<host>" to ERIS_CREDENTIAL_DIRS to allow another host.`,
+      );
+      expect(elsewhere.requests).toEqual([]);
+    } finally {
+      await elsewhere.stop();
+    }
+    // another directory listed instead of the default: the token is not readable at all
+    installPolicy({ dirs: path.join(dir, "other"), more: own });
+    await expect(runRaw("count_pods", {})).rejects.toThrow(
+      `The service-account token is not allowed for credentials; an administrator allows it by adding ${saDir} to ERIS_CREDENTIAL_DIRS`,
+    );
   } finally {
     delete process.env.ERIS_SERVICE_ACCOUNT_TOKEN_PATH;
+    delete process.env.ERIS_K8S_API_HOST;
   }
 });
 

@@ -4,11 +4,12 @@
  *    `k8s_api_host` (or the in-cluster address when Eris runs in a pod);
  * 2. a `kubeconfig` path argument, or $KUBECONFIG (optionally a `context`);
  * 3. the in-cluster service account (against `k8s_api_host` when given, as Kallisti does).
+ * Every file is read through the administrator's allow-lists (lib/credentials/policy.ts), and a
+ * credential bound to hosts goes nowhere else: the service-account token only to its own cluster.
  * It also turns client errors into FailedAction messages a trial log can show, and makes every
  * request abortable with the step's signal. Credential values are never logged.
  */
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import {
   ApiException,
@@ -24,11 +25,11 @@ import {
   type User,
 } from "@kubernetes/client-node";
 import { z } from "zod";
+import { type Binding, refusalFor } from "@/lib/credentials/destinations";
+import { type CredentialPolicy, CredentialUnavailable, credentialPolicy } from "@/lib/credentials/policy";
+import { SERVICE_ACCOUNT_DIR, inClusterServer, normalizeApiHost } from "@/lib/credentials/service-account";
 import type { Credential } from "@/lib/credentials/types";
 import { type ActionContext, FailedAction } from "../types";
-
-/** Where Kubernetes mounts a pod's service-account token and CA. */
-export const SERVICE_ACCOUNT_DIR = "/var/run/secrets/kubernetes.io/serviceaccount";
 
 /** Arguments every k8s/istio action accepts to pick the cluster (spread into each schema). */
 export const clusterArgs = {
@@ -80,10 +81,14 @@ export type Kube = {
 };
 
 /** Builds the clients for one step; logs where it connects and how (never the secret itself). */
-export function connect(args: ClusterArgs, ctx: ActionContext, env: NodeJS.ProcessEnv = process.env): Kube {
+export async function connect(
+  args: ClusterArgs,
+  ctx: ActionContext,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Kube> {
   const platform = args.platform.toLowerCase();
   if (platform !== "k8s") throw new FailedAction(`K8s on the platform: ${platform} is not supported.`);
-  const { kc, source } = loadKubeConfig(args, ctx.credential, env);
+  const { kc, source } = await loadKubeConfig(args, ctx, env);
   const server = kc.getCurrentCluster()?.server ?? "(no server)";
   ctx.log(`Kubernetes API ${server} (${source})`);
   const { signal } = ctx;
@@ -153,23 +158,26 @@ function parseStatus(body: unknown): { message?: string; reason?: string } {
 }
 
 /** Picks the access method (see the file comment) and returns the config with a safe description. */
-export function loadKubeConfig(
+export async function loadKubeConfig(
   args: ClusterArgs,
-  credential: Credential | null,
+  ctx: Pick<ActionContext, "credential" | "secret">,
   env: NodeJS.ProcessEnv = process.env,
-): { kc: KubeConfig; source: string } {
-  if (credential) return fromCredential(args, credential, env);
-  if (args.kubeconfig || env.KUBECONFIG) return fromKubeconfig(args, env);
-  return fromServiceAccount(args, env);
+  policy: CredentialPolicy = credentialPolicy(),
+): Promise<{ kc: KubeConfig; source: string }> {
+  if (ctx.credential) return fromCredential(args, ctx.credential, env);
+  if (args.kubeconfig || env.KUBECONFIG) return fromKubeconfig(args, env, policy, ctx.secret);
+  return fromServiceAccount(args, env, policy, ctx.secret);
 }
 
 function fromCredential(args: ClusterArgs, credential: Credential, env: NodeJS.ProcessEnv) {
-  const server = args.k8s_api_host ? normalizeHost(args.k8s_api_host) : inClusterServer(env);
+  const server = args.k8s_api_host ? normalizeApiHost(args.k8s_api_host) : inClusterServer(env);
   if (!server) {
     throw new FailedAction(
       "A credentials block needs k8s_api_host (the API server URL), or ERIS_K8S_API_HOST on the runner: Eris is not running inside a cluster (KUBERNETES_SERVICE_HOST is not set)",
     );
   }
+  const refused = refusalFor(credential, server);
+  if (refused) throw new FailedAction(refused);
   let user: User;
   let how: string;
   if (credential.kind === "token") {
@@ -193,20 +201,45 @@ function fromCredential(args: ClusterArgs, credential: Credential, env: NodeJS.P
   return { kc, source: `${how}${plainHttp ? ", plain HTTP" : ""}` };
 }
 
-function fromKubeconfig(args: ClusterArgs, env: NodeJS.ProcessEnv) {
+/** One kubeconfig file, read through the allow-lists; a parse error never quotes the file. */
+async function readKubeconfig(file: string, policy: CredentialPolicy) {
+  let read: Awaited<ReturnType<CredentialPolicy["readFile"]>>;
+  try {
+    read = await policy.readFile(file, "kubeconfig");
+  } catch (err) {
+    if (err instanceof CredentialUnavailable) throw new FailedAction(`Cannot load ${err.message}`);
+    throw err;
+  }
   const kc = new KubeConfig();
+  try {
+    kc.loadFromString(read.content);
+  } catch (err) {
+    const line = (err as { mark?: { line?: number } }).mark?.line;
+    throw new FailedAction(
+      `Cannot load kubeconfig ${file}: not a valid kubeconfig file${line === undefined ? "" : ` (YAML error at line ${line + 1})`}`,
+    );
+  }
+  // As loadFromFile does: certificate and token paths inside are relative to the file.
+  kc.makePathsAbsolute(path.dirname(read.real));
+  return { kc, binding: read.binding };
+}
+
+async function fromKubeconfig(
+  args: ClusterArgs,
+  env: NodeJS.ProcessEnv,
+  policy: CredentialPolicy,
+  secret: ActionContext["secret"],
+) {
   // $KUBECONFIG may list several files: merged as kubectl does, the first one's context wins.
   const files = args.kubeconfig ? [args.kubeconfig] : (env.KUBECONFIG ?? "").split(path.delimiter).filter(Boolean);
   const where = args.kubeconfig ?? `$KUBECONFIG (${env.KUBECONFIG})`;
-  try {
-    kc.loadFromFile(files[0]);
-    for (const file of files.slice(1)) {
-      const more = new KubeConfig();
-      more.loadFromFile(file);
-      kc.mergeConfig(more, true);
-    }
-  } catch (err) {
-    throw new FailedAction(`Cannot load kubeconfig ${where}: ${(err as Error).message}`);
+  const first = await readKubeconfig(files[0], policy);
+  const kc = first.kc;
+  const bindings = first.binding ? [first.binding] : [];
+  for (const file of files.slice(1)) {
+    const more = await readKubeconfig(file, policy);
+    kc.mergeConfig(more.kc, true);
+    if (more.binding) bindings.push(more.binding);
   }
   if (args.context) {
     if (!kc.getContextObject(args.context)) {
@@ -217,27 +250,53 @@ function fromKubeconfig(args: ClusterArgs, env: NodeJS.ProcessEnv) {
     }
     kc.setCurrentContext(args.context);
   }
-  if (!kc.getCurrentCluster()) throw new FailedAction(`kubeconfig ${where} has no current context with a cluster`);
+  const cluster = kc.getCurrentCluster();
+  if (!cluster) throw new FailedAction(`kubeconfig ${where} has no current context with a cluster`);
+  const refused = refusalFor({ bindings }, cluster.server);
+  if (refused) throw new FailedAction(refused);
+  const user = kc.getCurrentUser();
+  for (const value of [user?.token, user?.password]) if (value) secret?.(value);
   if (args.insecure_skip_tls_verify) withSkipTls(kc);
   return { kc, source: `kubeconfig ${where}, context ${kc.getCurrentContext()}` };
 }
 
-function fromServiceAccount(args: ClusterArgs, env: NodeJS.ProcessEnv) {
-  // The same override the K8S_SVC_ACC_TOKEN_FILE credential honours (tests, unusual mounts).
-  const tokenFile = env.ERIS_SERVICE_ACCOUNT_TOKEN_PATH ?? `${SERVICE_ACCOUNT_DIR}/token`;
-  const server = args.k8s_api_host ? normalizeHost(args.k8s_api_host) : inClusterServer(env);
-  if (!server || !fs.existsSync(/*turbopackIgnore: true*/ tokenFile)) {
+async function fromServiceAccount(
+  args: ClusterArgs,
+  env: NodeJS.ProcessEnv,
+  policy: CredentialPolicy,
+  secret: ActionContext["secret"],
+) {
+  const tokenFile = policy.serviceAccountTokenPath;
+  const server = args.k8s_api_host ? normalizeApiHost(args.k8s_api_host) : inClusterServer(env);
+  const noAccess =
+    "No Kubernetes cluster access configured: give a credentials block with k8s_api_host, a kubeconfig path, set KUBECONFIG on the runner, or run Eris inside a cluster with a service account";
+  // The path is the administrator's, not the step's: saying that it is missing gives nothing away.
+  if (!server || !fs.existsSync(/*turbopackIgnore: true*/ tokenFile)) throw new FailedAction(noAccess);
+  if (!policy.pathAllowed(tokenFile)) {
     throw new FailedAction(
-      "No Kubernetes cluster access configured: give a credentials block with k8s_api_host, a kubeconfig path, set KUBECONFIG on the runner, or run Eris inside a cluster with a service account",
+      `The service-account token is not allowed for credentials; an administrator allows it by adding ${path.dirname(tokenFile)} to ERIS_CREDENTIAL_DIRS`,
     );
   }
-  // What kc.loadFromCluster() builds, but from `env` and with k8s_api_host when given; the token
-  // file is re-read on every request (projected tokens rotate).
+  let token: string;
+  let binding: Binding | null;
+  try {
+    const read = await policy.readFile(tokenFile, "the service-account token");
+    token = read.content.trim();
+    binding = read.binding;
+  } catch (err) {
+    if (err instanceof CredentialUnavailable) throw new FailedAction(noAccess);
+    throw err;
+  }
+  const refused = refusalFor({ bindings: binding ? [binding] : [] }, server);
+  if (refused) throw new FailedAction(refused);
+  secret?.(token);
+  // Read once per step through the allow-lists: a projected token rotates, but stays valid far
+  // longer than one step lasts.
   const kc = new KubeConfig();
   const skipTLSVerify = args.insecure_skip_tls_verify || server.startsWith("http:");
   kc.loadFromClusterAndUser(
     { name: "in-cluster", server, caFile: serviceAccountCa(), skipTLSVerify },
-    { name: "service-account", authProvider: { name: "tokenFile", config: { tokenFile } } },
+    { name: "service-account", token },
   );
   return { kc, source: "in-cluster service account" };
 }
@@ -255,21 +314,4 @@ function withSkipTls(kc: KubeConfig): void {
     contexts: kc.getContexts(),
     currentContext: kc.getCurrentContext(),
   });
-}
-
-/** `10.0.0.1:6443` → `https://10.0.0.1:6443`; trailing slashes dropped (paths are appended). */
-function normalizeHost(host: string): string {
-  const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(host) ? host : `https://${host}`;
-  return url.replace(/\/+$/, "");
-}
-
-/**
- * The API server a step talks to when it names none: `ERIS_K8S_API_HOST` (Eris outside the
- * cluster, as Kallisti's KUBERNETES_HOST), else the in-cluster address.
- */
-function inClusterServer(env: NodeJS.ProcessEnv): string | undefined {
-  if (env.ERIS_K8S_API_HOST) return normalizeHost(env.ERIS_K8S_API_HOST);
-  const host = env.KUBERNETES_SERVICE_HOST;
-  if (!host) return undefined;
-  return `https://${net.isIPv6(host) ? `[${host}]` : host}:${env.KUBERNETES_SERVICE_PORT ?? "443"}`;
 }

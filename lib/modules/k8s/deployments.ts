@@ -36,7 +36,7 @@ const microservice_available_and_healthy = defineAction({
   description: "Succeeds when the deployment has as many available replicas as it wants; fails otherwise.",
   args: z.object({ ...clusterArgs, name: nameArg, ns: nsArg, label_selector: labelSelectorArg }),
   run: async (args, ctx) => {
-    const d = await oneDeployment(connect(args, ctx), args.ns, args.name, args.label_selector);
+    const d = await oneDeployment(await connect(args, ctx), args.ns, args.name, args.label_selector);
     if (available(d) !== desired(d)) {
       throw new FailedAction(
         `Deployment '${args.name}' is not healthy: ${available(d)} of ${desired(d)} replicas available`,
@@ -57,7 +57,7 @@ const waitArgs = z.object({
 
 /** Polls until (ready replicas == desired) equals `wantReady`, or fails after `timeout` seconds. */
 async function waitForReadiness(args: WaitArgs, ctx: ActionContext, wantReady: boolean): Promise<true> {
-  const kube = connect(args, ctx);
+  const kube = await connect(args, ctx);
   const deadline = Date.now() + args.timeout * 1000;
   for (;;) {
     const d = await oneDeployment(kube, args.ns, args.name, args.label_selector);
@@ -98,7 +98,7 @@ const scale_deployment = defineAction({
     ns: nsArg,
   }),
   run: async (args, ctx) => {
-    const kube = connect(args, ctx);
+    const kube = await connect(args, ctx);
     const scale = await kube.call(
       `failed to scale '${args.name}' to ${args.replicas} replicas`,
       (o) =>
@@ -119,7 +119,7 @@ const rollout_deployment = defineAction({
   description: "Restarts the deployment's pods as `kubectl rollout restart` does (a rolling update).",
   args: z.object({ ...clusterArgs, name: nameArg, ns: nsArg }),
   run: async (args, ctx) => {
-    const kube = connect(args, ctx);
+    const kube = await connect(args, ctx);
     const restartedAt = new Date().toISOString();
     const body = { spec: { template: { metadata: { annotations: { [RESTARTED_AT]: restartedAt } } } } };
     await kube.call(
@@ -144,7 +144,7 @@ const delete_deployment = defineAction({
     // Unlike chaostoolkit, no selector at all does not mean "every deployment in the namespace".
     if (!args.name && !args.label_selector)
       throw new FailedAction("delete_deployment needs a name or a label_selector");
-    const kube = connect(args, ctx);
+    const kube = await connect(args, ctx);
     const selector = withName(args.label_selector, args.name);
     const targets = args.name
       ? [await oneDeployment(kube, args.ns, args.name, selector)]

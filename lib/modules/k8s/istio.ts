@@ -110,8 +110,8 @@ const unsetFaultArgs = z.object({ ...baseArgs, routes: routesArg });
 const set_fault = defineAction({
   description: "Sets (or replaces) the fault injection of the VirtualService's http entries that route to `routes`.",
   args: setFaultArgs,
-  run: (args, ctx) =>
-    editFaults(connect(args, ctx), args, (entry) => {
+  run: async (args, ctx) =>
+    editFaults(await connect(args, ctx), args, (entry) => {
       entry.fault = args.fault;
     }),
 });
@@ -119,8 +119,8 @@ const set_fault = defineAction({
 const unset_fault = defineAction({
   description: "Removes the fault injection from the VirtualService's http entries that route to `routes`.",
   args: unsetFaultArgs,
-  run: (args, ctx) =>
-    editFaults(connect(args, ctx), args, (entry) => {
+  run: async (args, ctx) =>
+    editFaults(await connect(args, ctx), args, (entry) => {
       delete entry.fault;
     }),
 });
@@ -139,9 +139,9 @@ const add_delay_fault = defineAction({
     routes: routesArg,
     percentage: percentageArg,
   }),
-  run: (args, ctx) => {
+  run: async (args, ctx) => {
     const delay = withPercentage({ fixedDelay: args.fixed_delay }, args.percentage);
-    return editFaults(connect(args, ctx), args, (entry) => {
+    return editFaults(await connect(args, ctx), args, (entry) => {
       entry.fault = { delay };
     });
   },
@@ -155,9 +155,9 @@ const add_abort_fault = defineAction({
     routes: routesArg,
     percentage: percentageArg,
   }),
-  run: (args, ctx) => {
+  run: async (args, ctx) => {
     const abort = withPercentage({ httpStatus: args.http_status }, args.percentage);
-    return editFaults(connect(args, ctx), args, (entry) => {
+    return editFaults(await connect(args, ctx), args, (entry) => {
       entry.fault = { abort };
     });
   },
@@ -167,7 +167,7 @@ const get_virtual_service = defineAction({
   description: "Reads a VirtualService; returns {status, body, spec}.",
   args: z.object(baseArgs),
   run: async (args, ctx) => {
-    const vs = await getVirtualService(connect(args, ctx), args.virtual_service_name, args.ns, args.version);
+    const vs = await getVirtualService(await connect(args, ctx), args.virtual_service_name, args.ns, args.version);
     return { status: 200, body: vs, spec: vs.spec ?? {} };
   },
 });
@@ -180,8 +180,8 @@ const removeFaultKind = (kind: "delay" | "abort", description: string) =>
   defineAction({
     description,
     args: unsetFaultArgs,
-    run: (args, ctx) =>
-      editFaults(connect(args, ctx), args, (entry) => {
+    run: async (args, ctx) =>
+      editFaults(await connect(args, ctx), args, (entry) => {
         if (typeof entry.fault !== "object" || entry.fault === null) return;
         const { [kind]: _removed, ...rest } = entry.fault as JsonObject;
         if (Object.keys(rest).length > 0) entry.fault = rest;

@@ -43,7 +43,7 @@ const cordon_node = defineAction({
   description: "Marks the selected nodes unschedulable (kubectl cordon); returns their names.",
   args: z.object(selectArgs),
   run: async (args, ctx) => {
-    const kube = connect(args, ctx);
+    const kube = await connect(args, ctx);
     const names = (await selectNodes(kube, args.name, args.label_selector)).map(nodeName);
     for (const name of names) await setUnschedulable(kube, name, true);
     ctx.log(`Cordoned ${names.join(", ")}.`);
@@ -55,7 +55,7 @@ const uncordon_node = defineAction({
   description: "Marks the selected nodes schedulable again (kubectl uncordon); returns their names.",
   args: z.object(selectArgs),
   run: async (args, ctx) => {
-    const kube = connect(args, ctx);
+    const kube = await connect(args, ctx);
     const names = (await selectNodes(kube, args.name, args.label_selector)).map(nodeName);
     for (const name of names) await setUnschedulable(kube, name, false);
     ctx.log(`Uncordoned ${names.join(", ")}.`);
@@ -105,7 +105,7 @@ const drain_nodes = defineAction({
   }),
   defaultTimeoutMs: WAIT_STEP_TIMEOUT_MS,
   run: async (args, ctx) => {
-    const kube = connect(args, ctx);
+    const kube = await connect(args, ctx);
     const deadline = Date.now() + args.timeout * 1000;
     const nodes = (await selectNodes(kube, args.name, args.label_selector, args.count)).map(nodeName);
     for (const name of nodes) await setUnschedulable(kube, name, true);
@@ -177,7 +177,7 @@ const get_nodes = defineAction({
   description: "Lists the nodes (optionally by label selector) as [{name, unschedulable, ready, labels}].",
   args: z.object({ ...clusterArgs, label_selector: labelSelectorArg }),
   run: async (args, ctx) => {
-    const kube = connect(args, ctx);
+    const kube = await connect(args, ctx);
     const list = await kube.call("list nodes", (o) => kube.core.listNode({ labelSelector: args.label_selector }, o));
     return list.items.map((n) => ({
       name: nodeName(n),

@@ -76,7 +76,7 @@ const terminate_pods = defineAction({
     order: z.enum(["alphabetic", "oldest"]).default("alphabetic").describe("Which pods come first when not random"),
   }),
   run: async (args, ctx) => {
-    const kube = connect(args, ctx);
+    const kube = await connect(args, ctx);
     const pods = pickPods(await listPods(kube, args.ns, args.label_selector), args);
     if (pods.length === 0) ctx.log("No pod matched: nothing was deleted.");
     const deleted: string[] = [];
@@ -113,7 +113,7 @@ const pods_in_phase = defineAction({
     raise_on_invalid_phase: z.boolean().default(true).describe("Fail the step (true) or return false (false)"),
   }),
   run: async (args, ctx) => {
-    const pods = await listPods(connect(args, ctx), args.ns, args.label_selector);
+    const pods = await listPods(await connect(args, ctx), args.ns, args.label_selector);
     const selector = args.label_selector ?? "";
     let problem: string | null = null;
     if (pods.length === 0) problem = `no pods '${selector}' were found in namespace '${args.ns}'`;
@@ -139,7 +139,7 @@ const count_pods = defineAction({
   description: "Counts the pods matching the selector, only those in `phase` when given.",
   args: z.object({ ...countArgs, phase: z.string().optional().describe("Count only pods in this phase") }),
   run: async (args, ctx) => {
-    const pods = await listPods(connect(args, ctx), args.ns, args.label_selector);
+    const pods = await listPods(await connect(args, ctx), args.ns, args.label_selector);
     return pods.filter((p) => !args.phase || p.status?.phase === args.phase).length;
   },
 });
@@ -152,7 +152,7 @@ const count_min_pods = defineAction({
     min_count: z.number().int().min(0).default(2).describe("Minimum number of pods"),
   }),
   run: async (args, ctx) => {
-    const pods = await listPods(connect(args, ctx), args.ns, args.label_selector);
+    const pods = await listPods(await connect(args, ctx), args.ns, args.label_selector);
     return pods.filter((p) => p.status?.phase === args.phase).length >= args.min_count;
   },
 });
@@ -162,7 +162,7 @@ const all_microservices_healthy = defineAction({
     "Succeeds when every pod in the namespace is Running or Succeeded; fails naming failed and not-ready pods.",
   args: z.object({ ...clusterArgs, ns: nsArg }),
   run: async (args, ctx) => {
-    const pods = await listPods(connect(args, ctx), args.ns);
+    const pods = await listPods(await connect(args, ctx), args.ns);
     const failed = pods.filter((p) => p.status?.phase === "Failed").map(podName);
     const notReady = pods
       .filter((p) => !["Running", "Succeeded", "Failed"].includes(p.status?.phase ?? ""))
@@ -200,7 +200,7 @@ const read_pod_logs = defineAction({
     ns: nsArg,
   }),
   run: async (args, ctx) => {
-    const kube = connect(args, ctx);
+    const kube = await connect(args, ctx);
     const selector = withName(args.label_selector ?? (args.name ? "name in ({name})" : undefined), args.name);
     const names = args.pod_name ? [args.pod_name] : (await listPods(kube, args.ns, selector)).map(podName);
     const since = args.last === undefined ? undefined : parseDurationSeconds(args.last);

@@ -1,6 +1,6 @@
 import { pageHeaders, parsePage } from "@/lib/api/paging";
 import { allow, defineRoute, json, queryObject, readBody, validate } from "@/lib/api/route";
-import { toPublicExperiment } from "@/lib/experiments/present";
+import { toPublicExperiment, toSavedExperiment } from "@/lib/experiments/present";
 import { checkSteps } from "@/lib/experiments/check-steps";
 import { createExperimentSchema, experimentFiltersSchema } from "@/lib/experiments/schemas";
 import { getToolbox } from "@/lib/plugins/toolbox";
@@ -20,6 +20,6 @@ export const { GET, POST, PUT, PATCH, DELETE } = defineRoute({
   POST: allow("operator", async ({ req, principal }) => {
     const input = await readBody(req, createExperimentSchema);
     checkSteps(await getToolbox(), input);
-    return json(toPublicExperiment(services().experiments.create(input, principal.actor)), 201);
+    return json(toSavedExperiment(services().experiments.create(input, principal.actor)), 201);
   }),
 });

@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { AppError } from "@/lib/api/errors";
 import { allow, defineRoute, json, open, readBody } from "@/lib/api/route";
-import { clearFailures, clientIp, loginKeys, recordFailure, retryAfter, waitMessage } from "@/lib/auth/rate-limit";
+import { clientIp, loginKeys, throttled, waitMessage } from "@/lib/auth/rate-limit";
 import { hasRole } from "@/lib/auth/roles";
 import { tokenRequestSchema } from "@/lib/users/schemas";
 import { UserService, toPublicToken } from "@/lib/users/service";
@@ -20,22 +20,22 @@ export const { GET, POST, PUT, PATCH, DELETE } = defineRoute({
   // POST /api/v1/auth/token {"email","password","name","expires_in_days"} — the token is shown once
   POST: open(async ({ req }) => {
     const input = await readBody(req, tokenRequestSchema);
-    const keys = loginKeys(input.email, clientIp(req.headers));
-    const wait = retryAfter(keys);
-    if (wait) {
-      throw new AppError("too_many_requests", waitMessage(wait), {
-        headers: { "Retry-After": String(wait) },
+    const users = new UserService(getDb());
+    // The slot is reserved before the password check: parallel guesses cannot all get one.
+    const outcome = await throttled(loginKeys(input.email, clientIp(req.headers)), () =>
+      users.checkPassword(input.email, input.password),
+    );
+    if ("retryAfter" in outcome) {
+      throw new AppError("too_many_requests", waitMessage(outcome.retryAfter), {
+        headers: { "Retry-After": String(outcome.retryAfter) },
       });
     }
-    const users = new UserService(getDb());
-    const user = await users.checkPassword(input.email, input.password);
+    const user = outcome.result;
     if (!user) {
-      recordFailure(keys);
       throw new AppError("unauthorized", "Invalid email or password.", {
         headers: { "WWW-Authenticate": 'Bearer realm="eris"' },
       });
     }
-    clearFailures(keys);
     const { token, raw } = users.createToken(user.id, input.name, input.expires_in_days, user.email);
     return json({ ...toPublicToken(token), token: raw }, 201);
   }),

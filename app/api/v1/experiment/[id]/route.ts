@@ -1,5 +1,5 @@
 import { allow, defineRoute, json, noContent, readBody } from "@/lib/api/route";
-import { toPublicExperiment } from "@/lib/experiments/present";
+import { toPublicExperiment, toSavedExperiment } from "@/lib/experiments/present";
 import { checkSteps } from "@/lib/experiments/check-steps";
 import { patchExperimentSchema, replaceExperimentSchema } from "@/lib/experiments/schemas";
 import { getToolbox } from "@/lib/plugins/toolbox";
@@ -13,14 +13,14 @@ export const { GET, POST, PUT, PATCH, DELETE } = defineRoute<{ id: string }>({
     services().experiments.get(params.id);
     const input = await readBody(req, replaceExperimentSchema);
     checkSteps(await getToolbox(), input);
-    return json(toPublicExperiment(services().experiments.update(params.id, input, principal.actor)));
+    return json(toSavedExperiment(services().experiments.update(params.id, input, principal.actor)));
   }),
   // PATCH /api/v1/experiment/{id}
   PATCH: allow("operator", async ({ req, params, principal }) => {
     services().experiments.get(params.id);
     const input = await readBody(req, patchExperimentSchema);
     checkSteps(await getToolbox(), input);
-    return json(toPublicExperiment(services().experiments.update(params.id, input, principal.actor)));
+    return json(toSavedExperiment(services().experiments.update(params.id, input, principal.actor)));
   }),
   // DELETE /api/v1/experiment/{id} — soft delete, cascading to its schedules
   DELETE: allow("operator", ({ params, principal }) => {

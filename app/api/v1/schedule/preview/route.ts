@@ -9,7 +9,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = defineRoute({
   // GET /api/v1/schedule/preview?pattern=&timezone=&count= — the next fire times and a description
   GET: allow("viewer", ({ url }) => {
     const q = validate(previewQuerySchema, queryObject(url));
-    const pattern = checkPattern(q.pattern, q.timezone);
+    const pattern = checkPattern(q.pattern, q.timezone, "pattern");
     const runs = nextRuns(pattern, q.count, Date.now());
     return json({
       pattern: pattern.source,

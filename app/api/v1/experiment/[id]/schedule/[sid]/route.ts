@@ -1,6 +1,6 @@
 import { allow, defineRoute, json, noContent, readBody } from "@/lib/api/route";
 import { toPublicSchedule } from "@/lib/schedules/present";
-import { patchScheduleSchema, scheduleSchema } from "@/lib/schedules/schemas";
+import { patchScheduleSchema, replaceScheduleSchema } from "@/lib/schedules/schemas";
 import { services } from "@/lib/services";
 import type { Schedule } from "@/db/schema";
 
@@ -13,10 +13,10 @@ function present(s: Schedule) {
 export const { GET, POST, PUT, PATCH, DELETE } = defineRoute<Params>({
   // GET /api/v1/experiment/{id}/schedule/{sid} — deleted schedules included
   GET: allow("viewer", ({ params }) => present(services().schedules.get(params.id, params.sid))),
-  // PUT /api/v1/experiment/{id}/schedule/{sid} — omitted fields reset to their defaults
+  // PUT /api/v1/experiment/{id}/schedule/{sid} — Kallisti's omitted fields reset; Eris's extensions kept
   PUT: allow("operator", async ({ req, params, principal }) => {
     services().schedules.get(params.id, params.sid);
-    const input = await readBody(req, scheduleSchema);
+    const input = await readBody(req, replaceScheduleSchema);
     return present(services().schedules.update(params.id, params.sid, input, principal.actor));
   }),
   // PATCH /api/v1/experiment/{id}/schedule/{sid}
