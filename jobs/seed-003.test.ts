@@ -23,7 +23,13 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => health.listen(0, "127.0.0.1", r));
   healthUrl = `http://127.0.0.1:${(health.address() as AddressInfo).port}/health`;
-  startRunner({ K8S_USERNAME: "user-123", K8S_PASSWORD: "my-password", ERIS_K8S_API_HOST: fake.url });
+  startRunner({
+    K8S_USERNAME: "user-123",
+    K8S_PASSWORD: "my-password",
+    ERIS_K8S_API_HOST: fake.url,
+    // The one setting the README's Kubernetes example adds: the runner may read these two variables.
+    ERIS_CREDENTIAL_ENV: "K8S_USERNAME,K8S_PASSWORD",
+  });
 });
 afterAll(async () => {
   killRunners();

@@ -193,7 +193,7 @@ describe.skipIf(skip !== null)(skip ? `aws trials: SKIPPED, ${skip}` : "aws tria
       ],
     });
     expect(t.status).toBe("Failed");
-    expect(lines(t.trial_record.steps[0])[1]).toMatch(
+    expect(lines(t.trial_record.steps[0])[0]).toMatch(
       /^\[ERROR\] Step failed\. Type: InvalidCredentialType\. Error: Invalid credential type: Environment variables should be used for AWS client config\./,
     );
   });

@@ -24,7 +24,12 @@ beforeAll(async () => {
   );
   await new Promise<void>((resolve) => health.listen(0, "127.0.0.1", resolve));
   healthUrl = `http://127.0.0.1:${(health.address() as AddressInfo).port}/health`;
-  startRunner({ CF_USERNAME: USER.username, CF_PASSWORD: USER.password });
+  // Kallisti's default cf credential, allowed by the administrator as any variable must be.
+  startRunner({
+    CF_USERNAME: USER.username,
+    CF_PASSWORD: USER.password,
+    ERIS_CREDENTIAL_ENV: "CF_USERNAME,CF_PASSWORD",
+  });
 });
 afterAll(async () => {
   killRunners();

@@ -70,6 +70,11 @@ export type ModuleDef = {
    */
   resolveName?: (name: string) => { name: string } | { error: string } | null;
   /**
+   * The module takes no `credentials` block (aws: the SDK's own chain): a step that has one fails
+   * with this message before anything is resolved or read.
+   */
+  refusesCredentials?: string;
+  /**
    * Removes whatever the module's steps injected for a trial (e.g. objects labelled with it),
    * whatever ended the trial: success, failure, stop, or a crash (called again on recovery).
    * Returns one line per thing removed; must be safe to call when nothing is left.

@@ -54,6 +54,8 @@ export async function runStep({ toolbox, trialId, step, where, entry, stop, paus
   // A `credentials` block is resolved by the credential map and handed over apart from the arguments.
   const { credentials: block, ...args } = where;
   let credential: Credential | null = null;
+  const refuses = toolbox.modules[resolved.namespace]?.refusesCredentials;
+  if (block !== undefined && refuses) return fail("InvalidCredentialType", refuses);
   if (block !== undefined) {
     try {
       credential = await resolveCredential(toolbox.credentials, block);

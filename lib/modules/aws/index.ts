@@ -16,6 +16,7 @@ import { rdsActions } from "./rds";
 import { s3Actions } from "./s3";
 import { ssmActions } from "./ssm";
 import { awsNameResolver } from "./names";
+import { CREDENTIALS_REFUSED } from "./session";
 
 const byService: Record<string, Record<string, ActionDef>> = {
   ec2: ec2Actions,
@@ -38,5 +39,6 @@ export const aws: ModuleDef = {
   description:
     "AWS chaos on the AWS SDK: stop, terminate and reboot EC2 instances, disturb auto-scaling groups, ECS tasks, Lambda functions, RDS clusters, load balancer targets, run SSM commands, and probe their state.",
   actions,
+  refusesCredentials: CREDENTIALS_REFUSED,
   resolveName: awsNameResolver(Object.keys(actions)),
 };

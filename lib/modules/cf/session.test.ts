@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import type { FakeCloudFoundry } from "@/e2e/fixtures/fake-cf";
+import { installPolicy, resetPolicy } from "@/lib/credentials/test-helpers";
 import { InvalidCredential } from "@/lib/credentials/types";
 import { FailedAction } from "../types";
 import { cf } from "./index";
@@ -16,8 +17,11 @@ let fake: FakeCloudFoundry;
 beforeEach(async () => {
   fake = await startFake();
   seedShop(fake);
+  // Kallisti's default cf variables, allowed as the README says an administrator does.
+  installPolicy({ env: "CF_USERNAME,CF_PASSWORD" });
 });
 afterEach(async () => {
+  resetPolicy();
   await fake.stop();
   delete process.env.CF_USERNAME;
   delete process.env.CF_PASSWORD;
@@ -33,11 +37,18 @@ test("without a credentials block, Kallisti's CF_USERNAME and CF_PASSWORD are us
   expect(ctx.lines[0]).toContain("(user from ENV_VAR_USERNAME_PASSWORD,");
 });
 
+test("CF_USERNAME and CF_PASSWORD are not read unless the administrator allows them", async () => {
+  process.env.CF_USERNAME = USER.username;
+  process.env.CF_PASSWORD = USER.password;
+  installPolicy({});
+  await expect(run(fake, "get_app_by_name", probe, context(null))).rejects.toThrow(/ERIS_CREDENTIAL_ENV/);
+  expect(fake.requests.filter((r) => r.path.includes("oauth"))).toEqual([]);
+});
+
 test("missing environment variables, token credentials and wrong passwords are clear failures", async () => {
+  // Not set and not allowed read alike: the message names the variable and the setting.
   await expect(run(fake, "get_app_by_name", probe, context(null))).rejects.toThrow(
-    new InvalidCredential(
-      "Credential ENV_VAR_USERNAME_PASSWORD gave no username (by default cf reads CF_USERNAME and CF_PASSWORD on the runner)",
-    ),
+    /^Credential ENV_VAR_USERNAME_PASSWORD: the environment variable CF_USERNAME is not set on the runner or not allowed for credentials; an administrator allows it by adding CF_USERNAME to ERIS_CREDENTIAL_ENV/,
   );
   await expect(
     run(fake, "get_app_by_name", probe, context({ kind: "token", type: "TOKEN_FILE", token: "t" })),

@@ -6,7 +6,8 @@
  * Neither the password nor the token reaches a log line, a result or an error message.
  */
 import { z } from "zod";
-import { resolveCredential } from "@/lib/credentials/handlers";
+import { refusalFor } from "@/lib/credentials/destinations";
+import { cloudFoundryDefaultCredential } from "@/lib/credentials/handlers";
 import { InvalidCredential } from "@/lib/credentials/types";
 import { type ActionContext, FailedAction } from "../types";
 import { type HttpResponse, parseJson, request } from "./http";
@@ -29,13 +30,6 @@ export const placeArgs = {
 
 export type ConnectionArgs = { cf_api_url: string; verify_ssl: boolean; client_id: string; client_secret: string };
 
-/** Kallisti's default credential for cf. */
-export const DEFAULT_CREDENTIALS = {
-  type: "ENV_VAR_USERNAME_PASSWORD",
-  username_key: "CF_USERNAME",
-  password_key: "CF_PASSWORD",
-};
-
 export type Query = Record<string, string | number | string[] | undefined>;
 export type Sent = { status: number; headers: HttpResponse["headers"]; body: unknown };
 
@@ -52,8 +46,9 @@ export type Cf = {
   list<T>(path: string, query?: Query): Promise<T[]>;
 };
 
-async function user(ctx: ActionContext): Promise<{ username: string; password: string; source: string }> {
-  const credential = ctx.credential ?? (await resolveCredential(ctx.credentialHandlers, DEFAULT_CREDENTIALS));
+async function user(ctx: ActionContext) {
+  // Kallisti's default (CF_USERNAME / CF_PASSWORD), under the administrator's allow-list like any credential.
+  const credential = ctx.credential ?? (await cloudFoundryDefaultCredential({ secret: ctx.secret }));
   if (credential.kind !== "username_password") {
     throw new InvalidCredential(
       `Invalid credential type: ${credential.type} gives a token; cf logs in to UAA with a username and password (e.g. ENV_VAR_USERNAME_PASSWORD)`,
@@ -64,7 +59,7 @@ async function user(ctx: ActionContext): Promise<{ username: string; password: s
     const where = ctx.credential ? "" : " (by default cf reads CF_USERNAME and CF_PASSWORD on the runner)";
     throw new InvalidCredential(`Credential ${credential.type} gave no ${username ? "password" : "username"}${where}`);
   }
-  return { username, password, source: credential.type };
+  return { username, password, source: credential.type, credential };
 }
 
 /** v3 filters take comma-separated lists; Kallisti's v2 paths (call_api) repeat the parameter. */
@@ -110,6 +105,10 @@ export async function connect(args: ConnectionArgs, ctx: ActionContext): Promise
   const links = (parseJson(root.text) as { links?: Record<string, { href?: string } | null> } | undefined)?.links;
   const uaa = (links?.uaa?.href ?? links?.login?.href)?.replace(/\/+$/, "");
   if (!uaa) throw new FailedAction(`${api} does not look like a Cloud Foundry API: its root document has no uaa link`);
+  // A credential bound to some hosts is never sent elsewhere, here the UAA the API points to.
+  const refused = refusalFor(login.credential, uaa);
+  if (refused) throw new InvalidCredential(refused);
+  ctx.secret?.(args.client_secret);
   const basic = Buffer.from(`${args.client_id}:${args.client_secret}`).toString("base64");
   const form = new URLSearchParams({ grant_type: "password", username: login.username, password: login.password });
   const granted = await http(
@@ -125,6 +124,7 @@ export async function connect(args: ConnectionArgs, ctx: ActionContext): Promise
   if (granted.status >= 400) throw failure(`POST ${uaa}/oauth/token`, granted);
   const token = (parseJson(granted.text) as { access_token?: string } | undefined)?.access_token;
   if (!token) throw new FailedAction(`UAA at ${uaa} answered without an access_token`);
+  ctx.secret?.(token);
   ctx.log(`Cloud Foundry API ${api} (user from ${login.source}, token from ${uaa})`);
 
   const send: Cf["send"] = async (method, path, options = {}) => {
