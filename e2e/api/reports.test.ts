@@ -1,7 +1,6 @@
 /** Reports in every format, from trials the real executor ran: structure, masking and filters. */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import zlib from "node:zlib";
 import Ajv2020 from "ajv/dist/2020";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, expect, test } from "vitest";
@@ -9,6 +8,7 @@ import { GET as reportGet } from "@/app/api/v1/report/route";
 import { getDb } from "@/db/client";
 import { BUILTIN_TOOLBOX } from "@/lib/modules/registry";
 import { executeQueued } from "@/e2e/fixtures/in-process-runner";
+import { pdfText } from "@/e2e/fixtures/pdf-text";
 import { api } from "./client";
 import { IDENTITIES } from "./identities";
 
@@ -136,26 +136,6 @@ test("JUnit: a test case per step, failures carry the failure message, skipped s
   expect(suites[1].testcase[1]).toHaveProperty("skipped");
   noSecrets(xml);
 });
-
-/** The text pdfkit drew: inflate each content stream and decode its hex strings. */
-function pdfText(pdf: Buffer): string {
-  const out: string[] = [];
-  const raw = pdf.toString("latin1");
-  for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    let content: string;
-    try {
-      content = zlib.inflateSync(Buffer.from(m[1], "latin1")).toString("latin1");
-    } catch {
-      content = m[1];
-    }
-    for (const tj of content.matchAll(/\[([^\]]*)\]\s*TJ/g)) {
-      out.push(
-        [...tj[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1], "hex").toString("latin1")).join(""),
-      );
-    }
-  }
-  return out.join("\n");
-}
 
 test("PDF: a valid document with the report's content, generated on the server", async () => {
   const { res, bytes } = await fetchReport(`experiment=${experimentId}&format=pdf`);

@@ -9,6 +9,7 @@ import type { DB } from "@/db/client";
 import type { ExperimentRevision, Step, Trial } from "@/db/schema";
 import { isoTime } from "@/lib/api/time";
 import { maskSecrets } from "@/lib/credentials/mask";
+import { SecretSet } from "@/lib/credentials/secrets";
 import type { Toolbox } from "@/lib/modules/registry";
 import type { PauseControl } from "@/lib/modules/types";
 import { cleanupTrial } from "./cleanup";
@@ -45,6 +46,8 @@ type Loaded = {
   definition: ExperimentRevision;
   params: Record<string, unknown>;
   pause?: PauseControl;
+  /** Every secret value the trial touches; masked by value in everything it writes. */
+  secrets: SecretSet;
 };
 
 const NEVER = new AbortController().signal;
@@ -141,7 +144,7 @@ export class TrialExecutor {
         entry.logs.push(logLine("ERROR", `Step interrupted: ${note}.`));
       }
     }
-    await this.lifecycle.saveRecords(this.fence, trialId, records);
+    await this.save(t, records);
     const pre = records.pre_steps ?? [];
     const prePassed = pre.length === t.definition.preSteps.length && pre.every((e) => e.status === "succeeded");
     let rollbackFailure = "";
@@ -188,7 +191,10 @@ export class TrialExecutor {
   private load(trialId: string, pause?: PauseControl): Loaded {
     const row = this.repo.findWithDefinition(trialId);
     if (!row) throw new Error(`trial ${trialId} or its experiment revision not found`);
-    return { ...row, params: { ...row.definition.parameters, ...row.trial.parameters }, pause };
+    const params = { ...row.definition.parameters, ...row.trial.parameters };
+    const secrets = new SecretSet();
+    secrets.addByKeyName(params);
+    return { ...row, params, pause, secrets };
   }
 
   private stepsOf(t: Loaded, list: ListName): Step[] {
@@ -261,9 +267,11 @@ export class TrialExecutor {
   }
 
   private newEntry(step: Step, t: Loaded): StepLog {
+    const where = render(step.where, t.params);
+    t.secrets.addByKeyName(where);
     return {
       step_name: stepName(step.do),
-      step_parameters: maskSecrets(render(step.where, t.params)),
+      step_parameters: t.secrets.mask(maskSecrets(where)),
       logs: [],
       step: step.step,
       do: step.do,
@@ -276,8 +284,9 @@ export class TrialExecutor {
   /** Saves the step as running (the fence check before any action), runs it, saves the outcome. */
   private async execute(step: Step, t: Loaded, entry: StepLog, records: TrialRecords, stop: AbortSignal) {
     entry.status = "running";
-    await this.lifecycle.saveRecords(this.fence, t.trial.id, records);
+    await this.save(t, records);
     const where = render(step.where, t.params);
+    t.secrets.addByKeyName(where);
     const failure = await runStep({
       toolbox: this.toolbox,
       trialId: t.trial.id,
@@ -286,10 +295,16 @@ export class TrialExecutor {
       entry,
       stop,
       pause: t.pause,
+      secrets: t.secrets,
     });
     entry.ended_at = isoTime(Date.now());
-    await this.lifecycle.saveRecords(this.fence, t.trial.id, records);
+    await this.save(t, records);
     return failure;
+  }
+
+  /** Records reach the database masked by value: a line written before a secret was known included. */
+  private save(t: Loaded, records: TrialRecords): Promise<void> {
+    return this.lifecycle.saveRecords(this.fence, t.trial.id, t.secrets.mask(records));
   }
 
   /** Cleans up what the trial's steps injected (once any step ran), then records the final status. */
@@ -305,7 +320,11 @@ export class TrialExecutor {
     const cleanup = ran ? await cleanupTrial(this.toolbox, t.trial.id, t.definition, t.params) : [];
     const final = withResult(records, logLine(level, line));
     final.result?.[0].logs.push(...cleanup);
-    await this.lifecycle.finish(this.fence, t.trial.id, { status, reason, records: final });
+    await this.lifecycle.finish(this.fence, t.trial.id, {
+      status,
+      reason: reason === null ? null : t.secrets.maskString(reason),
+      records: t.secrets.mask(final),
+    });
     return status;
   }
 }

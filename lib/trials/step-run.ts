@@ -5,6 +5,7 @@
 import type { Step } from "@/db/schema";
 import { resolveCredential } from "@/lib/credentials/handlers";
 import { maskSecrets } from "@/lib/credentials/mask";
+import type { SecretSet } from "@/lib/credentials/secrets";
 import type { Credential } from "@/lib/credentials/types";
 import { type Expectation, checkExpectations, parseExpectation } from "@/lib/modules/expect";
 import { type Toolbox, resolveAction } from "@/lib/modules/registry";
@@ -39,15 +40,18 @@ export type StepCall = {
   /** Aborts the action in flight. */
   stop: AbortSignal;
   pause?: PauseControl;
+  /** The trial's secrets: every value registered here is masked wherever the trial writes it. */
+  secrets: SecretSet;
 };
 
 /** Runs one step, filling its log and status; returns the failure message, or null when it passed. */
-export async function runStep({ toolbox, trialId, step, where, entry, stop, pause }: StepCall): Promise<string | null> {
-  const log = (level: "INFO" | "ERROR", msg: string) => entry.logs.push(logLine(level, msg));
+export async function runStep(call: StepCall): Promise<string | null> {
+  const { toolbox, trialId, step, where, entry, stop, pause, secrets } = call;
+  const log = (level: "INFO" | "ERROR", msg: string) => entry.logs.push(logLine(level, secrets.maskString(msg)));
   const fail = (type: string, message: string, status = "failed") => {
     log("ERROR", `Step failed. Type: ${type}. Error: ${message}`);
     entry.status = status;
-    return message;
+    return secrets.maskString(message);
   };
   const resolved = resolveAction(toolbox.modules, step.do);
   if ("error" in resolved) return fail("CouldNotFindFunction", resolved.error);
@@ -58,7 +62,7 @@ export async function runStep({ toolbox, trialId, step, where, entry, stop, paus
   if (block !== undefined && refuses) return fail("InvalidCredentialType", refuses);
   if (block !== undefined) {
     try {
-      credential = await resolveCredential(toolbox.credentials, block);
+      credential = await resolveCredential(toolbox.credentials, block, { secret: secrets.add });
     } catch (err) {
       return fail("InvalidCredentialType", (err as Error).message);
     }
@@ -86,8 +90,11 @@ export async function runStep({ toolbox, trialId, step, where, entry, stop, paus
       credentialHandlers: toolbox.credentials,
       trialId,
       pause,
+      secret: secrets.add,
     });
-    if (result !== null && result !== undefined) log("INFO", `Result: ${JSON.stringify(maskSecrets(result))}.`);
+    if (result !== null && result !== undefined) {
+      log("INFO", `Result: ${JSON.stringify(secrets.mask(maskSecrets(result)))}.`);
+    }
     if (expectations.length) {
       checkExpectations(result ?? null, expectations);
       log("INFO", `Succeeded. All expectations passed: ${JSON.stringify(step.expect)}.`);
