@@ -156,3 +156,66 @@ test("secret values appear nowhere a viewer, a report, a webhook, the log or the
     }
   }
 });
+
+test("an operator's step cannot use Eris's own secrets or read files outside the allowed directories", async () => {
+  const received: string[] = [];
+  const trap = http.createServer((req, res) => {
+    let body = "";
+    req.on("data", (c) => (body += c));
+    req.on("end", () => {
+      received.push(`${req.url} ${JSON.stringify(req.headers)} ${body}`);
+      res.setHeader("content-type", "application/json");
+      res.end(JSON.stringify({ access_token: "t" }));
+    });
+  });
+  await new Promise<void>((r) => trap.listen(0, "127.0.0.1", r));
+  const trapUrl = `http://127.0.0.1:${(trap.address() as AddressInfo).port}`;
+  try {
+    // Even a list that allows everything never allows Eris's own settings.
+    startRunner({ ERIS_CREDENTIAL_ENV: "*", ERIS_ADMIN_PASSWORD: "the-admin-password-000" });
+    const steal = (credentials: Record<string, unknown>) => ({
+      do: "cm.http_request",
+      where: {
+        url: `${trapUrl}/target`,
+        method: "GET",
+        authentication: { type: "oauth2_token", url: `${trapUrl}/token`, credentials },
+      },
+    });
+    const runAs = async (name: string, credentials: Record<string, unknown>) => {
+      const saved = await api("POST", "/api/v1/experiment/", { name, steps: [steal(credentials)] }, { as: "operator" });
+      expect(saved.status).toBe(201);
+      const trial = await api("POST", "/api/v1/trial/", { experiment: saved.body.id }, { as: "operator" });
+      const done = await until(`${name} ended`, async () => {
+        const t = await api("GET", `/api/v1/trial/${trial.body.id}/`, undefined, { as: "viewer" });
+        return ["Succeeded", "Failed"].includes(t.body.status) && t;
+      });
+      expect(done.body.status).toBe("Failed");
+      return { saved: saved.body, trial: done.body, text: JSON.stringify(done.body) };
+    };
+    const admin = await runAs("steal the admin password", {
+      type: "ENV_VAR_USERNAME_PASSWORD",
+      username_key: "ERIS_ADMIN_EMAIL",
+      password_key: "ERIS_ADMIN_PASSWORD",
+    });
+    // Saved as written (Kallisti experiments must), with a warning on the field at fault.
+    expect(admin.saved.warnings.map((w: { field: string }) => w.field)).toContain(
+      "steps.0.where.authentication.credentials.password_key",
+    );
+    expect(admin.text).toContain("ERIS_ADMIN_PASSWORD");
+    expect(admin.text).not.toContain("the-admin-password-000");
+    const passwd = await runAs("read /etc/passwd", { type: "TOKEN_FILE", token_path: "/etc/passwd" });
+    const missing = await runAs("read a missing file", { type: "TOKEN_FILE", token_path: "/etc/no-such-file" });
+    expect(passwd.text).not.toContain("root:");
+    // Not allowed and not there read the same.
+    const failure = (t: { trial: { trial_record: { steps: { logs: string[] }[] } } }) =>
+      t.trial.trial_record.steps[0].logs
+        .find((l) => l.includes("Step failed"))
+        ?.replace(/^\[[^\]]*\]/, "")
+        .replace(/\/etc\/\S+/g, "<path>");
+    expect(failure(passwd)).toBeDefined();
+    expect(failure(passwd)).toBe(failure(missing));
+    expect(received).toEqual([]); // nothing was ever sent to the operator's server
+  } finally {
+    trap.close();
+  }
+});
