@@ -51,6 +51,34 @@ type Loaded = {
 };
 
 const NEVER = new AbortController().signal;
+
+/** How often a running step's new log lines are written out. */
+export const LIVE_LOG_MS = 500;
+
+/**
+ * Batches a running step's log writes: a write at most every LIVE_LOG_MS while lines keep coming.
+ * A failed write (the trial was taken over) is left to the step's final write to report.
+ */
+class LiveLog {
+  private timer: NodeJS.Timeout | null = null;
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(private readonly write: () => Promise<void>) {}
+
+  readonly request = (): void => {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.writing = this.write().catch(() => {});
+    }, LIVE_LOG_MS);
+  };
+
+  async close(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.writing;
+  }
+}
 const noGate: Gate = async () => null;
 const STEP_LISTS = ["pre_steps", "steps", "post_steps"] as const;
 
@@ -287,19 +315,27 @@ export class TrialExecutor {
     await this.save(t, records);
     const where = render(step.where, t.params);
     t.secrets.addByKeyName(where);
-    const failure = await runStep({
-      toolbox: this.toolbox,
-      trialId: t.trial.id,
-      step,
-      where,
-      entry,
-      stop,
-      pause: t.pause,
-      secrets: t.secrets,
-    });
-    entry.ended_at = isoTime(Date.now());
-    await this.save(t, records);
-    return failure;
+    // Log lines reach the database while the step runs, at most one write per LIVE_LOG_MS.
+    const live = new LiveLog(() => this.save(t, records));
+    try {
+      const failure = await runStep({
+        toolbox: this.toolbox,
+        trialId: t.trial.id,
+        step,
+        where,
+        entry,
+        stop,
+        pause: t.pause,
+        secrets: t.secrets,
+        onLog: live.request,
+      });
+      entry.ended_at = isoTime(Date.now());
+      return failure;
+    } finally {
+      await live.close();
+      // The final write; it throws LostTrial when another runner owns the trial now.
+      await this.save(t, records);
+    }
   }
 
   /** Records reach the database masked by value: a line written before a secret was known included. */

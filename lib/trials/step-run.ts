@@ -42,12 +42,17 @@ export type StepCall = {
   pause?: PauseControl;
   /** The trial's secrets: every value registered here is masked wherever the trial writes it. */
   secrets: SecretSet;
+  /** Called after every log line, so the caller can write them out while the step still runs. */
+  onLog?: () => void;
 };
 
 /** Runs one step, filling its log and status; returns the failure message, or null when it passed. */
 export async function runStep(call: StepCall): Promise<string | null> {
-  const { toolbox, trialId, step, where, entry, stop, pause, secrets } = call;
-  const log = (level: "INFO" | "ERROR", msg: string) => entry.logs.push(logLine(level, secrets.maskString(msg)));
+  const { toolbox, trialId, step, where, entry, stop, pause, secrets, onLog } = call;
+  const log = (level: "INFO" | "ERROR", msg: string) => {
+    entry.logs.push(logLine(level, secrets.maskString(msg)));
+    onLog?.();
+  };
   const fail = (type: string, message: string, status = "failed") => {
     log("ERROR", `Step failed. Type: ${type}. Error: ${message}`);
     entry.status = status;
