@@ -24,6 +24,12 @@ export type Step = {
   expect?: JsonObject[];
 };
 
+/**
+ * A guard: a probe step that runs every `interval_seconds` alongside the trial's steps; more than
+ * `tolerance` failures in a row stop the trial (the running step is aborted, post_steps run).
+ */
+export type Guard = Step & { name?: string; interval_seconds: number; tolerance: number };
+
 export { TRIAL_STATUSES, type TrialStatus } from "../lib/trials/statuses";
 
 export const CONCURRENCY_POLICIES = ["Forbid", "Allow", "Replace"] as const;
@@ -38,6 +44,7 @@ const definition = () => ({
   preSteps: json<Step[]>("pre_steps").notNull(),
   steps: json<Step[]>("steps").notNull(),
   postSteps: json<Step[]>("post_steps").notNull(),
+  guards: json<Guard[]>("guards").notNull().default([]),
 });
 
 export const experiments = sqliteTable(
@@ -84,6 +91,8 @@ export const schedules = sqliteTable(
     parameters: json<JsonObject>("parameters").notNull(),
     metadata: json<JsonObject>("metadata").notNull(),
     ticket: json<JsonObject>("ticket").notNull(),
+    // Guards the schedule adds to its trials (on top of the experiment's).
+    guards: json<Guard[]>("guards").notNull().default([]),
     recurrencePattern: text("recurrence_pattern").notNull(),
     recurrenceCount: integer("recurrence_count"),
     recurrenceLeft: integer("recurrence_left"),
@@ -135,6 +144,14 @@ export const trials = sqliteTable(
     runnerEpoch: integer("runner_epoch"),
     // The experiment revision the trial was launched with (its definition is in experiment_revisions).
     experimentRevision: integer("experiment_revision").notNull().default(1),
+    // Guards the trial (or its schedule) adds to the experiment's, and what every guard saw.
+    guards: json<Guard[]>("guards").notNull().default([]),
+    guardRecord: json<JsonObject>("guard_record").notNull().default({}),
+    // Checks of the trial (guard checks and steps with expectations), for the resilience score.
+    checksPassed: integer("checks_passed").notNull().default(0),
+    checksTotal: integer("checks_total").notNull().default(0),
+    // An admin started it inside a blackout window: why (audited).
+    blackoutOverride: text("blackout_override"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -162,6 +179,56 @@ export const runnerLease = sqliteTable("runner_lease", {
   epoch: integer("epoch").notNull().default(0),
   // How many times the supervisor restarted the runner process that holds the lease.
   restarts: integer("restarts").notNull().default(0),
+});
+
+export const WINDOW_KINDS = ["recurring", "fixed"] as const;
+export const WINDOW_ON_RUNNING = ["finish", "stop"] as const;
+
+/**
+ * No chaos during a blackout window: global (no experiment) or one experiment's. A recurring window
+ * opens at each `cron` slot in `timezone` and lasts `duration_seconds`; a fixed one spans
+ * [starts_at, ends_at). `on_running` says what happens to a trial already running when it opens.
+ */
+export const blackoutWindows = sqliteTable(
+  "blackout_windows",
+  {
+    id: text("id").primaryKey(),
+    experimentId: text("experiment_id").references(() => experiments.id),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: WINDOW_KINDS }).notNull(),
+    cron: text("cron"),
+    durationSeconds: integer("duration_seconds"),
+    timezone: text("timezone").notNull().default("UTC"),
+    startsAt: timeMs("starts_at"),
+    endsAt: timeMs("ends_at"),
+    onRunning: text("on_running", { enum: WINDOW_ON_RUNNING }).notNull().default("finish"),
+    createdBy: text("created_by").notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    deletedAt: timeMs("deleted_at"),
+  },
+  (t) => [index("blackout_windows_experiment_idx").on(t.experimentId, t.deletedAt)],
+);
+
+export const GUARD_ACTIONS = ["PAUSE", "STOP"] as const;
+
+/** Probes watched all the time by the runner; when one fails past its tolerance the signal is set. */
+export const globalGuards = sqliteTable("global_guards", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  step: json<Step>("step").notNull(),
+  intervalSeconds: integer("interval_seconds").notNull().default(30),
+  tolerance: integer("tolerance").notNull().default(0),
+  action: text("action", { enum: GUARD_ACTIONS }).notNull().default("PAUSE"),
+  enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+  // What the guard last saw, for people: when, whether it passed, and the failure if not.
+  lastCheckedAt: timeMs("last_checked_at"),
+  lastOk: integer("last_ok", { mode: "boolean" }),
+  lastMessage: text("last_message"),
+  trippedAt: timeMs("tripped_at"),
+  createdBy: text("created_by").notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
 });
 
 export const SIGNAL_STATES = ["RUN", "PAUSE", "STOP"] as const;
@@ -243,3 +310,6 @@ export type RunnerLease = typeof runnerLease.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type ApiToken = typeof apiTokens.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
+export type BlackoutWindow = typeof blackoutWindows.$inferSelect;
+export type NewBlackoutWindow = typeof blackoutWindows.$inferInsert;
+export type GlobalGuard = typeof globalGuards.$inferSelect;

@@ -12,6 +12,7 @@ import { killRunners, startRunner, until } from "@/e2e/fixtures/runner-process";
 import { createExperimentSchema } from "@/lib/experiments/schemas";
 import { ExperimentService } from "@/lib/experiments/service";
 import { signBody } from "@/lib/plugins/observers";
+import { createTrialSchema } from "@/lib/trials/schemas";
 import { TrialService } from "@/lib/trials/service";
 
 const FIXTURES = path.resolve("e2e/fixtures/plugins");
@@ -68,7 +69,7 @@ test("a user module runs in a trial, a hook adjusts it first, and the webhook ob
     "t",
   );
   const t = await new TrialService(db).create(
-    { experiment: exp.id, parameters: {}, metadata: {}, ticket: {}, initiated_from: "test" },
+    createTrialSchema.parse({ experiment: exp.id, parameters: {}, initiated_from: "test" }),
     "t",
   );
   const done = await until("trial done", () => {

@@ -12,6 +12,7 @@ import { type Trial, trials } from "@/db/schema";
 import { killRunners, startRunner, until } from "@/e2e/fixtures/runner-process";
 import { createExperimentSchema, patchExperimentSchema } from "@/lib/experiments/schemas";
 import { ExperimentService } from "@/lib/experiments/service";
+import { createTrialSchema } from "@/lib/trials/schemas";
 import { TrialService } from "@/lib/trials/service";
 
 const db = () => getDb();
@@ -44,7 +45,7 @@ function experiment(body: Record<string, unknown>) {
 }
 async function launch(experimentId: string, run: string) {
   return new TrialService(db()).create(
-    { experiment: experimentId, parameters: { run }, metadata: {}, ticket: {}, initiated_from: "test" },
+    createTrialSchema.parse({ experiment: experimentId, parameters: { run }, initiated_from: "test" }),
     "t",
   );
 }

@@ -13,6 +13,7 @@ import { ExperimentService } from "@/lib/experiments/service";
 import { scheduleSchema } from "@/lib/schedules/schemas";
 import { ScheduleService } from "@/lib/schedules/service";
 import { setSignal } from "@/lib/signal/service";
+import { createTrialSchema } from "@/lib/trials/schemas";
 import { TrialService } from "@/lib/trials/service";
 import { api } from "@/e2e/api/client";
 import { killRunners, startRunner, until } from "@/e2e/fixtures/runner-process";
@@ -45,7 +46,7 @@ function experiment(body: Record<string, unknown>) {
 }
 async function trialFor(experimentId: string) {
   return new TrialService(db()).create(
-    { experiment: experimentId, parameters: {}, metadata: {}, ticket: {}, initiated_from: "test" },
+    createTrialSchema.parse({ experiment: experimentId, parameters: {}, initiated_from: "test" }),
     "t",
   );
 }

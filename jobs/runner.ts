@@ -5,6 +5,9 @@
  * fenced on the lease epoch (lib/trials/transitions.ts): a runner that lost the lease writes nothing.
  */
 import type { DB } from "@/db/client";
+import type { Trial } from "@/db/schema";
+import { windowReason } from "@/lib/blackout/evaluate";
+import { openFor } from "@/lib/blackout/service";
 import { applyHooks } from "@/lib/plugins/hooks";
 import { trialSummary } from "@/lib/plugins/summary";
 import type { LoadedToolbox } from "@/lib/plugins/toolbox";
@@ -15,6 +18,7 @@ import { describeStop, readSignal } from "@/lib/signal/service";
 import { RollbackInterrupted, StopRequested, TrialExecutor } from "@/lib/trials/executor";
 import { type Fence, LostTrial, TrialLifecycle } from "@/lib/trials/lifecycle";
 import { TrialRepo } from "@/lib/trials/repo";
+import { GlobalGuardWatch } from "./global-guards";
 import { log } from "./log";
 import { PauseWatch } from "./pause-watch";
 
@@ -57,7 +61,16 @@ class Alarm {
  * The trial in hand: `stop` aborts its step, `rollback` its rollback (a shutdown out of time), and
  * `pause` tells a pausable step whether the global PAUSE holds.
  */
-type Current = { id: string; stop: AbortController; rollback: AbortController; pause: PauseWatch };
+type Current = {
+  id: string;
+  stop: AbortController;
+  rollback: AbortController;
+  pause: PauseWatch;
+  windowCheckedAt: number;
+};
+
+/** How often a running trial's blackout windows are looked at. */
+const WINDOW_CHECK_MS = 1000;
 
 export class Runner {
   private grant: LeaseGrant | null = null;
@@ -89,7 +102,7 @@ export class Runner {
     await this.tickLease();
     if (!this.grant) log("waiting for the lease", { holder: this.o.holder });
     void this.heartbeatLoop();
-    this.loops = [this.scheduleLoop(), this.workLoop()];
+    this.loops = [this.scheduleLoop(), this.workLoop(), this.guardLoop()];
   }
 
   /**
@@ -197,6 +210,21 @@ export class Runner {
     }
   }
 
+  /** The global guards, watched all the time while this runner holds the lease. */
+  private async guardLoop(): Promise<void> {
+    const watch = new GlobalGuardWatch(this.o.db, this.o.toolbox);
+    while (!this.stopping) {
+      if (this.grant) {
+        try {
+          await watch.tick();
+        } catch (err) {
+          log("global guard error", { error: (err as Error).message });
+        }
+      }
+      await sleep(GlobalGuardWatch.TICK_MS);
+    }
+  }
+
   private async workLoop(): Promise<void> {
     while (!this.stopping) {
       const executor = this.executor;
@@ -235,10 +263,20 @@ export class Runner {
   private async runNext(executor: TrialExecutor, grant: LeaseGrant): Promise<boolean> {
     const trial = await this.lifecycle.claimNext(this.fence(grant));
     if (!trial) return false;
+    const window = trial.blackoutOverride ? null : openFor(this.o.db, trial.experimentId, Date.now());
+    if (window) {
+      // Queued before the window opened: no chaos starts inside it.
+      await this.inHand(trial.id, async () => {
+        await executor.skip(trial.id, windowReason(window));
+        this.notify(trial.id);
+      });
+      log("trial skipped", { trial: trial.id, reason: windowReason(window) });
+      return true;
+    }
     log("trial started", { trial: trial.id, experiment: trial.experimentId, revision: trial.experimentRevision });
     await this.inHand(trial.id, async (current) => {
       const { stop } = current;
-      const watcher = setInterval(() => void this.watchSignal(trial.id, current), 200);
+      const watcher = setInterval(() => void this.watchSignal(trial, current), 200);
       try {
         try {
           await this.applyHooks(grant, trial.id);
@@ -278,6 +316,7 @@ export class Runner {
       stop: new AbortController(),
       rollback: new AbortController(),
       pause: new PauseWatch(),
+      windowCheckedAt: 0,
     };
     this.current = current;
     try {
@@ -305,13 +344,18 @@ export class Runner {
    * Aborts the running step when a stop was requested or the global signal is STOP, and keeps the
    * pausable step's view of PAUSE current.
    */
-  private async watchSignal(trialId: string, current: Current): Promise<void> {
+  private async watchSignal(trial: Trial, current: Current): Promise<void> {
     const signal = readSignal(this.o.db);
     current.pause.update(signal.state === "PAUSE");
     if (current.stop.signal.aborted) return;
-    const by = await this.lifecycle.pendingStop(trialId);
+    const by = await this.lifecycle.pendingStop(trial.id);
     if (by) return current.stop.abort(new StopRequested(by));
-    if (signal.state === "STOP") current.stop.abort(new StopRequested(describeStop(signal)));
+    if (signal.state === "STOP") return current.stop.abort(new StopRequested(describeStop(signal)));
+    // A blackout window that opens while the trial runs stops it when the window says so.
+    if (trial.blackoutOverride || Date.now() - current.windowCheckedAt < WINDOW_CHECK_MS) return;
+    current.windowCheckedAt = Date.now();
+    const window = openFor(this.o.db, trial.experimentId, Date.now());
+    if (window?.window.onRunning === "stop") current.stop.abort(new StopRequested(windowReason(window)));
   }
 
   /** Trial-creation hooks may adjust parameters, metadata and ticket before the trial runs. */

@@ -1,4 +1,6 @@
 import { getDb } from "@/db/client";
+import { BlackoutService } from "@/lib/blackout/service";
+import { GlobalGuardService } from "@/lib/global-guards/service";
 import { ExperimentService } from "@/lib/experiments/service";
 import { ScheduleService } from "@/lib/schedules/service";
 import { TrialService } from "@/lib/trials/service";
@@ -10,5 +12,7 @@ export function services() {
     experiments: new ExperimentService(db),
     trials: new TrialService(db),
     schedules: new ScheduleService(db),
+    blackout: new BlackoutService(db),
+    guards: new GlobalGuardService(db),
   };
 }

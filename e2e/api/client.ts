@@ -14,6 +14,11 @@ import * as userOne from "@/app/api/v1/users/[id]/route";
 import * as users from "@/app/api/v1/users/route";
 import * as catchAll from "@/app/api/v1/[...path]/route";
 import * as experiment from "@/app/api/v1/experiment/[id]/route";
+import * as experimentStats from "@/app/api/v1/experiment/[id]/stats/route";
+import * as blackoutOne from "@/app/api/v1/blackout/[id]/route";
+import * as blackout from "@/app/api/v1/blackout/route";
+import * as guardOne from "@/app/api/v1/guard/[id]/route";
+import * as guards from "@/app/api/v1/guard/route";
 import * as revisionOne from "@/app/api/v1/experiment/[id]/revisions/[revision]/route";
 import * as revisions from "@/app/api/v1/experiment/[id]/revisions/route";
 import * as schedule from "@/app/api/v1/experiment/[id]/schedule/[sid]/route";
@@ -60,6 +65,11 @@ const ROUTES: [RegExp, object, string[]][] = [
   [/^\/api\/v1\/experiment\/?$/, experiments, []],
   [/^\/api\/v1\/experiment\/([^/]+)\/?$/, experiment, ["id"]],
   [/^\/api\/v1\/experiment\/([^/]+)\/revisions\/?$/, revisions, ["id"]],
+  [/^\/api\/v1\/experiment\/([^/]+)\/stats\/?$/, experimentStats, ["id"]],
+  [/^\/api\/v1\/blackout\/?$/, blackout, []],
+  [/^\/api\/v1\/blackout\/([^/]+)\/?$/, blackoutOne, ["id"]],
+  [/^\/api\/v1\/guard\/?$/, guards, []],
+  [/^\/api\/v1\/guard\/([^/]+)\/?$/, guardOne, ["id"]],
   [/^\/api\/v1\/experiment\/([^/]+)\/revisions\/([^/]+)\/?$/, revisionOne, ["id", "revision"]],
   [/^\/api\/v1\/experiment\/([^/]+)\/schedule\/?$/, schedules, ["id"]],
   [/^\/api\/v1\/experiment\/([^/]+)\/schedule\/([^/]+)\/?$/, schedule, ["id", "sid"]],

@@ -44,7 +44,14 @@ describe("POST /experiment", () => {
     const res = await post(SEED_003_EXPERIMENT);
     expect(res.status).toBe(201);
     // `warnings` (credentials the administrator has not allowed) follows: see credential-warnings.test.ts
-    expect(Object.keys(res.body)).toEqual([...KALLISTI_KEYS, "created_at", "updated_at", "revision", "warnings"]);
+    expect(Object.keys(res.body)).toEqual([
+      ...KALLISTI_KEYS,
+      "created_at",
+      "updated_at",
+      "revision",
+      "guards",
+      "warnings",
+    ]);
     expect(res.body.revision).toBe(1);
     expect(res.body.id).toMatch(UUID_RE);
     expect(res.body).toMatchObject({

@@ -59,7 +59,16 @@ describe("POST /trial", () => {
     expect(res.status).toBe(201);
     const keys = Object.keys(res.body);
     expect(keys.slice(0, 11)).toEqual(KALLISTI_KEYS);
-    expect(keys.slice(11)).toEqual(["schedule", "scheduled_for", "status_reason", "created_at", "experiment_revision"]);
+    expect(keys.slice(11)).toEqual([
+      "schedule",
+      "scheduled_for",
+      "status_reason",
+      "created_at",
+      "experiment_revision",
+      "guards",
+      "guard_record",
+      "blackout_override",
+    ]);
     expect(res.body).toMatchObject({
       experiment: experimentId,
       parameters: {},

@@ -6,7 +6,7 @@
  * into a URL or copied into a field of any name is still replaced by MASK. Masking by key name
  * (./mask.ts) stays as a second line.
  */
-import { MASK, isSecretKey } from "./mask";
+import { MASK, MAX_READ_DEPTH, isSecretKey } from "./mask";
 
 /**
  * Values shorter than this are not masked by value. Replacing every "1" or "ab" in a log would
@@ -36,14 +36,18 @@ export class SecretSet {
     if (changed) this.list = [...this.values];
   };
 
-  /** Registers the values under secret-looking keys (`password`, `api_key`, ...), at any depth. */
-  readonly addByKeyName = (value: unknown): void => {
+  /**
+   * Registers the values under secret-looking keys (`password`, `api_key`, ...), down to
+   * MAX_READ_DEPTH: deeper values are cut on every read path anyway (mask.ts).
+   */
+  readonly addByKeyName = (value: unknown, depth = 0): void => {
+    if (depth >= MAX_READ_DEPTH) return;
     if (Array.isArray(value)) {
-      for (const v of value) this.addByKeyName(v);
+      for (const v of value) this.addByKeyName(v, depth + 1);
     } else if (value && typeof value === "object") {
       for (const [k, v] of Object.entries(value)) {
         if (isSecretKey(k) && (typeof v === "string" || typeof v === "number")) this.add(v);
-        else this.addByKeyName(v);
+        else this.addByKeyName(v, depth + 1);
       }
     }
   };

@@ -10,7 +10,7 @@ import { type Toolbox, resolveAction } from "@/lib/modules/registry";
 import type { StepInput } from "./schemas";
 
 type Issue = { path: (string | number)[]; message: string };
-type Lists = { pre_steps?: StepInput[]; steps?: StepInput[]; post_steps?: StepInput[] };
+type Lists = { pre_steps?: StepInput[]; steps?: StepInput[]; post_steps?: StepInput[]; guards?: StepInput[] };
 
 const PLACEHOLDER = /\{\{.*?\}\}/;
 
@@ -57,8 +57,14 @@ function checkStep(toolbox: Toolbox, step: StepInput, at: (string | number)[]): 
 
 export function checkSteps(toolbox: Toolbox, input: Lists): void {
   const issues: Issue[] = [];
-  for (const list of ["pre_steps", "steps", "post_steps"] as const) {
+  for (const list of ["pre_steps", "steps", "post_steps", "guards"] as const) {
     for (const [i, step] of (input[list] ?? []).entries()) issues.push(...checkStep(toolbox, step, [list, i]));
   }
   if (issues.length) throw new AppError("validation", "Invalid steps.", { fields: nestErrors(issues) });
+}
+
+/** One step that stands alone in a body (a global guard's `step`): errors under `field`. */
+export function checkOneStep(toolbox: Toolbox, step: StepInput, field: string): void {
+  const issues = checkStep(toolbox, step, [field]);
+  if (issues.length) throw new AppError("validation", "Invalid step.", { fields: nestErrors(issues) });
 }

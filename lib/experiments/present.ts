@@ -1,8 +1,18 @@
-import type { Experiment, ExperimentRevision, Step } from "@/db/schema";
+import type { Experiment, ExperimentRevision, Guard, Step } from "@/db/schema";
 import { isoTime } from "@/lib/api/time";
 import { maskSecrets } from "@/lib/credentials/mask";
 import { credentialWarnings } from "@/lib/credentials/warnings";
-import type { ExperimentOut, RevisionOut, SavedExperimentOut } from "./schemas";
+import type { ExperimentOut, GuardInput, RevisionOut, SavedExperimentOut } from "./schemas";
+
+/** Stored guards: a step's keys, then the guard's own (`name` omitted when empty). */
+export function normaliseGuard(g: GuardInput): Guard {
+  return {
+    ...(g.name ? { name: g.name } : {}),
+    ...normaliseStep(g),
+    interval_seconds: g.interval_seconds,
+    tolerance: g.tolerance,
+  };
+}
 
 /** Stored steps keep only the known keys; `step` is omitted when empty, `expect` when absent. */
 export function normaliseStep(s: {
@@ -33,6 +43,7 @@ export function toPublicExperiment(e: Experiment): ExperimentOut {
     created_at: isoTime(e.createdAt) as string,
     updated_at: isoTime(e.updatedAt) as string,
     revision: e.revision,
+    guards: e.guards,
   });
 }
 
@@ -49,6 +60,7 @@ export function toPublicRevision(r: ExperimentRevision): RevisionOut {
     pre_steps: r.preSteps,
     steps: r.steps,
     post_steps: r.postSteps,
+    guards: r.guards,
   });
 }
 

@@ -36,6 +36,7 @@ export class ExperimentRepo {
         preSteps: e.preSteps,
         steps: e.steps,
         postSteps: e.postSteps,
+        guards: e.guards,
         createdBy: actor,
         createdAt: e.updatedAt,
       })

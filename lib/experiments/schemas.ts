@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MSG, drfBody, drfDict, drfList, drfString } from "@/lib/api/drf";
+import { MSG, drfBody, drfDict, drfInt, drfList, drfString } from "@/lib/api/drf";
 
 /** `<module>.<action>`; the action part may itself be dotted (`aws.ec2.stop_instance`). */
 export const ACTION_RE = /^[A-Za-z_][\w-]*\.[A-Za-z_][\w.-]*$/;
@@ -19,6 +19,25 @@ export const stepSchema = z.object(
 );
 export type StepInput = z.output<typeof stepSchema>;
 
+/**
+ * A guard: a probe step (an action, its `where`, optional `expect`) run every `interval_seconds`
+ * alongside the trial's steps; more than `tolerance` failures in a row stop the trial.
+ */
+export const guardSchema = z.object(
+  {
+    ...stepSchema.shape,
+    name: z
+      .string({ error: () => MSG.string })
+      .max(150, MSG.maxLength(150))
+      .nullish()
+      .transform((v) => v?.trim() || undefined),
+    interval_seconds: drfInt({ min: 1, max: 3600 }).default(10),
+    tolerance: drfInt({ min: 0, max: 1000 }).default(0),
+  },
+  { error: (iss) => (iss.code === "invalid_type" ? MSG.dict(iss.input) : undefined) },
+);
+export type GuardInput = z.output<typeof guardSchema>;
+
 const fields = {
   name: drfString({ max: 150 }),
   description: drfString({ blank: true }),
@@ -27,6 +46,7 @@ const fields = {
   pre_steps: drfList(stepSchema),
   steps: drfList(stepSchema),
   post_steps: drfList(stepSchema),
+  guards: drfList(guardSchema),
 };
 
 /** POST: `name` and `steps` required (steps may be empty); the rest default. */
@@ -37,6 +57,7 @@ export const createExperimentSchema = drfBody({
   parameters: fields.parameters.default({}),
   pre_steps: fields.pre_steps.default([]),
   post_steps: fields.post_steps.default([]),
+  guards: fields.guards.default([]),
 });
 
 /** PUT: `name` and `steps` required; omitted optional fields keep their stored values (DRF). */
@@ -47,6 +68,7 @@ export const replaceExperimentSchema = drfBody({
   parameters: fields.parameters.optional(),
   pre_steps: fields.pre_steps.optional(),
   post_steps: fields.post_steps.optional(),
+  guards: fields.guards.optional(),
 });
 
 /** PATCH: every field optional. */
@@ -58,6 +80,7 @@ export const patchExperimentSchema = drfBody({
   pre_steps: fields.pre_steps.optional(),
   steps: fields.steps.optional(),
   post_steps: fields.post_steps.optional(),
+  guards: fields.guards.optional(),
 });
 
 export type CreateExperimentInput = z.output<typeof createExperimentSchema>;
@@ -68,6 +91,12 @@ const stepOut = z.object({
   do: z.string(),
   where: z.record(z.string(), z.unknown()),
   expect: z.array(z.record(z.string(), z.unknown())).optional(),
+});
+
+export const guardOutSchema = stepOut.extend({
+  name: z.string().optional(),
+  interval_seconds: z.number().int(),
+  tolerance: z.number().int(),
 });
 
 /** The response shape: Kallisti's nine keys in Kallisti's order, then Eris's extensions. */
@@ -84,6 +113,9 @@ export const experimentOutSchema = z.object({
   created_at: z.string(),
   updated_at: z.string(),
   revision: z.number().int().describe("Grows at every change; trials say which revision they ran."),
+  guards: z
+    .array(guardOutSchema)
+    .describe("Probes watched alongside the steps; one failing past its tolerance stops the trial."),
 });
 export type ExperimentOut = z.infer<typeof experimentOutSchema>;
 
@@ -100,6 +132,7 @@ export const revisionOutSchema = z.object({
     pre_steps: true,
     steps: true,
     post_steps: true,
+    guards: true,
   }).shape,
 });
 export type RevisionOut = z.infer<typeof revisionOutSchema>;

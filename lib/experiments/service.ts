@@ -5,7 +5,7 @@ import type { Page } from "@/lib/api/paging";
 import { recordAudit } from "@/lib/audit/service";
 import { restoreMasked } from "@/lib/credentials/mask";
 import { isUuid, newId } from "@/lib/ids";
-import { normaliseStep } from "./present";
+import { normaliseGuard, normaliseStep } from "./present";
 import { type ExperimentFilter, ExperimentRepo } from "./repo";
 import type { CreateExperimentInput, StepInput, UpdateExperimentInput } from "./schemas";
 
@@ -20,6 +20,7 @@ const auditView = (e: Experiment) => ({
   pre_steps: e.preSteps,
   steps: e.steps,
   post_steps: e.postSteps,
+  guards: e.guards,
 });
 
 /** True when applying `patch` would leave every field of the definition as it is. */
@@ -46,6 +47,7 @@ export class ExperimentService {
           preSteps: steps(input.pre_steps),
           steps: steps(input.steps),
           postSteps: steps(input.post_steps),
+          guards: input.guards.map(normaliseGuard),
           createdBy: actor,
         },
         actor,
@@ -103,6 +105,7 @@ export class ExperimentService {
       if (input.pre_steps !== undefined) patch.preSteps = restoreMasked(steps(input.pre_steps), current.preSteps);
       if (input.steps !== undefined) patch.steps = restoreMasked(steps(input.steps), current.steps);
       if (input.post_steps !== undefined) patch.postSteps = restoreMasked(steps(input.post_steps), current.postSteps);
+      if (input.guards !== undefined) patch.guards = restoreMasked(input.guards.map(normaliseGuard), current.guards);
       // A write that changes nothing makes no revision (and drizzle refuses an UPDATE without values).
       if (isSameDefinition(current, patch)) return current;
       const updated = repo.update(id, patch, actor) as Experiment;

@@ -38,5 +38,6 @@ export function toPublicSchedule(s: Schedule, trials: Trial[]): ScheduleOut {
     next_run_at: isoTime(s.nextRunAt),
     description: describeSchedule(s),
     updated_at: isoTime(s.updatedAt) as string,
+    guards: s.guards,
   });
 }

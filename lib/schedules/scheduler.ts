@@ -10,6 +10,8 @@ import { type Experiment, type Schedule, type Trial, experiments, schedules } fr
 import { newId } from "@/lib/ids";
 import { type Signal, describeStop, readSignal } from "@/lib/signal/service";
 import { logLine } from "@/lib/trials/records";
+import { windowReason } from "@/lib/blackout/evaluate";
+import { openFor } from "@/lib/blackout/service";
 import { TrialRepo } from "@/lib/trials/repo";
 import { initiateStop, insertTrial, stopBeforeStart } from "@/lib/trials/transitions";
 import { nextRunAfter, parsePattern } from "./pattern";
@@ -91,11 +93,15 @@ function fireSchedule(tx: Tx, scheduleId: string, now: number, signal: Signal): 
 
   let left = s.recurrenceLeft;
   const deadlineMs = s.startingDeadlineSeconds === null ? null : s.startingDeadlineSeconds * 1000;
+  // No chaos starts during a blackout window (global, or the experiment's own).
+  const window = openFor(tx, s.experimentId, latest);
   const active = new TrialRepo(tx).activeOfSchedule(s.id);
   if (deadlineMs !== null && now - latest > deadlineMs) {
     record(latest, "Skipped", `missed: more than starting_deadline_seconds (${s.startingDeadlineSeconds}) late`);
   } else if (signal.state === "STOP") {
     record(latest, "Skipped", `signal STOP: ${describeStop(signal)}`);
+  } else if (window) {
+    record(latest, "Skipped", windowReason(window));
   } else if (s.concurrencyPolicy === "Forbid" && active.length) {
     record(latest, "Skipped", `concurrency policy Forbid: trial ${active[0].id} is still ${active[0].status}`);
   } else {
@@ -134,6 +140,7 @@ function insertFiring(
     parameters: s.parameters,
     metadata: s.metadata,
     ticket: s.ticket,
+    guards: s.guards,
     status,
     statusReason: reason,
     records: status === "Skipped" ? { result: [{ logs: [logLine("INFO", `Trial Skipped: ${reason}.`, now)] }] } : {},

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { drfBody, drfBool, drfChoice, drfDict, drfInt, drfString } from "@/lib/api/drf";
 import { CONCURRENCY_POLICIES } from "@/db/schema";
+import { guardOutSchema, guardSchema } from "@/lib/experiments/schemas";
+import { drfList } from "@/lib/api/drf";
 import { ticketSchema } from "@/lib/trials/ticket";
 
 const fields = {
@@ -14,6 +16,7 @@ const fields = {
   starting_deadline_seconds: drfInt({ min: 1 }).nullable(),
   history_limit: drfInt({ min: 1 }).nullable(),
   paused: drfBool(),
+  guards: drfList(guardSchema),
 };
 
 /** POST: only `recurrence_pattern` is required; omitted fields take their defaults. */
@@ -28,6 +31,7 @@ export const scheduleSchema = drfBody({
   starting_deadline_seconds: fields.starting_deadline_seconds.default(null),
   history_limit: fields.history_limit.default(null),
   paused: fields.paused.default(false),
+  guards: fields.guards.default([]),
 });
 
 /**
@@ -46,6 +50,7 @@ export const replaceScheduleSchema = drfBody({
   starting_deadline_seconds: fields.starting_deadline_seconds.optional(),
   history_limit: fields.history_limit.optional(),
   paused: fields.paused.optional(),
+  guards: fields.guards.optional(),
 });
 
 /** PATCH: omitted fields stay as they are. */
@@ -60,6 +65,7 @@ export const patchScheduleSchema = drfBody({
   starting_deadline_seconds: fields.starting_deadline_seconds.optional(),
   history_limit: fields.history_limit.optional(),
   paused: fields.paused.optional(),
+  guards: fields.guards.optional(),
 });
 
 export type ScheduleInput = z.output<typeof scheduleSchema>;
@@ -68,6 +74,7 @@ export type SchedulePatch = z.output<typeof patchScheduleSchema>;
 
 export const previewQuerySchema = z.object({
   pattern: drfString({ max: 200 }),
+  experiment: z.uuid({ error: (iss) => `"${String(iss.input)}" is not a valid UUID.` }).optional(),
   timezone: drfString({ max: 64 }).default("UTC"),
   count: z.coerce
     .number({ error: "A valid integer is required." })
@@ -105,6 +112,7 @@ export const scheduleOutSchema = z.object({
   next_run_at: z.string().nullable(),
   description: z.string(),
   updated_at: z.string(),
+  guards: z.array(guardOutSchema).describe("Guards the schedule adds to its trials, on top of the experiment's."),
 });
 export type ScheduleOut = z.infer<typeof scheduleOutSchema>;
 
@@ -112,5 +120,11 @@ export const previewOutSchema = z.object({
   pattern: z.string(),
   timezone: z.string(),
   description: z.string(),
-  next_runs: z.array(z.object({ utc: z.string(), local: z.string() })),
+  next_runs: z.array(
+    z.object({
+      utc: z.string(),
+      local: z.string(),
+      blackout: z.string().nullable().describe("The blackout window a firing then would be Skipped for, if any"),
+    }),
+  ),
 });

@@ -4,6 +4,7 @@ import { notFound } from "@/lib/api/errors";
 import type { Page } from "@/lib/api/paging";
 import { recordAudit } from "@/lib/audit/service";
 import { restoreMasked } from "@/lib/credentials/mask";
+import { normaliseGuard } from "@/lib/experiments/present";
 import { ExperimentRepo } from "@/lib/experiments/repo";
 import { isUuid, newId } from "@/lib/ids";
 import { TrialRepo } from "@/lib/trials/repo";
@@ -21,6 +22,7 @@ const auditView = (s: Schedule) => ({
   starting_deadline_seconds: s.startingDeadlineSeconds,
   history_limit: s.historyLimit,
   paused: s.paused,
+  guards: s.guards,
   parameters: s.parameters,
   metadata: s.metadata,
   ticket: s.ticket,
@@ -55,6 +57,7 @@ export class ScheduleService {
       startingDeadlineSeconds: input.starting_deadline_seconds,
       historyLimit: input.history_limit,
       paused: input.paused,
+      guards: input.guards.map(normaliseGuard),
       lastScheduledAt: null,
       deletedAt: null,
       createdBy: actor,
@@ -123,6 +126,7 @@ export class ScheduleService {
       if (input.starting_deadline_seconds !== undefined) next.startingDeadlineSeconds = input.starting_deadline_seconds;
       if (input.history_limit !== undefined) next.historyLimit = input.history_limit;
       if (input.paused !== undefined) next.paused = input.paused;
+      if (input.guards !== undefined) next.guards = restoreMasked(input.guards.map(normaliseGuard), current.guards);
       if (input.recurrence_count !== undefined && input.recurrence_count !== current.recurrenceCount) {
         next.recurrenceCount = input.recurrence_count;
         next.recurrenceLeft = input.recurrence_count;

@@ -3,6 +3,7 @@ import { and, asc, eq, isNotNull, isNull, lte } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { experiments, schedules } from "@/db/schema";
 import { isoTime } from "@/lib/api/time";
+import { blackoutNamer } from "@/lib/blackout/service";
 import { nextRunAfter, parsePattern } from "./pattern";
 import { formatInZone } from "./timezone";
 
@@ -13,6 +14,8 @@ export type UpcomingRun = {
   at: string;
   local: string;
   timezone: string;
+  /** The blackout window the firing would be Skipped for, if any. */
+  blackout: string | null;
 };
 
 export function upcomingRuns(db: DB, from: number, to: number, limit: number): UpcomingRun[] {
@@ -23,7 +26,8 @@ export function upcomingRuns(db: DB, from: number, to: number, limit: number): U
     .where(and(isNotNull(schedules.nextRunAt), lte(schedules.nextRunAt, to), isNull(experiments.deletedAt)))
     .orderBy(asc(schedules.nextRunAt))
     .all();
-  const out: { at: number; run: Omit<UpcomingRun, "at" | "local"> }[] = [];
+  const blackout = blackoutNamer(db);
+  const out: { at: number; run: Omit<UpcomingRun, "at" | "local" | "blackout"> }[] = [];
   for (const { s, name } of rows) {
     const pattern = parsePattern(s.recurrencePattern, s.timezone);
     let left = s.recurrenceCount === null ? Number.POSITIVE_INFINITY : (s.recurrenceLeft ?? 0);
@@ -44,5 +48,10 @@ export function upcomingRuns(db: DB, from: number, to: number, limit: number): U
   return out
     .sort((a, b) => a.at - b.at)
     .slice(0, limit)
-    .map(({ at, run }) => ({ ...run, at: isoTime(at) as string, local: formatInZone(at, run.timezone) }));
+    .map(({ at, run }) => ({
+      ...run,
+      at: isoTime(at) as string,
+      local: formatInZone(at, run.timezone),
+      blackout: blackout(run.experiment, at),
+    }));
 }

@@ -11,6 +11,7 @@ import { FailedAction, defineAction } from "@/lib/modules/types";
 import { executeQueued } from "@/e2e/fixtures/in-process-runner";
 import { StopRequested } from "./executor";
 import type { TrialRecords } from "./records";
+import { createTrialSchema } from "@/lib/trials/schemas";
 import { TrialService } from "./service";
 
 const calls: string[] = [];
@@ -45,7 +46,7 @@ async function runExperiment(
   const db = getDb();
   const exp = new ExperimentService(db).create(createExperimentSchema.parse({ name: "x", ...body }), "tester");
   const trial = await new TrialService(db).create(
-    { experiment: exp.id, parameters: {}, metadata: {}, ticket: {}, initiated_from: "test" },
+    createTrialSchema.parse({ experiment: exp.id, parameters: {}, initiated_from: "test" }),
     "tester",
   );
   calls.length = 0;

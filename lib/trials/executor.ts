@@ -13,6 +13,7 @@ import { SecretSet } from "@/lib/credentials/secrets";
 import type { Toolbox } from "@/lib/modules/registry";
 import type { PauseControl } from "@/lib/modules/types";
 import { cleanupTrial } from "./cleanup";
+import { GuardTripped, GuardWatch, guardCounts } from "./guards";
 import { type Fence, TrialLifecycle } from "./lifecycle";
 import { logLine, type LogLevel, type StepLog, type TrialRecords, stepName, withResult } from "./records";
 import { TrialRepo } from "./repo";
@@ -48,6 +49,9 @@ type Loaded = {
   pause?: PauseControl;
   /** Every secret value the trial touches; masked by value in everything it writes. */
   secrets: SecretSet;
+  /** The guards watching the trial's steps (none before the steps start), and their record's writer. */
+  watch?: GuardWatch;
+  watchSaver?: LiveLog;
 };
 
 const NEVER = new AbortController().signal;
@@ -81,6 +85,28 @@ class LiveLog {
 }
 const noGate: Gate = async () => null;
 const STEP_LISTS = ["pre_steps", "steps", "post_steps"] as const;
+
+/**
+ * The trial's checks for its resilience score: every guard check, and every step with expectations
+ * that ran to an outcome (passed when it succeeded).
+ */
+function countChecks(
+  definition: Pick<ExperimentRevision, "preSteps" | "steps" | "postSteps">,
+  records: TrialRecords,
+  guards: { passed: number; total: number },
+) {
+  const counts = { ...guards };
+  for (const list of STEP_LISTS) {
+    const defs =
+      list === "pre_steps" ? definition.preSteps : list === "steps" ? definition.steps : definition.postSteps;
+    (records[list] ?? []).forEach((entry, i) => {
+      if (!defs[i]?.expect?.length || (entry.status !== "succeeded" && entry.status !== "failed")) return;
+      counts.total++;
+      if (entry.status === "succeeded") counts.passed++;
+    });
+  }
+  return counts;
+}
 
 export class TrialExecutor {
   private readonly lifecycle: TrialLifecycle;
@@ -128,15 +154,30 @@ export class TrialExecutor {
 
     let outcome = await this.runList("pre_steps", preSteps, t, records, control.stop, gate);
     if (outcome.ok) {
-      const main = await this.runList("steps", steps, t, records, control.stop, gate);
+      // Guards watch the steps, and only the steps: a trip aborts the running one as a stop does.
+      const watch = this.watchGuards(t);
+      const main = await this.runList(
+        "steps",
+        steps,
+        t,
+        records,
+        AbortSignal.any([control.stop, watch.trip.signal]),
+        gate,
+      );
+      await watch.stop();
       // post_steps are the rollback: they always run once pre_steps passed, even after a stop, and
       // are not held by PAUSE once the trial is ending early.
-      const ending = control.stop.aborted || halted !== null;
+      const ending = control.stop.aborted || halted !== null || watch.trip.signal.aborted;
       const post = await this.rollback(t, records, control.rollback ?? NEVER, ending ? noGate : gate);
       if (post === "interrupted") return null;
       outcome = !post.ok ? post : main;
     }
 
+    const tripped = t.watch?.trip.signal.reason;
+    if (tripped instanceof GuardTripped) {
+      const detail = `guard "${tripped.guard}" tripped at ${tripped.at}: ${tripped.saw}`;
+      return this.end(t, records, "Failed", detail, "ERROR", `Trial Failed. Type: GuardTripped. Error: ${detail}`);
+    }
     const stopper = control.stop.aborted && control.stop.reason instanceof StopRequested ? control.stop.reason : halted;
     if (stopper) {
       const by = stopper.by;
@@ -202,6 +243,12 @@ export class TrialExecutor {
     );
   }
 
+  /** A trial claimed inside a blackout window that opened after it was queued: Skipped, nothing run. */
+  async skip(trialId: string, reason: string): Promise<TerminalStatus> {
+    const t = this.load(trialId);
+    return this.end(t, {}, "Skipped", reason, "INFO", `Trial Skipped: ${reason}.`);
+  }
+
   /** Ends a trial that could not run (a hook failed) as Failed, saying why. */
   async abandon(trialId: string, type: string, message: string): Promise<TerminalStatus> {
     const t = this.load(trialId);
@@ -223,6 +270,24 @@ export class TrialExecutor {
     const secrets = new SecretSet();
     secrets.addByKeyName(params);
     return { ...row, params, pause, secrets };
+  }
+
+  /** Starts the experiment's and the trial's guards; their record is written as checks come in. */
+  private watchGuards(t: Loaded): GuardWatch {
+    const saver = new LiveLog(() =>
+      this.lifecycle.saveGuardRecord(this.fence, t.trial.id, t.secrets.mask(watch.record())),
+    );
+    const watch = new GuardWatch([...t.definition.guards, ...t.trial.guards], {
+      toolbox: this.toolbox,
+      trialId: t.trial.id,
+      params: t.params,
+      secrets: t.secrets,
+      onChange: saver.request,
+    });
+    t.watch = watch;
+    t.watchSaver = saver;
+    watch.start();
+    return watch;
   }
 
   private stepsOf(t: Loaded, list: ListName): Step[] {
@@ -356,10 +421,14 @@ export class TrialExecutor {
     const cleanup = ran ? await cleanupTrial(this.toolbox, t.trial.id, t.definition, t.params) : [];
     const final = withResult(records, logLine(level, line));
     final.result?.[0].logs.push(...cleanup);
+    await t.watch?.stop();
+    await t.watchSaver?.close();
     await this.lifecycle.finish(this.fence, t.trial.id, {
       status,
       reason: reason === null ? null : t.secrets.maskString(reason),
       records: t.secrets.mask(final),
+      guardRecord: t.watch ? t.secrets.mask(t.watch.record()) : undefined,
+      checks: countChecks(t.definition, records, t.watch?.counts() ?? guardCounts(t.trial.guardRecord)),
     });
     return status;
   }

@@ -5,7 +5,9 @@
  * does not change its callers; each method's transaction stays synchronous inside.
  */
 import type { DB } from "@/db/client";
-import type { Trial } from "@/db/schema";
+import type { Guard, Trial } from "@/db/schema";
+import { windowReason } from "@/lib/blackout/evaluate";
+import { openFor } from "@/lib/blackout/service";
 import { AppError, notFound } from "@/lib/api/errors";
 import { recordAudit } from "@/lib/audit/service";
 import { isUuid, newId } from "@/lib/ids";
@@ -33,9 +35,18 @@ export type ManualRun = {
   metadata: Record<string, unknown>;
   ticket: Record<string, unknown>;
   initiatedFrom: string;
+  guards: Guard[];
+  /** An admin's reason to start inside a blackout window (audited). */
+  overrideBlackout?: string;
 };
 
-export type Ending = { status: TerminalStatus; reason: string | null; records: TrialRecords };
+export type Ending = {
+  status: TerminalStatus;
+  reason: string | null;
+  records: TrialRecords;
+  guardRecord?: Record<string, unknown>;
+  checks?: { passed: number; total: number };
+};
 
 /** Rows deleted per pruning transaction: a few milliseconds of write lock each. */
 export const PRUNE_BATCH = 500;
@@ -47,12 +58,22 @@ export class TrialLifecycle {
     this.repo = new TrialRepo(db);
   }
 
-  /** A manual run: queued, or Skipped (with why) while the global signal is STOP; audited with it. */
+  /**
+   * A manual run: queued, or Skipped (with why) while the global signal is STOP or a blackout window
+   * holds the experiment (unless an admin overrides the window); audited with it.
+   */
   async enqueue(run: ManualRun, actor: string): Promise<Trial> {
     return this.db.transaction((tx) => {
       const now = Date.now();
       const signal = readSignal(tx);
-      const skipped = signal.state === "STOP" ? `signal STOP: ${describeStop(signal)}` : null;
+      const window = openFor(tx, run.experimentId, now);
+      const overridden = window !== null && run.overrideBlackout !== undefined;
+      const skipped =
+        signal.state === "STOP"
+          ? `signal STOP: ${describeStop(signal)}`
+          : window && !overridden
+            ? windowReason(window)
+            : null;
       const trial = write.insertTrial(tx, {
         id: newId(),
         experimentId: run.experimentId,
@@ -60,6 +81,8 @@ export class TrialLifecycle {
         parameters: run.parameters,
         metadata: run.metadata,
         ticket: run.ticket,
+        guards: run.guards,
+        blackoutOverride: overridden ? run.overrideBlackout : null,
         status: skipped ? "Skipped" : "Scheduled",
         statusReason: skipped,
         completedAt: skipped ? now : null,
@@ -76,6 +99,15 @@ export class TrialLifecycle {
         targetId: trial.id,
         after: { experiment: trial.experimentId, parameters: trial.parameters, status: trial.status },
       });
+      if (overridden && window) {
+        recordAudit(tx, {
+          actor,
+          action: "trial.blackout_override",
+          targetType: "trial",
+          targetId: trial.id,
+          after: { window: window.window.name, reason: run.overrideBlackout },
+        });
+      }
       return trial;
     });
   }
@@ -141,6 +173,10 @@ export class TrialLifecycle {
 
   async saveHookChanges(f: Fence, id: string, changes: Pick<Trial, "parameters" | "metadata" | "ticket">) {
     if (!write.saveHookChanges(this.db, f, id, changes)) throw new LostTrial(id);
+  }
+
+  async saveGuardRecord(f: Fence, id: string, guardRecord: Record<string, unknown>): Promise<void> {
+    if (!write.saveGuardRecord(this.db, f, id, guardRecord)) throw new LostTrial(id);
   }
 
   async finish(f: Fence, id: string, end: Ending): Promise<void> {

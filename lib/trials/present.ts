@@ -29,6 +29,9 @@ export function toPublicTrial(t: Trial): TrialOut {
       status_reason: t.statusReason,
       created_at: isoTime(t.createdAt) as string,
       experiment_revision: t.experimentRevision,
+      guards: t.guards,
+      guard_record: t.guardRecord,
+      blackout_override: t.blackoutOverride,
     }),
   );
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { MSG, drfBody, drfChoice, drfDict, drfString } from "@/lib/api/drf";
+import { MSG, drfBody, drfBool, drfChoice, drfDict, drfList, drfString } from "@/lib/api/drf";
+import { guardOutSchema, guardSchema } from "@/lib/experiments/schemas";
 import { TRIAL_STATUSES } from "./statuses";
 import { ticketSchema } from "./ticket";
 
@@ -12,6 +13,13 @@ export const createTrialSchema = drfBody({
   metadata: drfDict().default({}),
   ticket: ticketSchema.default({}),
   initiated_from: drfString({ max: 20 }).default("unknown"),
+  guards: drfList(guardSchema).default([]).describe("Guards this trial adds to the experiment's"),
+  dry_run: drfBool()
+    .default(false)
+    .describe("Check everything and answer with the resolved plan: nothing runs, nothing is created"),
+  override_blackout: drfString({ max: 500 })
+    .optional()
+    .describe("Admins only: start inside a blackout window anyway, saying why (audited)"),
 });
 export type CreateTrialInput = z.output<typeof createTrialSchema>;
 

@@ -1,10 +1,15 @@
 import type { DB } from "@/db/client";
-import type { Trial } from "@/db/schema";
-import { fieldError, notFound } from "@/lib/api/errors";
+import type { Role, Trial } from "@/db/schema";
+import { AppError, fieldError, notFound } from "@/lib/api/errors";
+import { hasRole } from "@/lib/auth/roles";
+import { normaliseGuard } from "@/lib/experiments/present";
 import type { Page } from "@/lib/api/paging";
 import { ExperimentRepo } from "@/lib/experiments/repo";
 import { isUuid } from "@/lib/ids";
+import type { Toolbox } from "@/lib/modules/registry";
 import { TrialLifecycle } from "./lifecycle";
+import { type Plan, planTrial } from "./plan";
+import { type ExperimentStats, experimentStats } from "./score";
 import { TrialRepo } from "./repo";
 import type { CreateTrialInput, TrialFilters } from "./schemas";
 
@@ -21,14 +26,11 @@ export class TrialService {
    * Queues a run of the experiment's current revision (Skipped while the signal is STOP). Metadata
    * is merged over the experiment's.
    */
-  async create(input: CreateTrialInput, actor: string): Promise<Trial> {
-    if (!isUuid(input.experiment)) {
-      throw fieldError("experiment", `“${input.experiment}” is not a valid UUID.`);
+  async create(input: CreateTrialInput, actor: string, role: Role = "operator"): Promise<Trial> {
+    if (input.override_blackout !== undefined && !hasRole(role, "admin")) {
+      throw new AppError("forbidden", "Only an admin may start a trial inside a blackout window.");
     }
-    const experiment = new ExperimentRepo(this.db).findLive(input.experiment);
-    if (!experiment) {
-      throw fieldError("experiment", `Invalid pk "${input.experiment}" - object does not exist.`);
-    }
+    const experiment = this.liveExperiment(input.experiment);
     return this.lifecycle.enqueue(
       {
         experimentId: experiment.id,
@@ -37,9 +39,33 @@ export class TrialService {
         metadata: { ...experiment.metadata, ...input.metadata },
         ticket: input.ticket,
         initiatedFrom: input.initiated_from,
+        guards: input.guards.map(normaliseGuard),
+        overrideBlackout: input.override_blackout,
       },
       actor,
     );
+  }
+
+  /** A dry run: the resolved plan and every problem the trial would meet; nothing runs or is stored. */
+  async plan(input: CreateTrialInput, toolbox: Toolbox): Promise<Plan> {
+    const experiment = this.liveExperiment(input.experiment);
+    return planTrial(this.db, toolbox, experiment, {
+      parameters: input.parameters,
+      guards: input.guards.map(normaliseGuard),
+      overrideBlackout: input.override_blackout,
+    });
+  }
+
+  private liveExperiment(id: string) {
+    if (!isUuid(id)) throw fieldError("experiment", `“${id}” is not a valid UUID.`);
+    const experiment = new ExperimentRepo(this.db).findLive(id);
+    if (!experiment) throw fieldError("experiment", `Invalid pk "${id}" - object does not exist.`);
+    return experiment;
+  }
+
+  /** The experiment's resilience score and its trend (see score.ts). */
+  stats(experimentId: string): ExperimentStats {
+    return experimentStats(this.db, experimentId);
   }
 
   /** Any trial by id, trials of deleted experiments included. */

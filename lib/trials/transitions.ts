@@ -139,6 +139,16 @@ export function saveRecords(tx: Conn, f: Fence, id: string, records: TrialRecord
   return res.changes === 1;
 }
 
+/** What the trial's guards saw so far (fenced). */
+export function saveGuardRecord(tx: Conn, f: Fence, id: string, guardRecord: Record<string, unknown>): boolean {
+  const res = tx
+    .update(trials)
+    .set({ guardRecord })
+    .where(and(eq(trials.id, id), inArray(trials.status, [...RUNNING_STATUSES]), ownedBy(f)))
+    .run();
+  return res.changes === 1;
+}
+
 /** What trial-creation hooks changed, before the trial runs (fenced). */
 export function saveHookChanges(
   tx: Conn,
@@ -159,11 +169,25 @@ export function finish(
   tx: Conn,
   f: Fence,
   id: string,
-  end: { status: TerminalStatus; reason: string | null; records: TrialRecords; now: number },
+  end: {
+    status: TerminalStatus;
+    reason: string | null;
+    records: TrialRecords;
+    now: number;
+    guardRecord?: Record<string, unknown>;
+    checks?: { passed: number; total: number };
+  },
 ): boolean {
   const res = tx
     .update(trials)
-    .set({ status: end.status, statusReason: end.reason, records: end.records, completedAt: end.now })
+    .set({
+      status: end.status,
+      statusReason: end.reason,
+      records: end.records,
+      completedAt: end.now,
+      ...(end.guardRecord ? { guardRecord: end.guardRecord } : {}),
+      ...(end.checks ? { checksPassed: end.checks.passed, checksTotal: end.checks.total } : {}),
+    })
     .where(and(eq(trials.id, id), inArray(trials.status, [...RUNNING_STATUSES]), ownedBy(f)))
     .run();
   return res.changes === 1;

@@ -1,5 +1,7 @@
 import { pageHeaders, parsePage } from "@/lib/api/paging";
 import { allow, defineRoute, json, queryObject, readBody, validate } from "@/lib/api/route";
+import { checkSteps } from "@/lib/experiments/check-steps";
+import { getToolbox } from "@/lib/plugins/toolbox";
 import { services } from "@/lib/services";
 import { toPublicTrial } from "@/lib/trials/present";
 import { createTrialSchema, trialFiltersSchema } from "@/lib/trials/schemas";
@@ -12,9 +14,12 @@ export const { GET, POST, PUT, PATCH, DELETE } = defineRoute({
     const { rows, total } = services().trials.list(filters, page);
     return json(rows.map(toPublicTrial), 200, pageHeaders(url, page, total));
   }),
-  // POST /api/v1/trial — recorded as Scheduled; the runner executes it
+  // POST /api/v1/trial — recorded as Scheduled (the runner executes it); `dry_run: true` only checks
   POST: allow("operator", async ({ req, principal }) => {
     const input = await readBody(req, createTrialSchema);
-    return json(toPublicTrial(await services().trials.create(input, principal.actor)), 201);
+    const toolbox = await getToolbox();
+    checkSteps(toolbox, { guards: input.guards });
+    if (input.dry_run) return json(await services().trials.plan(input, toolbox));
+    return json(toPublicTrial(await services().trials.create(input, principal.actor, principal.role)), 201);
   }),
 });

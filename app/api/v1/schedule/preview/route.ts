@@ -1,4 +1,6 @@
+import { getDb } from "@/db/client";
 import { allow, defineRoute, json, queryObject, validate } from "@/lib/api/route";
+import { blackoutNamer } from "@/lib/blackout/service";
 import { isoTime } from "@/lib/api/time";
 import { describePattern, nextRuns } from "@/lib/schedules/pattern";
 import { previewQuerySchema } from "@/lib/schedules/schemas";
@@ -6,16 +8,21 @@ import { checkPattern } from "@/lib/schedules/timing";
 import { formatInZone } from "@/lib/schedules/timezone";
 
 export const { GET, POST, PUT, PATCH, DELETE } = defineRoute({
-  // GET /api/v1/schedule/preview?pattern=&timezone=&count= — the next fire times and a description
+  // GET /api/v1/schedule/preview?pattern=&timezone=&count=&experiment= — next fire times, blackouts, a description
   GET: allow("viewer", ({ url }) => {
     const q = validate(previewQuerySchema, queryObject(url));
     const pattern = checkPattern(q.pattern, q.timezone, "pattern");
     const runs = nextRuns(pattern, q.count, Date.now());
+    const blackout = blackoutNamer(getDb());
     return json({
       pattern: pattern.source,
       timezone: q.timezone,
       description: describePattern(pattern),
-      next_runs: runs.map((ms) => ({ utc: isoTime(ms), local: formatInZone(ms, q.timezone) })),
+      next_runs: runs.map((ms) => ({
+        utc: isoTime(ms),
+        local: formatInZone(ms, q.timezone),
+        blackout: blackout(q.experiment ?? null, ms),
+      })),
     });
   }),
 });

@@ -1,5 +1,7 @@
 import { pageHeaders, parsePage } from "@/lib/api/paging";
 import { allow, defineRoute, json, readBody } from "@/lib/api/route";
+import { checkSteps } from "@/lib/experiments/check-steps";
+import { getToolbox } from "@/lib/plugins/toolbox";
 import { toPublicSchedule } from "@/lib/schedules/present";
 import { scheduleSchema } from "@/lib/schedules/schemas";
 import { services } from "@/lib/services";
@@ -19,6 +21,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = defineRoute<{ id: string }>({
     const { schedules, experiments } = services();
     experiments.get(params.id);
     const input = await readBody(req, scheduleSchema);
+    checkSteps(await getToolbox(), { guards: input.guards });
     return json(toPublicSchedule(schedules.create(params.id, input, principal.actor), []), 201);
   }),
 });

@@ -1,4 +1,6 @@
 import { allow, defineRoute, json, noContent, readBody } from "@/lib/api/route";
+import { checkSteps } from "@/lib/experiments/check-steps";
+import { getToolbox } from "@/lib/plugins/toolbox";
 import { toPublicSchedule } from "@/lib/schedules/present";
 import { patchScheduleSchema, replaceScheduleSchema } from "@/lib/schedules/schemas";
 import { services } from "@/lib/services";
@@ -17,12 +19,14 @@ export const { GET, POST, PUT, PATCH, DELETE } = defineRoute<Params>({
   PUT: allow("operator", async ({ req, params, principal }) => {
     services().schedules.get(params.id, params.sid);
     const input = await readBody(req, replaceScheduleSchema);
+    checkSteps(await getToolbox(), { guards: input.guards });
     return present(services().schedules.update(params.id, params.sid, input, principal.actor));
   }),
   // PATCH /api/v1/experiment/{id}/schedule/{sid}
   PATCH: allow("operator", async ({ req, params, principal }) => {
     services().schedules.get(params.id, params.sid);
     const input = await readBody(req, patchScheduleSchema);
+    checkSteps(await getToolbox(), { guards: input.guards });
     return present(services().schedules.update(params.id, params.sid, input, principal.actor));
   }),
   // DELETE /api/v1/experiment/{id}/schedule/{sid} — soft delete
