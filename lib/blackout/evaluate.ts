@@ -1,11 +1,13 @@
 /**
  * When a blackout window is open. A recurring window opens at each slot of its cron pattern, read in
  * its time zone (so "17:00 Europe/Paris" follows daylight saving time), and stays open for its
- * duration; a fixed window spans [starts_at, ends_at). Pure functions, no database.
+ * duration counted on the zone's wall clock (17:00 plus 16 hours closes at 09:00, also on the night
+ * the clocks change); a fixed window spans [starts_at, ends_at). Pure functions, no database.
  */
 import type { BlackoutWindow } from "@/db/schema";
 import { describeDuration } from "@/lib/schedules/every";
 import { describePattern, nextRunAfter, parsePattern } from "@/lib/schedules/pattern";
+import { addWallClock } from "@/lib/schedules/timezone";
 
 export type WindowRule = Pick<
   BlackoutWindow,
@@ -30,10 +32,13 @@ export function openingAt(w: WindowRule, at: number): Opening | null {
       : null;
   }
   if (!w.cron || !w.durationSeconds) return null;
-  const length = w.durationSeconds * 1000;
-  // The first start after (at - length) is the only one whose opening can still contain `at`.
-  const start = nextRunAfter(parsePattern(w.cron, w.timezone), at - length);
-  return start !== null && start <= at ? { window: w, opensAt: start, closesAt: start + length } : null;
+  const pattern = parsePattern(w.cron, w.timezone);
+  if (pattern.kind !== "cron") return null;
+  // The latest start at or before `at`: the opening that closes last of all that began by then.
+  const start = pattern.cron.previousRuns(1, new Date(at + 1))[0]?.getTime();
+  if (start === undefined) return null;
+  const closesAt = addWallClock(start, w.durationSeconds * 1000, w.timezone);
+  return at < closesAt ? { window: w, opensAt: start, closesAt } : null;
 }
 
 /** The window open at `at` among `windows` (the one closing last when several are). */

@@ -39,6 +39,17 @@ function timeline(t: JournalTrial): string {
   return `<svg role="img" aria-label="Timeline" width="760" height="${t.steps.length * row + 4}" xmlns="http://www.w3.org/2000/svg">${bars}</svg>`;
 }
 
+function guardTable(t: JournalTrial): string {
+  if (!t.guards.length) return "";
+  const rows = t.guards
+    .map(
+      (g) =>
+        `<tr><td>${esc(g.name)}</td><td><code>${esc(g.do)}</code></td><td>${g.checks}</td><td>${g.failures}</td><td class="st ${g.tripped_at ? "failed" : "succeeded"}">${g.tripped_at ? esc(`tripped at ${g.tripped_at}: ${g.last_message ?? ""}`) : "held"}</td></tr>`,
+    )
+    .join("");
+  return `<table><thead><tr><th>Guard</th><th>Action</th><th>Checks</th><th>Failures</th><th>Outcome</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
 function trialSection(t: JournalTrial): string {
   const rows = t.steps
     .map(
@@ -53,6 +64,7 @@ function trialSection(t: JournalTrial): string {
 <p>Started ${esc(t.start ?? "—")} · ended ${esc(t.end ?? "—")} · ${t.duration_seconds ?? 0} s · by ${esc(t.initiated_by)}${t.status_reason ? ` · ${esc(t.status_reason)}` : ""}</p>
 ${timeline(t)}
 <table><thead><tr><th>List</th><th>Step</th><th>Action</th><th>Status</th><th>Seconds</th></tr></thead><tbody>${rows}</tbody></table>
+${guardTable(t)}
 <details open><summary>Logs</summary>${logs}<pre>${esc(t.result.join("\n"))}</pre></details></section>`;
 }
 

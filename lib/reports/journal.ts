@@ -5,6 +5,7 @@
 import { z } from "zod";
 import type { Step } from "@/db/schema";
 import { isoTime } from "@/lib/api/time";
+import type { GuardRecord } from "@/lib/trials/guards";
 import type { StepLog, TrialRecords } from "@/lib/trials/records";
 import type { ReportGroup } from "./collect";
 
@@ -27,6 +28,17 @@ export const journalStepSchema = z.object({
   logs: z.array(z.string()),
 });
 
+export const journalGuardSchema = z.object({
+  name: z.string(),
+  do: z.string(),
+  interval_seconds: z.number().int(),
+  tolerance: z.number().int(),
+  checks: z.number().int(),
+  failures: z.number().int(),
+  tripped_at: time.describe("when this guard stopped the trial, if it did"),
+  last_message: z.string().nullable().describe("what the latest failing check saw"),
+});
+
 export const journalTrialSchema = z.object({
   id: z.string(),
   experiment_revision: z.number().int().describe("the experiment revision the trial ran; its steps are listed"),
@@ -43,6 +55,7 @@ export const journalTrialSchema = z.object({
   metadata: obj,
   ticket: obj,
   steps: z.array(journalStepSchema),
+  guards: z.array(journalGuardSchema).describe("the guards that watched the steps, and what they saw"),
   result: z.array(z.string()),
 });
 
@@ -75,6 +88,20 @@ export const journalSchema = z.object({
 export type Journal = z.infer<typeof journalSchema>;
 export type JournalTrial = z.infer<typeof journalTrialSchema>;
 export type JournalStep = z.infer<typeof journalStepSchema>;
+export type JournalGuard = z.infer<typeof journalGuardSchema>;
+
+function journalGuards(record: GuardRecord): JournalGuard[] {
+  return (record.guards ?? []).map((g) => ({
+    name: g.name,
+    do: g.do,
+    interval_seconds: g.interval_seconds,
+    tolerance: g.tolerance,
+    checks: g.checks,
+    failures: g.failures,
+    tripped_at: g.tripped_at,
+    last_message: [...g.history].reverse().find((c) => !c.ok)?.message ?? null,
+  }));
+}
 
 const seconds = (a: string | null | undefined, b: string | null | undefined) =>
   a && b ? Math.max(0, (Date.parse(b) - Date.parse(a)) / 1000) : null;
@@ -151,6 +178,7 @@ export function buildJournal(groups: ReportGroup[], title: string, now = Date.no
             { pre_steps: t.definition.preSteps, steps: t.definition.steps, post_steps: t.definition.postSteps },
             records,
           ),
+          guards: journalGuards(t.guardRecord as GuardRecord),
           result: records.result?.flatMap((r) => r.logs) ?? [],
         };
       }),

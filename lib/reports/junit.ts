@@ -23,8 +23,19 @@ export function renderJunit(j: Journal): string {
           return `${head}><skipped message="${esc(s.status === "stopped" ? "stopped" : "not run")}"/>${out}</testcase>`;
         return `${head}>${out}</testcase>`;
       });
+      // A guard is a test case too: it fails when it tripped (and stopped the trial).
+      for (const g of t.guards) {
+        const head = `<testcase classname="${esc(`${e.name}.guards`)}" name="${esc(`${g.name} (${g.do})`)}" time="0.000"`;
+        const saw = `${g.checks} checks, ${g.failures} failed`;
+        cases.push(
+          g.tripped_at
+            ? `${head}><failure message="${esc(`tripped at ${g.tripped_at}: ${g.last_message ?? ""}`)}" type="guard">${esc(saw)}</failure></testcase>`
+            : `${head}><system-out>${esc(saw)}</system-out></testcase>`,
+        );
+      }
+      const tripped = t.guards.filter((g) => g.tripped_at).length;
       return (
-        `<testsuite name="${esc(`${e.name} — trial ${t.id}`)}" id="${t.id}" tests="${t.steps.length}" failures="${failures}" errors="0" skipped="${skipped}" ` +
+        `<testsuite name="${esc(`${e.name} — trial ${t.id}`)}" id="${t.id}" tests="${cases.length}" failures="${failures + tripped}" errors="0" skipped="${skipped}" ` +
         `time="${(t.duration_seconds ?? 0).toFixed(3)}"${t.start ? ` timestamp="${t.start.replace(/\.\d+Z$/, "")}"` : ""}>` +
         `<properties><property name="status" value="${esc(t.status)}"/><property name="initiated_by" value="${esc(t.initiated_by)}"/>` +
         `${t.status_reason ? `<property name="status_reason" value="${esc(t.status_reason)}"/>` : ""}</properties>${cases.join("")}</testsuite>`

@@ -39,6 +39,13 @@ export function renderMarkdown(j: Journal): string {
         out.push(
           `| ${mdInline(s.list)} | ${mdInline(s.description ?? s.name)} | ${mdCode(s.do)} | ${mdInline(s.status)} | ${s.duration_seconds ?? ""} |`,
         );
+      if (t.guards.length) {
+        out.push("", "| Guard | Action | Checks | Failures | Tripped |", "|---|---|---|---|---|");
+        for (const g of t.guards)
+          out.push(
+            `| ${mdInline(g.name)} | ${mdCode(g.do)} | ${g.checks} | ${g.failures} | ${g.tripped_at ? mdInline(`at ${g.tripped_at}: ${g.last_message ?? ""}`) : "no"} |`,
+          );
+      }
       out.push(...failureLogs(t));
     }
   }

@@ -56,6 +56,14 @@ export function renderPdf(j: Journal, opts: { compress?: boolean } = {}): Promis
         for (const line of s.logs.slice(0, 20)) doc.text(line.length > 160 ? `${line.slice(0, 157)}...` : line);
         doc.font("Helvetica").fontSize(9).fillColor("#0f172a");
       }
+      for (const g of t.guards) {
+        doc
+          .fillColor(g.tripped_at ? (COLOUR.failed ?? "#b91c1c") : "#0f172a")
+          .text(
+            `guard ${g.name} (${g.do}): ${g.checks} checks, ${g.failures} failed${g.tripped_at ? `, tripped at ${g.tripped_at}: ${g.last_message ?? ""}` : ""}`,
+          )
+          .fillColor("#0f172a");
+      }
       for (const line of t.result) doc.font("Courier").fontSize(7).text(line).font("Helvetica").fontSize(9);
     }
   }

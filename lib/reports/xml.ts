@@ -39,6 +39,7 @@ export function renderXml(groups: ReportGroup[], title: string): string {
       id: t.id,
       experiment_revision: t.experimentRevision,
       trial_record: t.records,
+      guard_record: t.guardRecord,
       parameters: t.parameters,
       metadata: t.metadata,
       ticket: t.ticket,

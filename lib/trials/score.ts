@@ -20,9 +20,9 @@ type Tally = { trials: number; succeeded: number; checksPassed: number; checksTo
 
 export function scoreOf(t: Tally): number | null {
   if (!t.trials) return null;
-  const outcomes = t.succeeded / t.trials;
-  if (!t.checksTotal) return Math.round(100 * outcomes);
-  return Math.round(100 * (0.7 * outcomes + 0.3 * (t.checksPassed / t.checksTotal)));
+  // Whole-number weights (70 + 30), so that 76.5 rounds to 77 and not, by binary fractions, to 76.
+  if (!t.checksTotal) return Math.round((100 * t.succeeded) / t.trials);
+  return Math.round((70 * t.succeeded) / t.trials + (30 * t.checksPassed) / t.checksTotal);
 }
 
 export type ExperimentStats = {
