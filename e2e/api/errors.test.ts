@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { api, createExperiment } from "./client";
 
@@ -185,6 +187,17 @@ describe("routes", () => {
     expect(Object.keys(res.body.components.schemas)).toEqual(
       expect.arrayContaining(["Experiment", "Trial", "Schedule", "ExperimentCreate", "TrialCreate", "ScheduleWrite"]),
     );
+
+    // Every route file of the API is in the reference (the catch-all 404 excepted).
+    const routes = (dir: string, prefix = ""): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+        if (e.isFile()) return e.name === "route.ts" ? [prefix || "/"] : [];
+        if (e.name.startsWith("[...")) return [];
+        const segment = e.name.replace(/^\[(\w+)\]$/, "{$1}");
+        return routes(path.join(dir, e.name), `${prefix}/${segment}`);
+      });
+    const documented = Object.keys(res.body.paths);
+    expect(routes(path.resolve("app/api/v1")).filter((r) => r !== "/" && !documented.includes(r))).toEqual([]);
   });
 
   test("list routes answer with and without the trailing slash", async () => {

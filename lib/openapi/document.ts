@@ -22,63 +22,20 @@ import { setSignalSchema, signalOutSchema } from "@/lib/signal/schemas";
 import { createUserSchema, setupSchema, tokenRequestSchema, updateUserSchema } from "@/lib/users/schemas";
 import { createTrialSchema, trialFiltersSchema, trialOutSchema } from "@/lib/trials/schemas";
 import pkg from "@/package.json" with { type: "json" };
-
-type Json = Record<string, unknown>;
-
-function schema(s: z.ZodType, io: "input" | "output"): Json {
-  const out = z.toJSONSchema(s, {
-    io,
-    target: "draft-2020-12",
-    unrepresentable: "any",
-    // Our DRF dict fields are custom checks; in the document they are plain JSON objects.
-    override: (ctx) => {
-      if ((ctx.zodSchema as { _zod: { def: { type: string } } })._zod.def.type === "custom") {
-        ctx.jsonSchema.type = "object";
-        ctx.jsonSchema.additionalProperties = true;
-      }
-    },
-  }) as Json;
-  delete out.$schema;
-  return out;
-}
-
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const body = (name: string) => ({ required: true, content: { "application/json": { schema: ref(name) } } });
-const ok = (description: string, s?: Json, headers?: Json) => ({
-  description,
-  ...(headers ? { headers } : {}),
-  ...(s ? { content: { "application/json": { schema: s } } } : {}),
-});
-const errors = {
-  "400": ok('Validation error: {"field": ["message"]}, nested for list items', ref("ValidationError")),
-  "404": ok("Not found", ref("Detail")),
-};
-const pageParams = [
-  {
-    name: "limit",
-    in: "query",
-    schema: { type: "integer", minimum: 1 },
-    description: "Page size; without it every row is returned.",
-  },
-  { name: "offset", in: "query", schema: { type: "integer", minimum: 0, default: 0 } },
-];
-const pageHeaders = {
-  "X-Total-Count": { schema: { type: "integer" }, description: "Rows matching the query, all pages." },
-  Link: { schema: { type: "string" }, description: "RFC 8288 first/prev/next/last links when `limit` is given." },
-};
-const pathId = (name: string, description: string) => ({
-  name,
-  in: "path",
-  required: true,
-  schema: { type: "string", format: "uuid" },
-  description,
-});
-const list = (name: string) => ({ type: "array", items: ref(name) });
-
-function queryParams(s: z.ZodObject): Json[] {
-  const js = schema(s, "input") as { properties: Record<string, Json> };
-  return Object.entries(js.properties).map(([name, p]) => ({ name, in: "query", schema: p }));
-}
+import {
+  type Json,
+  body,
+  errors,
+  list,
+  ok,
+  pageHeaders,
+  pageParams,
+  pathId,
+  queryParams,
+  ref,
+  schema,
+} from "./helpers";
+import { safetyPaths, safetySchemas } from "./safety";
 
 export function openApiDocument(): Json {
   const exp = pathId("id", "Experiment id");
@@ -92,7 +49,14 @@ export function openApiDocument(): Json {
         "Kallisti-compatible REST API of Eris. Every path answers with and without a trailing slash. Lists are bare JSON arrays, newest first. Bodies are JSON; as in Kallisti, flat fields (strings, integers, booleans) may also come as application/x-www-form-urlencoded or multipart/form-data, and integer fields accept integer strings. UUIDs are accepted in any case.",
     },
     servers: [{ url: "/api/v1" }],
-    tags: [{ name: "experiment" }, { name: "trial" }, { name: "schedule" }, { name: "system" }, { name: "access" }],
+    tags: [
+      { name: "experiment" },
+      { name: "trial" },
+      { name: "schedule" },
+      { name: "system" },
+      { name: "access" },
+      { name: "safety" },
+    ],
     security: [{ bearer: [] }],
     paths: {
       "/experiment": {
@@ -226,11 +190,18 @@ export function openApiDocument(): Json {
         },
         post: {
           tags: ["trial"],
-          summary: "Run an experiment: create a trial (status Scheduled)",
+          summary:
+            "Run an experiment: create a trial (Scheduled; Skipped under STOP or in a blackout window). With dry_run: true, the resolved plan instead, nothing created",
           requestBody: body("TrialCreate"),
-          responses: { "201": ok("Created", ref("Trial")), "400": errors["400"] },
+          responses: {
+            "200": ok("The dry run's plan (dry_run: true)", ref("TrialPlan")),
+            "201": ok("Created", ref("Trial")),
+            "400": errors["400"],
+            "403": ok("override_blackout by someone who is not an admin", ref("Detail")),
+          },
         },
       },
+      ...safetyPaths(),
       "/trial/{id}": {
         parameters: [pathId("id", "Trial id")],
         get: {
@@ -429,6 +400,14 @@ export function openApiDocument(): Json {
           responses: { "200": ok("Up", { type: "object", properties: { status: { const: "up" } } }) },
         },
       },
+      "/openapi.json": {
+        get: {
+          tags: ["system"],
+          summary: "This document: OpenAPI 3.1, generated from the schemas that validate requests",
+          security: [],
+          responses: { "200": ok("The API reference", { type: "object" }) },
+        },
+      },
       "/runner": {
         get: {
           tags: ["system"],
@@ -473,6 +452,7 @@ export function openApiDocument(): Json {
         Signal: schema(signalOutSchema, "output"),
         RunnerStatus: schema(runnerStatusSchema, "output"),
         SignalSet: schema(setSignalSchema, "input"),
+        ...safetySchemas(),
         Detail: { type: "object", properties: { detail: { type: "string" } }, required: ["detail"] },
         ValidationError: {
           type: "object",

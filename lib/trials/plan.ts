@@ -4,6 +4,7 @@
  * expectations parsed, credentials checked as allowed and present (their values never shown), the
  * signal and blackout windows consulted. No action runs, no row is written.
  */
+import { z } from "zod";
 import type { DB } from "@/db/client";
 import type { Experiment, Step } from "@/db/schema";
 import { isoTime } from "@/lib/api/time";
@@ -20,27 +21,33 @@ import { missingParameters, render } from "./template";
 const LISTS = ["pre_steps", "steps", "post_steps", "guards"] as const;
 type ListName = (typeof LISTS)[number];
 
-export type PlannedStep = {
-  index: number;
-  step: string | null;
-  do: string;
-  /** The arguments after substitution, secrets masked. */
-  where: Record<string, unknown>;
-  problems: string[];
-  /** What the dry run did not check (a plug-in's credential handler may call out). */
-  notes: string[];
-};
+const plannedStepSchema = z.object({
+  index: z.number().int(),
+  step: z.string().nullable(),
+  do: z.string(),
+  where: z.record(z.string(), z.unknown()).describe("The arguments after substitution, secrets masked"),
+  problems: z.array(z.string()).describe("What would fail: an unknown action, a bad argument, a credential"),
+  notes: z.array(z.string()).describe("What the dry run did not check (a plug-in's credential handler may call out)"),
+});
+export type PlannedStep = z.infer<typeof plannedStepSchema>;
 
-export type Plan = {
-  dry_run: true;
-  ok: boolean;
-  experiment: { id: string; name: string; revision: number };
-  parameters: Record<string, unknown>;
-  steps: Record<ListName, PlannedStep[]>;
-  signal: string;
-  blackout: string | null;
-  problems: string[];
-};
+/** The answer to `POST /trial` with `dry_run: true`. */
+export const planOutSchema = z.object({
+  dry_run: z.literal(true),
+  ok: z.boolean().describe("No problem found"),
+  experiment: z.object({ id: z.string(), name: z.string(), revision: z.number().int() }),
+  parameters: z.record(z.string(), z.unknown()).describe("Merged experiment and trial parameters, secrets masked"),
+  steps: z.object({
+    pre_steps: z.array(plannedStepSchema),
+    steps: z.array(plannedStepSchema),
+    post_steps: z.array(plannedStepSchema),
+    guards: z.array(plannedStepSchema),
+  }),
+  signal: z.string().describe("RUN, PAUSE (the trial would wait) or STOP (it would be Skipped)"),
+  blackout: z.string().nullable().describe("The blackout window open now, if any"),
+  problems: z.array(z.string()),
+});
+export type Plan = z.infer<typeof planOutSchema>;
 
 export async function planTrial(
   db: DB,
