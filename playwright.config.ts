@@ -33,7 +33,7 @@ export default defineConfig({
   },
   webServer: {
     // The real `npm start` path: build if needed, migrate, web + runner, on a fresh database.
-    command: "node --import tsx jobs/start.ts",
+    command: "node jobs/launch.mjs start",
     url: `http://127.0.0.1:${PORT}/api/v1/health`,
     timeout: 300_000,
     reuseExistingServer: false,

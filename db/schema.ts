@@ -162,8 +162,27 @@ export const trials = sqliteTable(
     index("trials_schedule_status_idx").on(t.scheduleId, t.status),
     index("trials_queue_idx").on(t.status, t.scheduledFor, t.createdAt),
     index("trials_experiment_idx").on(t.experimentId, t.createdAt),
-    index("trials_created_idx").on(t.createdAt),
+    // The lists (newest first) and the 30-day chart, read from the index alone.
+    index("trials_created_idx").on(t.createdAt, t.experimentId, t.status),
+    index("trials_status_created_idx").on(t.status, t.createdAt, t.experimentId),
+    index("trials_schedule_created_idx").on(t.scheduleId, t.createdAt, t.experimentId),
+    // A schedule's `trials` (Kallisti embeds them), in its order, without reading the rows.
+    index("trials_schedule_brief_idx").on(t.scheduleId, t.executedAt, t.scheduledFor, t.status, t.id),
   ],
+);
+
+/**
+ * How many trials each experiment has in each status, kept exact by triggers on `trials` (see the
+ * migration), so that a list's total at a million trials costs a few rows, not a scan.
+ */
+export const trialCounts = sqliteTable(
+  "trial_counts",
+  {
+    experimentId: text("experiment_id").notNull(),
+    status: text("status", { enum: TRIAL_STATUSES }).notNull(),
+    n: integer("n").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.experimentId, t.status] })],
 );
 
 /**

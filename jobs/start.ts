@@ -51,7 +51,8 @@ supervise([
   {
     name: "runner",
     command: process.execPath,
-    args: ["--import", "tsx", "jobs/index.ts"],
+    // Compiled JavaScript under plain node (jobs/launch.mjs compiles it when the sources changed).
+    args: ["jobs/launch.mjs", "index"],
     env: ({ restarts }) => ({
       ...env,
       ERIS_RUNNER_PREDECESSOR: restarts ? (lastHolder ?? undefined) : undefined,

@@ -1,6 +1,7 @@
-/** `npm run bench` (all) or `npm run bench -- api|runner|modules|auth|pages|reports`. */
+/** `npm run bench` (all) or `npm run bench -- api|runner|modules|auth|pages|reports|history`. */
 import { benchApi } from "./api";
 import { benchAuth } from "./auth";
+import { benchHistory } from "./history";
 import { benchModules } from "./modules";
 import { benchPageWeight } from "./page-weight";
 import { benchReports } from "./reports";
@@ -14,6 +15,10 @@ try {
   if (!which || which === "auth") await benchAuth();
   if (!which || which === "pages") await benchPageWeight();
   if (!which || which === "reports") await benchReports();
+  if (!which || which === "history") {
+    const sizes = process.argv.slice(3).map(Number).filter(Boolean);
+    await benchHistory(sizes.length ? sizes : undefined);
+  }
 } catch (err) {
   console.error(err);
   process.exit(1);

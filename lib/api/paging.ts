@@ -2,7 +2,23 @@ import { config } from "@/lib/config";
 import { MSG } from "./drf";
 import { AppError, type FieldErrors } from "./errors";
 
-export type Page = { limit: number | null; offset: number };
+/**
+ * A page: Kallisti's offset paging, or (where a list supports it) a keyset cursor from the previous
+ * page's `Link: rel="next"`, which costs the same however deep the page is.
+ */
+export type Page = { limit: number | null; offset: number; cursor?: Cursor };
+
+/** Where the previous page ended, in the list's order: its last row's sort key and row number. */
+export type Cursor = { at: number; row: number };
+
+export const encodeCursor = (c: Cursor) => `${c.at.toString(36)}.${c.row.toString(36)}`;
+
+function decodeCursor(raw: string): Cursor | null {
+  const m = /^([0-9a-z]{1,12})\.([0-9a-z]{1,12})$/.exec(raw);
+  if (!m) return null;
+  const c = { at: Number.parseInt(m[1], 36), row: Number.parseInt(m[2], 36) };
+  return Number.isSafeInteger(c.at) && Number.isSafeInteger(c.row) ? c : null;
+}
 
 function intParam(url: URL, name: string, min: number, max: number): number | null | FieldErrors {
   const raw = url.searchParams.get(name);
@@ -19,26 +35,39 @@ export function parsePage(url: URL): Page {
   const limit = intParam(url, "limit", 1, config().maxPageSize);
   const offset = intParam(url, "offset", 0, Number.MAX_SAFE_INTEGER);
   const errors = { ...(typeof limit === "object" ? limit : {}), ...(typeof offset === "object" ? offset : {}) };
+  const rawCursor = url.searchParams.get("cursor");
+  const cursor = rawCursor ? decodeCursor(rawCursor) : undefined;
+  if (cursor === null) Object.assign(errors, { cursor: ["Not a cursor this list gave: use the Link header's next."] });
   if (Object.keys(errors).length) throw new AppError("validation", "Invalid paging.", { fields: errors });
-  return { limit: limit as number | null, offset: (offset as number | null) ?? 0 };
+  return { limit: limit as number | null, offset: (offset as number | null) ?? 0, ...(cursor ? { cursor } : {}) };
 }
 
-/** `X-Total-Count` always; a `Link` header (first/prev/next/last) when the client pages. */
-export function pageHeaders(url: URL, page: Page, total: number): Headers {
+/**
+ * `X-Total-Count` always; a `Link` header (first/prev/next/last) when the client pages. With
+ * `next` (the cursor after this page's last row), the next link is a keyset cursor.
+ */
+export function pageHeaders(url: URL, page: Page, total: number, next?: Cursor | null): Headers {
   const headers = new Headers({ "X-Total-Count": String(total) });
   if (page.limit === null) return headers;
   const limit = page.limit;
-  const link = (offset: number, rel: string) => {
+  const link = (rel: string, at: { offset: number } | { cursor: Cursor }) => {
     const u = new URL(url);
     u.searchParams.set("limit", String(limit));
-    u.searchParams.set("offset", String(offset));
+    u.searchParams.delete("offset");
+    u.searchParams.delete("cursor");
+    if ("cursor" in at) u.searchParams.set("cursor", encodeCursor(at.cursor));
+    else u.searchParams.set("offset", String(at.offset));
     return `<${u.pathname}${u.search}>; rel="${rel}"`;
   };
   const last = Math.max(0, Math.floor((total - 1) / limit) * limit);
-  const links = [link(0, "first")];
-  if (page.offset > 0) links.push(link(Math.max(0, page.offset - limit), "prev"));
-  if (page.offset + limit < total) links.push(link(page.offset + limit, "next"));
-  links.push(link(last, "last"));
+  const links = [link("first", { offset: 0 })];
+  if (!page.cursor && page.offset > 0) links.push(link("prev", { offset: Math.max(0, page.offset - limit) }));
+  if (next !== undefined) {
+    if (next) links.push(link("next", { cursor: next }));
+  } else if (page.offset + limit < total) {
+    links.push(link("next", { offset: page.offset + limit }));
+  }
+  links.push(link("last", { offset: last }));
   headers.set("Link", links.join(", "));
   return headers;
 }

@@ -242,7 +242,8 @@ export function openApiDocument(): Json {
       "/schedule": {
         get: {
           tags: ["schedule"],
-          summary: "Every live schedule across experiments, with experiment_name",
+          summary:
+            "Every live schedule across experiments, with experiment_name, without the embedded trials (a schedule's own detail has them)",
           parameters: pageParams,
           responses: { "200": ok("Schedules", list("Schedule"), pageHeaders) },
         },

@@ -40,6 +40,19 @@ const journal = {
               logs: [EVIL.log],
             },
           ],
+          // A guard's name and what it saw are embedded too.
+          guards: [
+            {
+              name: EVIL.name,
+              do: EVIL.do,
+              interval_seconds: 1,
+              tolerance: 0,
+              checks: 1,
+              failures: 1,
+              tripped_at: "2026-11-25T12:00:01Z",
+              last_message: EVIL.reason,
+            },
+          ],
         },
       ],
     },

@@ -1,7 +1,8 @@
-import type { Schedule, Trial } from "@/db/schema";
+import type { Schedule } from "@/db/schema";
 import { isoTime } from "@/lib/api/time";
 import { maskSecrets } from "@/lib/credentials/mask";
 import { describePattern, parsePattern } from "./pattern";
+import type { ScheduleTrial } from "@/lib/trials/repo";
 import type { ScheduleOut } from "./schemas";
 
 function describeSchedule(s: Schedule): string {
@@ -12,7 +13,8 @@ function describeSchedule(s: Schedule): string {
   }
 }
 
-export function toPublicSchedule(s: Schedule, trials: Trial[]): ScheduleOut {
+/** A schedule in Kallisti's shape, with its trials embedded (id, status, executed_at, scheduled_for). */
+export function toPublicSchedule(s: Schedule, trials: ScheduleTrial[]): ScheduleOut {
   return maskSecrets({
     id: s.id,
     experiment_id: s.experimentId,
@@ -40,4 +42,10 @@ export function toPublicSchedule(s: Schedule, trials: Trial[]): ScheduleOut {
     updated_at: isoTime(s.updatedAt) as string,
     guards: s.guards,
   });
+}
+
+/** The all-schedules list: each schedule without its trials (a history can hold millions). */
+export function toScheduleSummary(s: Schedule & { experimentName: string }) {
+  const { trials: _omitted, ...rest } = toPublicSchedule(s, []);
+  return { ...rest, experiment_name: s.experimentName };
 }

@@ -7,7 +7,7 @@ import { restoreMasked } from "@/lib/credentials/mask";
 import { normaliseGuard } from "@/lib/experiments/present";
 import { ExperimentRepo } from "@/lib/experiments/repo";
 import { isUuid, newId } from "@/lib/ids";
-import { TrialRepo } from "@/lib/trials/repo";
+import { type ScheduleTrial, TrialRepo } from "@/lib/trials/repo";
 import { ScheduleRepo } from "./repo";
 import type { ScheduleInput, SchedulePatch, ScheduleReplace } from "./schemas";
 import { checkPattern, computeNextRun } from "./timing";
@@ -95,8 +95,8 @@ export class ScheduleService {
   }
 
   /** The scheduler-created trials of each schedule, for the `trials` field. */
-  trialsOf(schedules: Schedule[]): Map<string, Trial[]> {
-    const byId = new Map<string, Trial[]>(schedules.map((s) => [s.id, []]));
+  trialsOf(schedules: Schedule[]): Map<string, ScheduleTrial[]> {
+    const byId = new Map<string, ScheduleTrial[]>(schedules.map((s) => [s.id, []]));
     for (const t of new TrialRepo(this.db).listForSchedule(schedules.map((s) => s.id))) {
       byId.get(t.scheduleId as string)?.push(t);
     }

@@ -1,7 +1,14 @@
 import { type SQL, and, count, desc, eq, gte, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { DB, Tx } from "@/db/client";
-import { type ExperimentRevision, type Trial, experimentRevisions, experiments, trials } from "@/db/schema";
-import type { Page } from "@/lib/api/paging";
+import {
+  type ExperimentRevision,
+  type Trial,
+  experimentRevisions,
+  experiments,
+  trialCounts,
+  trials,
+} from "@/db/schema";
+import type { Cursor, Page } from "@/lib/api/paging";
 import { ACTIVE_STATUSES, RUNNING_STATUSES } from "./statuses";
 
 export type TrialQuery = {
@@ -11,6 +18,12 @@ export type TrialQuery = {
   since?: number;
   until?: number;
 };
+
+/** What a schedule shows of each of its trials. */
+export type ScheduleTrial = Pick<Trial, "id" | "scheduleId" | "status" | "executedAt" | "scheduledFor">;
+
+/** SQLite's row number: insertion order, the tie-breaker of the newest-first lists. */
+const rowid = sql<number>`${trials}.rowid`;
 
 /** Reads only: every write to trials goes through the lifecycle (lifecycle.ts, transitions.ts). */
 export class TrialRepo {
@@ -31,7 +44,13 @@ export class TrialRepo {
     return row?.trial ?? null;
   }
 
-  listLive(q: TrialQuery, page: Page): { rows: Trial[]; total: number } {
+  /**
+   * Live trials (of experiments not deleted), newest first. The page's row numbers are found first,
+   * from the indexes alone (a deferred join), then only those rows are read; a cursor (the last
+   * row's creation time and row number) makes any page cost the same. `next` is the cursor after
+   * this page, null on the last page.
+   */
+  listLive(q: TrialQuery, page: Page): { rows: Trial[]; total: number; next: Cursor | null } {
     const where: SQL[] = [isNull(experiments.deletedAt)];
     if (q.experimentId) where.push(eq(trials.experimentId, q.experimentId));
     if (q.scheduleId) where.push(eq(trials.scheduleId, q.scheduleId));
@@ -39,33 +58,85 @@ export class TrialRepo {
     if (q.since !== undefined) where.push(gte(trials.createdAt, q.since));
     if (q.until !== undefined) where.push(lte(trials.createdAt, q.until));
     const cond = and(...where);
-    const base = this.db
-      .select({ trial: trials })
+    const c = page.cursor;
+    const after = c
+      ? sql`(${trials.createdAt} < ${c.at} or (${trials.createdAt} = ${c.at} and ${rowid} < ${c.row}))`
+      : undefined;
+    const keys = this.db
+      .select({ row: rowid, at: trials.createdAt })
       .from(trials)
       .innerJoin(experiments, eq(experiments.id, trials.experimentId))
-      .where(cond)
-      // Newest first; rowid (insertion order) breaks ties within a millisecond.
-      .orderBy(desc(trials.createdAt), desc(sql`${trials}.rowid`))
-      .offset(page.offset);
-    const rows = (page.limit === null ? base.limit(-1).all() : base.limit(page.limit).all()).map((r) => r.trial);
-    const total =
+      .where(and(cond, after))
+      // Newest first; the row number (insertion order) breaks ties within a millisecond.
+      .orderBy(desc(trials.createdAt), desc(rowid))
+      .offset(c ? 0 : page.offset);
+    const found = page.limit === null ? keys.limit(-1).all() : keys.limit(page.limit).all();
+    const byRow = new Map(this.rowsOf(found.map((k) => k.row)).map((r) => [r.row, r.trial] as const));
+    const rows = found.map((k) => byRow.get(k.row)).filter((t): t is Trial => t !== undefined);
+    const lastKey = found.at(-1);
+    const next =
+      page.limit !== null && found.length === page.limit && lastKey ? { at: lastKey.at, row: lastKey.row } : null;
+    return { rows, total: this.countLive(q, cond), next };
+  }
+
+  private rowsOf(rows: number[]): { row: number; trial: Trial }[] {
+    const out: { row: number; trial: Trial }[] = [];
+    // In slices, to stay under SQLite's bound-variable limit whatever the page size.
+    for (let i = 0; i < rows.length; i += 500) {
+      out.push(
+        ...this.db
+          .select({ row: rowid, trial: trials })
+          .from(trials)
+          .where(inArray(rowid, rows.slice(i, i + 500)))
+          .all(),
+      );
+    }
+    return out;
+  }
+
+  /**
+   * The total behind a list. Filtered only by experiment and status, it is a sum over the
+   * trial_counts summary (a few rows whatever the history); other filters count through an index.
+   */
+  private countLive(q: TrialQuery, cond: SQL | undefined): number {
+    if (q.scheduleId === undefined && q.since === undefined && q.until === undefined) {
+      const summary = [isNull(experiments.deletedAt)];
+      if (q.experimentId) summary.push(eq(trialCounts.experimentId, q.experimentId));
+      if (q.status) summary.push(eq(trialCounts.status, q.status));
+      return Number(
+        this.db
+          .select({ n: sql<number>`coalesce(sum(${trialCounts.n}), 0)` })
+          .from(trialCounts)
+          .innerJoin(experiments, eq(experiments.id, trialCounts.experimentId))
+          .where(and(...summary))
+          .get()?.n ?? 0,
+      );
+    }
+    return (
       this.db
         .select({ n: count() })
         .from(trials)
         .innerJoin(experiments, eq(experiments.id, trials.experimentId))
         .where(cond)
-        .get()?.n ?? 0;
-    return { rows, total };
+        .get()?.n ?? 0
+    );
   }
 
   /** The brief trial list a schedule shows (Kallisti: by executed_at, never-run first). */
-  listForSchedule(scheduleIds: string[]): Trial[] {
+  listForSchedule(scheduleIds: string[]): ScheduleTrial[] {
     if (!scheduleIds.length) return [];
+    // Only the columns of trials_schedule_brief_idx: read from the index, not the rows.
     return this.db
-      .select()
+      .select({
+        id: trials.id,
+        scheduleId: trials.scheduleId,
+        status: trials.status,
+        executedAt: trials.executedAt,
+        scheduledFor: trials.scheduledFor,
+      })
       .from(trials)
       .where(inArray(trials.scheduleId, scheduleIds))
-      .orderBy(trials.executedAt, trials.scheduledFor)
+      .orderBy(trials.scheduleId, trials.executedAt, trials.scheduledFor)
       .all();
   }
 

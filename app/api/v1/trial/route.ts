@@ -11,8 +11,8 @@ export const { GET, POST, PUT, PATCH, DELETE } = defineRoute({
   GET: allow("viewer", ({ url }) => {
     const filters = validate(trialFiltersSchema, queryObject(url));
     const page = parsePage(url);
-    const { rows, total } = services().trials.list(filters, page);
-    return json(rows.map(toPublicTrial), 200, pageHeaders(url, page, total));
+    const { rows, total, next } = services().trials.list(filters, page);
+    return json(rows.map(toPublicTrial), 200, pageHeaders(url, page, total, next));
   }),
   // POST /api/v1/trial — recorded as Scheduled (the runner executes it); `dry_run: true` only checks
   POST: allow("operator", async ({ req, principal }) => {

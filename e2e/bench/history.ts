@@ -1,0 +1,171 @@
+/**
+ * History benchmark: the API over a history of 10,000, 100,000 and 1,000,000 finished trials seeded
+ * straight into SQLite (100 experiments, 10 schedules), served by the real app (`npm start`'s
+ * path). Prints p50/p90 per endpoint per history size. `npm run bench -- history [sizes…]`.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { closeDb, migrateDb, openDb } from "@/db/client";
+import { ExperimentService } from "@/lib/experiments/service";
+import { createExperimentSchema } from "@/lib/experiments/schemas";
+import { newId } from "@/lib/ids";
+import { ScheduleService } from "@/lib/schedules/service";
+import { scheduleSchema } from "@/lib/schedules/schemas";
+import { freePort } from "../fixtures/eris-process";
+import { pct, sleep } from "./proc";
+
+const ADMIN = { email: "bench@eris.test", password: "bench-password-123" };
+const STATUSES = ["Succeeded", "Succeeded", "Succeeded", "Failed", "Aborted", "Stopped", "Skipped"];
+const RECORDS = JSON.stringify({
+  steps: [
+    { step_name: "Wait", step_parameters: { time_in_seconds: 1 }, logs: ["[2026-01-01T00:00:00Z - INFO] Completed."] },
+  ],
+  result: [{ logs: ["[2026-01-01T00:00:00Z - INFO] Trial Completed."] }],
+});
+
+type Seeded = { file: string; experimentId: string; scheduleId: string; trialId: string };
+
+function seed(size: number): Seeded {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `eris-history-${size}-`));
+  const file = path.join(dir, "eris.db");
+  const db = openDb(file);
+  migrateDb(db);
+  const exps = new ExperimentService(db);
+  const experimentIds: string[] = [];
+  for (let i = 0; i < 100; i++) {
+    experimentIds.push(
+      exps.create(
+        createExperimentSchema.parse({
+          name: `history ${i}`,
+          steps: [{ do: "cm.wait", where: { time_in_seconds: 1 } }],
+        }),
+        "bench",
+      ).id,
+    );
+  }
+  const scheduleIds = experimentIds
+    .slice(0, 10)
+    .map(
+      (e) => new ScheduleService(db).create(e, scheduleSchema.parse({ recurrence_pattern: "0 0 1 1 *" }), "bench").id,
+    );
+  const insert = db.$client.prepare(
+    `insert into trials (id, experiment_id, schedule_id, parameters, metadata, ticket, status, records, initiated_by,
+       scheduled_for, executed_at, completed_at, created_at, updated_at, checks_passed, checks_total)
+     values (?, ?, ?, '{}', '{}', '{}', ?, ?, 'bench', ?, ?, ?, ?, ?, 1, 1)`,
+  );
+  const start = Date.now() - size * 60_000;
+  let trialId = "";
+  const batch = db.$client.transaction((from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const at = start + i * 60_000;
+      const id = newId();
+      trialId = id;
+      // Every tenth trial belongs to a schedule; slots are unique per schedule.
+      const schedule = i % 10 === 0 ? scheduleIds[(i / 10) % 10] : null;
+      insert.run(
+        id,
+        experimentIds[i % 100],
+        schedule,
+        STATUSES[i % STATUSES.length],
+        RECORDS,
+        at,
+        at,
+        at + 1000,
+        at,
+        at,
+      );
+    }
+  });
+  for (let i = 0; i < size; i += 50_000) batch(i, Math.min(size, i + 50_000));
+  db.$client.pragma("wal_checkpoint(TRUNCATE)");
+  closeDb(db);
+  return { file, experimentId: experimentIds[0], scheduleId: scheduleIds[0], trialId };
+}
+
+async function serve(file: string): Promise<{ base: string; token: string; app: ChildProcess }> {
+  const port = await freePort();
+  const app = spawn(process.execPath, ["jobs/launch.mjs", "start"], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      DATABASE_PATH: file,
+      ERIS_ADMIN_EMAIL: ADMIN.email,
+      ERIS_ADMIN_PASSWORD: ADMIN.password,
+    },
+    stdio: "ignore",
+    detached: true,
+  });
+  const base = `http://127.0.0.1:${port}/api/v1`;
+  for (let i = 0; ; i++) {
+    if (
+      await fetch(`${base}/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
+    if (i > 600) throw new Error("the app did not start");
+    await sleep(500);
+  }
+  const res = await fetch(`${base}/auth/token`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ ...ADMIN, name: "bench" }),
+  });
+  return { base, token: ((await res.json()) as { token: string }).token, app };
+}
+
+async function time(url: string, token: string, n: number) {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`${url}: ${res.status}`);
+    times.push(performance.now() - t);
+  }
+  return { p50: pct(times, 50), p90: pct(times, 90) };
+}
+
+export async function benchHistory(sizes = [10_000, 100_000, 1_000_000]): Promise<void> {
+  const rows: string[][] = [];
+  for (const size of sizes) {
+    const t0 = Date.now();
+    const s = seed(size);
+    const seededIn = Date.now() - t0;
+    const { base, token, app } = await serve(s.file);
+    try {
+      const last = Math.max(0, size - 50);
+      const endpoints: [string, string][] = [
+        ["trial list, first page", "/trial?limit=50"],
+        ["trial list, last page (offset)", `/trial?limit=50&offset=${last}`],
+        ["trial list ?status=Failed", "/trial?status=Failed&limit=50"],
+        ["trial list ?experiment=", `/trial?experiment=${s.experimentId}&limit=50`],
+        ["trial list ?schedule=", `/trial?schedule=${s.scheduleId}&limit=50`],
+        ["trial detail", `/trial/${s.trialId}`],
+        ["stats/trials (30 days)", "/stats/trials"],
+        ["experiment stats (score)", `/experiment/${s.experimentId}/stats`],
+        ["schedule detail (embeds trials)", `/experiment/${s.experimentId}/schedule/${s.scheduleId}`],
+        ["experiment's schedules", `/experiment/${s.experimentId}/schedule`],
+        ["all schedules", "/schedule"],
+        ["audit, first page", "/audit?limit=50"],
+      ];
+      for (const [name, url] of endpoints) {
+        await time(`${base}${url}`, token, 2); // warm-up
+        const r = await time(`${base}${url}`, token, size >= 1_000_000 ? 10 : 30);
+        rows.push([String(size), name, r.p50.toFixed(1), r.p90.toFixed(1)]);
+      }
+      console.log(`history ${size}: seeded in ${(seededIn / 1000).toFixed(1)} s`);
+    } finally {
+      process.kill(-(app.pid as number), "SIGTERM");
+      await sleep(1500);
+      fs.rmSync(path.dirname(s.file), { recursive: true, force: true });
+    }
+  }
+  console.log("History benchmark (p50 / p90 ms, sequential requests over loopback)");
+  for (const r of rows)
+    console.log(`  ${r[0].padStart(9)}  ${r[1].padEnd(34)} ${r[2].padStart(8)} ${r[3].padStart(8)}`);
+}
