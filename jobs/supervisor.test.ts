@@ -114,7 +114,7 @@ test.each(SHUTDOWNS)(
     const supervisor = tree.find((p) =>
       execFileSync("ps", ["-o", "args=", "-p", String(p)])
         .toString()
-        .includes("jobs/start.ts"),
+        .includes("jobs/launch.mjs start"),
     );
     if (to === "the whole group") e.signalGroup(signal);
     else if (to === "the supervisor alone") process.kill(supervisor as number, signal);
@@ -161,7 +161,7 @@ test("kill -9 of the supervisor: the runner rolls back and exits, the web stops,
   const supervisor = tree.find((p) =>
     execFileSync("ps", ["-o", "args=", "-p", String(p)])
       .toString()
-      .includes("jobs/start.ts"),
+      .includes("jobs/launch.mjs start"),
   );
   process.kill(supervisor as number, "SIGKILL");
   await until("every process gone", () => tree.filter(alive).length === 0, 30_000);
