@@ -297,6 +297,36 @@ describe("PATCH /experiment/{id}", () => {
   });
 });
 
+describe("answers from cached JSON", () => {
+  test("list and detail carry a strong ETag; If-None-Match gives 304; any change gives a new ETag and body", async () => {
+    const { id } = await createExperiment({ name: "etag me" });
+    const detailRes = await api("GET", detail(id));
+    const tag = detailRes.headers.get("ETag") as string;
+    expect(tag).toMatch(/^"[\w-]+"$/);
+    const again = await api("GET", detail(id), undefined, { headers: { "If-None-Match": tag } });
+    expect(again.status).toBe(304);
+    expect(again.body).toBeNull();
+    const list = await api("GET", "/api/v1/experiment/");
+    const listTag = list.headers.get("ETag") as string;
+    expect((await api("GET", "/api/v1/experiment/", undefined, { headers: { "If-None-Match": listTag } })).status).toBe(
+      304,
+    );
+
+    await api("PATCH", detail(id), { name: "etag me, renamed" });
+    const changed = await api("GET", detail(id), undefined, { headers: { "If-None-Match": tag } });
+    expect(changed.status).toBe(200);
+    expect(changed.body.name).toBe("etag me, renamed");
+    expect(changed.headers.get("ETag")).not.toBe(tag);
+    const newList = await api("GET", "/api/v1/experiment/", undefined, { headers: { "If-None-Match": listTag } });
+    expect(newList.status).toBe(200);
+    expect(newList.body.find((e: { id: string }) => e.id === id).name).toBe("etag me, renamed");
+    // Secrets are masked in the cached copy as everywhere.
+    const secret = await createExperiment({ parameters: { password: "cached-secret-123" } });
+    expect(JSON.stringify((await api("GET", detail(secret.id))).body)).not.toContain("cached-secret-123");
+    expect(JSON.stringify((await api("GET", "/api/v1/experiment/")).body)).not.toContain("cached-secret-123");
+  });
+});
+
 describe("GET /experiment/{id}/revisions", () => {
   test("every change is a revision, newest first, with who and when; a write that changes nothing is not", async () => {
     const created = await createExperiment({ parameters: { password: "hunter2-secret" } });

@@ -1,6 +1,7 @@
-/** `npm run bench` (all) or `npm run bench -- api|runner|modules|auth|pages|reports|history`. */
+/** `npm run bench` (all) or `npm run bench -- api|runner|modules|auth|pages|reports|compare|history`. */
 import { benchApi } from "./api";
 import { benchAuth } from "./auth";
+import { benchCompare } from "./compare";
 import { benchHistory } from "./history";
 import { benchModules } from "./modules";
 import { benchPageWeight } from "./page-weight";
@@ -15,6 +16,7 @@ try {
   if (!which || which === "auth") await benchAuth();
   if (!which || which === "pages") await benchPageWeight();
   if (!which || which === "reports") await benchReports();
+  if (!which || which === "compare") await benchCompare();
   if (!which || which === "history") {
     const sizes = process.argv.slice(3).map(Number).filter(Boolean);
     await benchHistory(sizes.length ? sizes : undefined);

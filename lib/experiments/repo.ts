@@ -1,4 +1,4 @@
-import { type SQL, and, count, desc, eq, isNull, sql } from "drizzle-orm";
+import { type SQL, and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DB, Tx } from "@/db/client";
 import {
   type Experiment,
@@ -84,6 +84,14 @@ export class ExperimentRepo {
 
   /** Live experiments; `search` matches name or description, `label` a metadata key (and value). */
   listLive(page: Page, filter: ExperimentFilter = {}): { rows: Experiment[]; total: number } {
+    const live = this.liveFilter(filter);
+    return {
+      rows: this.pageOf(live, page),
+      total: this.db.select({ n: count() }).from(experiments).where(live).get()?.n ?? 0,
+    };
+  }
+
+  private liveFilter(filter: ExperimentFilter): SQL | undefined {
     const conds: SQL[] = [isNull(experiments.deletedAt)];
     if (filter.search) {
       const like = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -99,7 +107,46 @@ export class ExperimentRepo {
           : sql`json_extract(${experiments.metadata}, ${path}) = ${filter.labelValue}`,
       );
     }
-    const live = and(...conds);
+    return and(...conds);
+  }
+
+  /** The same list as versions only (id and updated_at): what a cached answer is built from. */
+  listLiveVersions(
+    page: Page,
+    filter: ExperimentFilter = {},
+  ): { rows: Pick<Experiment, "id" | "updatedAt" | "revision" | "deletedAt">[]; total: number } {
+    const live = this.liveFilter(filter);
+    const q = this.db
+      .select({
+        id: experiments.id,
+        updatedAt: experiments.updatedAt,
+        revision: experiments.revision,
+        deletedAt: experiments.deletedAt,
+      })
+      .from(experiments)
+      .where(live)
+      .orderBy(desc(experiments.createdAt), desc(sql`${experiments}.rowid`))
+      .offset(page.offset);
+    const rows = page.limit === null ? q.limit(-1).all() : q.limit(page.limit).all();
+    return { rows, total: this.db.select({ n: count() }).from(experiments).where(live).get()?.n ?? 0 };
+  }
+
+  /** Full rows by id (any order). */
+  findMany(ids: string[]): Experiment[] {
+    const out: Experiment[] = [];
+    for (let i = 0; i < ids.length; i += 500) {
+      out.push(
+        ...this.db
+          .select()
+          .from(experiments)
+          .where(inArray(experiments.id, ids.slice(i, i + 500)))
+          .all(),
+      );
+    }
+    return out;
+  }
+
+  private pageOf(live: SQL | undefined, page: Page): Experiment[] {
     const q = this.db
       .select()
       .from(experiments)
@@ -107,9 +154,7 @@ export class ExperimentRepo {
       // Newest first; rowid (insertion order) breaks ties within a millisecond.
       .orderBy(desc(experiments.createdAt), desc(sql`${experiments}.rowid`))
       .offset(page.offset);
-    const rows = page.limit === null ? q.limit(-1).all() : q.limit(page.limit).all();
-    const total = this.db.select({ n: count() }).from(experiments).where(live).get()?.n ?? 0;
-    return { rows, total };
+    return page.limit === null ? q.limit(-1).all() : q.limit(page.limit).all();
   }
 
   /** Applies a change as the next revision (call inside a transaction). */

@@ -5,6 +5,7 @@ import type { Page } from "@/lib/api/paging";
 import { recordAudit } from "@/lib/audit/service";
 import { restoreMasked } from "@/lib/credentials/mask";
 import { isUuid, newId } from "@/lib/ids";
+import { experimentAnswer, experimentListAnswer } from "./answers";
 import { normaliseGuard, normaliseStep } from "./present";
 import { type ExperimentFilter, ExperimentRepo } from "./repo";
 import type { CreateExperimentInput, StepInput, UpdateExperimentInput } from "./schemas";
@@ -72,6 +73,16 @@ export class ExperimentService {
 
   list(page: Page, filter: ExperimentFilter = {}) {
     return this.repo.listLive(page, filter);
+  }
+
+  /** The list as cached public JSON with its ETag (see answers.ts). */
+  listAnswer(page: Page, filter: ExperimentFilter = {}) {
+    return experimentListAnswer(this.db, page, filter);
+  }
+
+  /** One experiment as cached public JSON with its ETag; 404 as `get`. */
+  answer(id: string) {
+    return experimentAnswer(this.get(id));
   }
 
   /** One revision by number; 404 for an unknown experiment or revision. */

@@ -1,6 +1,7 @@
 import { pageHeaders, parsePage } from "@/lib/api/paging";
 import { allow, defineRoute, json, queryObject, readBody, validate } from "@/lib/api/route";
-import { toPublicExperiment, toSavedExperiment } from "@/lib/experiments/present";
+import { jsonAnswer } from "@/lib/api/public-json";
+import { toSavedExperiment } from "@/lib/experiments/present";
 import { checkSteps } from "@/lib/experiments/check-steps";
 import { createExperimentSchema, experimentFiltersSchema } from "@/lib/experiments/schemas";
 import { getToolbox } from "@/lib/plugins/toolbox";
@@ -8,13 +9,13 @@ import { services } from "@/lib/services";
 
 export const { GET, POST, PUT, PATCH, DELETE } = defineRoute({
   // GET /api/v1/experiment?search=&label=key[:value] — live experiments, newest first
-  GET: allow("viewer", ({ url }) => {
+  GET: allow("viewer", ({ req, url }) => {
     const page = parsePage(url);
     const q = validate(experimentFiltersSchema, queryObject(url));
     const [labelKey, ...value] = q.label?.split(":") ?? [];
     const filter = { search: q.search || undefined, labelKey, labelValue: value.length ? value.join(":") : undefined };
-    const { rows, total } = services().experiments.list(page, filter);
-    return json(rows.map(toPublicExperiment), 200, pageHeaders(url, page, total));
+    const answer = services().experiments.listAnswer(page, filter);
+    return jsonAnswer(req, answer.etag, answer.body, { headers: pageHeaders(url, page, answer.total) });
   }),
   // POST /api/v1/experiment
   POST: allow("operator", async ({ req, principal }) => {

@@ -1,5 +1,6 @@
 import { allow, defineRoute, json, noContent, readBody } from "@/lib/api/route";
-import { toPublicExperiment, toSavedExperiment } from "@/lib/experiments/present";
+import { jsonAnswer } from "@/lib/api/public-json";
+import { toSavedExperiment } from "@/lib/experiments/present";
 import { checkSteps } from "@/lib/experiments/check-steps";
 import { patchExperimentSchema, replaceExperimentSchema } from "@/lib/experiments/schemas";
 import { getToolbox } from "@/lib/plugins/toolbox";
@@ -7,7 +8,10 @@ import { services } from "@/lib/services";
 
 export const { GET, POST, PUT, PATCH, DELETE } = defineRoute<{ id: string }>({
   // GET /api/v1/experiment/{id} — deleted experiments included
-  GET: allow("viewer", ({ params }) => json(toPublicExperiment(services().experiments.get(params.id)))),
+  GET: allow("viewer", ({ req, params }) => {
+    const answer = services().experiments.answer(params.id);
+    return jsonAnswer(req, answer.etag, answer.body);
+  }),
   // PUT /api/v1/experiment/{id} — name and steps required; omitted optional fields keep their values
   PUT: allow("operator", async ({ req, params, principal }) => {
     services().experiments.get(params.id);

@@ -1,0 +1,56 @@
+/**
+ * Answers built from cached JSON: a row's public (masked) JSON is made once per stored version,
+ * keyed by the row's id and updated_at, and a list is the cached pieces joined, so reading a list
+ * never parses and re-encodes what the database holds. What the runner reads is never altered;
+ * this is a copy for answers only. Strong ETags are derived from the version keys: a client that
+ * sends If-None-Match gets 304 without the body being built.
+ */
+import { createHash } from "node:crypto";
+
+const MAX_ENTRIES = 20_000;
+
+export class PublicJsonCache<T> {
+  private readonly cache = new Map<string, string>();
+
+  constructor(private readonly render: (row: T) => unknown) {}
+
+  /** The public JSON of a row at this version, rendered on first use. */
+  json(key: string, row: T): string {
+    let s = this.cache.get(key);
+    if (s === undefined) {
+      s = JSON.stringify(this.render(row));
+      this.cache.set(key, s);
+      // Oldest first: Map keeps insertion order.
+      if (this.cache.size > MAX_ENTRIES) this.cache.delete(this.cache.keys().next().value as string);
+    }
+    return s;
+  }
+
+  has(key: string): boolean {
+    return this.cache.has(key);
+  }
+}
+
+/** A strong ETag over the versions (and anything else) an answer is built from. */
+export function etagOf(parts: readonly (string | number)[]): string {
+  const h = createHash("sha1");
+  for (const p of parts) h.update(`${p}\n`);
+  return `"${h.digest("base64url")}"`;
+}
+
+/** 304 when the client already has this version; else the JSON, with its ETag. */
+export function jsonAnswer(
+  req: Request,
+  etag: string,
+  body: () => string,
+  init: { status?: number; headers?: HeadersInit } = {},
+): Response {
+  const headers = new Headers(init.headers);
+  headers.set("ETag", etag);
+  const sent = req.headers.get("if-none-match");
+  if (sent && sent.split(",").some((t) => t.trim() === etag || t.trim() === "*")) {
+    return new Response(null, { status: 304, headers });
+  }
+  headers.set("content-type", "application/json");
+  return new Response(body(), { status: init.status ?? 200, headers });
+}

@@ -1,0 +1,40 @@
+/**
+ * The experiment list and detail answered from cached public JSON (lib/api/public-json.ts): each
+ * experiment is masked and encoded once per stored version, whatever the number of readers.
+ */
+import type { DB } from "@/db/client";
+import type { Experiment } from "@/db/schema";
+import type { Page } from "@/lib/api/paging";
+import { PublicJsonCache, etagOf } from "@/lib/api/public-json";
+import { toPublicExperiment } from "./present";
+import { type ExperimentFilter, ExperimentRepo } from "./repo";
+
+const holder = globalThis as unknown as { __erisExperimentJson?: PublicJsonCache<Experiment> };
+const cache = (holder.__erisExperimentJson ??= new PublicJsonCache(toPublicExperiment));
+
+/** What changes whenever anything shown changes: two writes within a millisecond differ by revision or deletion. */
+const keyOf = (e: Pick<Experiment, "id" | "updatedAt" | "revision" | "deletedAt">) =>
+  `${e.id}:${e.updatedAt}:${e.revision}:${e.deletedAt ?? ""}`;
+
+/** The page as JSON text, its ETag and the total, reading full rows only for versions not cached yet. */
+export function experimentListAnswer(db: DB, page: Page, filter: ExperimentFilter) {
+  const repo = new ExperimentRepo(db);
+  const { rows, total } = repo.listLiveVersions(page, filter);
+  const keys = rows.map(keyOf);
+  return {
+    total,
+    etag: etagOf([total, ...keys]),
+    body: () => {
+      const missing = rows.filter((r, i) => !cache.has(keys[i])).map((r) => r.id);
+      const loaded = new Map(repo.findMany(missing).map((e) => [e.id, e]));
+      const parts = rows.map((r, i) => cache.json(keys[i], loaded.get(r.id) as Experiment));
+      return `[${parts.join(",")}]`;
+    },
+  };
+}
+
+/** One experiment (deleted ones too) as JSON text with its ETag. */
+export function experimentAnswer(e: Experiment) {
+  const key = keyOf(e);
+  return { etag: etagOf([key]), body: () => cache.json(key, e) };
+}
