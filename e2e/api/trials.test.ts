@@ -345,3 +345,22 @@ describe("PUT /trial/{id}/stop", () => {
     }
   });
 });
+
+describe("the trial list from cached JSON", () => {
+  test("an ETag per page, 304 on If-None-Match, a new ETag when a trial on the page changes", async () => {
+    const t = await api("POST", "/api/v1/trial/", { experiment: experimentId });
+    const first = await api("GET", "/api/v1/trial/?limit=5");
+    const tag = first.headers.get("ETag") as string;
+    expect(tag).toBeTruthy();
+    expect((await api("GET", "/api/v1/trial/?limit=5", undefined, { headers: { "If-None-Match": tag } })).status).toBe(
+      304,
+    );
+    await api("PUT", `/api/v1/trial/${t.body.id}/stop`);
+    const after = await api("GET", "/api/v1/trial/?limit=5", undefined, { headers: { "If-None-Match": tag } });
+    expect(after.status).toBe(200);
+    expect(after.body.find((x: { id: string }) => x.id === t.body.id).status).toBe("Stopped");
+    // Finished trials are cached: the same answer, byte for byte, and the same ETag.
+    const again = await api("GET", "/api/v1/trial/?limit=5");
+    expect(again.headers.get("ETag")).toBe(after.headers.get("ETag"));
+  });
+});

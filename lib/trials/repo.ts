@@ -19,6 +19,8 @@ export type TrialQuery = {
   until?: number;
 };
 
+export type TrialVersion = Pick<Trial, "id" | "updatedAt">;
+
 /** What a schedule shows of each of its trials. */
 export type ScheduleTrial = Pick<Trial, "id" | "scheduleId" | "status" | "executedAt" | "scheduledFor">;
 
@@ -51,6 +53,44 @@ export class TrialRepo {
    * this page, null on the last page.
    */
   listLive(q: TrialQuery, page: Page): { rows: Trial[]; total: number; next: Cursor | null } {
+    const { keys, total, next } = this.pageKeys(q, page);
+    const byRow = new Map(this.rowsOf(keys.map((k) => k.row)).map((r) => [r.row, r.trial] as const));
+    return { rows: keys.map((k) => byRow.get(k.row)).filter((t): t is Trial => t !== undefined), total, next };
+  }
+
+  /** The same page as versions only (id, updated_at): what a cached answer is built from. */
+  listLiveVersions(q: TrialQuery, page: Page): { rows: TrialVersion[]; total: number; next: Cursor | null } {
+    const { keys, total, next } = this.pageKeys(q, page);
+    const byRow = new Map<number, TrialVersion>();
+    for (let i = 0; i < keys.length; i += 500) {
+      const slice = keys.slice(i, i + 500).map((k) => k.row);
+      for (const v of this.db
+        .select({ row: rowid, id: trials.id, updatedAt: trials.updatedAt })
+        .from(trials)
+        .where(inArray(rowid, slice))
+        .all())
+        byRow.set(v.row, { id: v.id, updatedAt: v.updatedAt });
+    }
+    return { rows: keys.map((k) => byRow.get(k.row)).filter((v): v is TrialVersion => v !== undefined), total, next };
+  }
+
+  /** Full rows by id (any order). */
+  findMany(ids: string[]): Trial[] {
+    const out: Trial[] = [];
+    for (let i = 0; i < ids.length; i += 500) {
+      out.push(
+        ...this.db
+          .select()
+          .from(trials)
+          .where(inArray(trials.id, ids.slice(i, i + 500)))
+          .all(),
+      );
+    }
+    return out;
+  }
+
+  /** The page's row numbers and sort keys, from the indexes alone; its total and the next cursor. */
+  private pageKeys(q: TrialQuery, page: Page) {
     const where: SQL[] = [isNull(experiments.deletedAt)];
     if (q.experimentId) where.push(eq(trials.experimentId, q.experimentId));
     if (q.scheduleId) where.push(eq(trials.scheduleId, q.scheduleId));
@@ -62,7 +102,7 @@ export class TrialRepo {
     const after = c
       ? sql`(${trials.createdAt} < ${c.at} or (${trials.createdAt} = ${c.at} and ${rowid} < ${c.row}))`
       : undefined;
-    const keys = this.db
+    const query = this.db
       .select({ row: rowid, at: trials.createdAt })
       .from(trials)
       .innerJoin(experiments, eq(experiments.id, trials.experimentId))
@@ -70,13 +110,10 @@ export class TrialRepo {
       // Newest first; the row number (insertion order) breaks ties within a millisecond.
       .orderBy(desc(trials.createdAt), desc(rowid))
       .offset(c ? 0 : page.offset);
-    const found = page.limit === null ? keys.limit(-1).all() : keys.limit(page.limit).all();
-    const byRow = new Map(this.rowsOf(found.map((k) => k.row)).map((r) => [r.row, r.trial] as const));
-    const rows = found.map((k) => byRow.get(k.row)).filter((t): t is Trial => t !== undefined);
-    const lastKey = found.at(-1);
-    const next =
-      page.limit !== null && found.length === page.limit && lastKey ? { at: lastKey.at, row: lastKey.row } : null;
-    return { rows, total: this.countLive(q, cond), next };
+    const keys = page.limit === null ? query.limit(-1).all() : query.limit(page.limit).all();
+    const last = keys.at(-1);
+    const next = page.limit !== null && keys.length === page.limit && last ? { at: last.at, row: last.row } : null;
+    return { keys, total: this.countLive(q, cond), next };
   }
 
   private rowsOf(rows: number[]): { row: number; trial: Trial }[] {

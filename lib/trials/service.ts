@@ -10,7 +10,8 @@ import type { Toolbox } from "@/lib/modules/registry";
 import { TrialLifecycle } from "./lifecycle";
 import { type Plan, planTrial } from "./plan";
 import { type ExperimentStats, experimentStats } from "./score";
-import { TrialRepo } from "./repo";
+import { type TrialQuery, TrialRepo } from "./repo";
+import { trialListAnswer } from "./answers";
 import type { CreateTrialInput, TrialFilters } from "./schemas";
 
 export class TrialService {
@@ -75,17 +76,23 @@ export class TrialService {
     return row;
   }
 
+  /** The list as cached public JSON with its ETag and the next cursor (see answers.ts). */
+  listAnswer(filters: TrialFilters, page: Page) {
+    return trialListAnswer(this.db, this.query(filters), page);
+  }
+
   list(filters: TrialFilters, page: Page) {
-    return this.repo.listLive(
-      {
-        experimentId: filters.experiment,
-        scheduleId: filters.schedule,
-        status: filters.status,
-        since: filters.since ? Date.parse(filters.since) : undefined,
-        until: filters.until ? Date.parse(filters.until) : undefined,
-      },
-      page,
-    );
+    return this.repo.listLive(this.query(filters), page);
+  }
+
+  private query(filters: TrialFilters): TrialQuery {
+    return {
+      experimentId: filters.experiment,
+      scheduleId: filters.schedule,
+      status: filters.status,
+      since: filters.since ? Date.parse(filters.since) : undefined,
+      until: filters.until ? Date.parse(filters.until) : undefined,
+    };
   }
 
   /** Kallisti's stop: see TrialLifecycle.requestStop. */

@@ -1,4 +1,5 @@
 import { pageHeaders, parsePage } from "@/lib/api/paging";
+import { jsonAnswer } from "@/lib/api/public-json";
 import { allow, defineRoute, json, queryObject, readBody, validate } from "@/lib/api/route";
 import { checkSteps } from "@/lib/experiments/check-steps";
 import { getToolbox } from "@/lib/plugins/toolbox";
@@ -8,11 +9,11 @@ import { createTrialSchema, trialFiltersSchema } from "@/lib/trials/schemas";
 
 export const { GET, POST, PUT, PATCH, DELETE } = defineRoute({
   // GET /api/v1/trial?experiment=&status=&schedule=&since=&until= — newest first
-  GET: allow("viewer", ({ url }) => {
+  GET: allow("viewer", ({ req, url }) => {
     const filters = validate(trialFiltersSchema, queryObject(url));
     const page = parsePage(url);
-    const { rows, total, next } = services().trials.list(filters, page);
-    return json(rows.map(toPublicTrial), 200, pageHeaders(url, page, total, next));
+    const answer = services().trials.listAnswer(filters, page);
+    return jsonAnswer(req, answer.etag, answer.body, { headers: pageHeaders(url, page, answer.total, answer.next) });
   }),
   // POST /api/v1/trial — recorded as Scheduled (the runner executes it); `dry_run: true` only checks
   POST: allow("operator", async ({ req, principal }) => {

@@ -1,0 +1,37 @@
+/**
+ * The trial list answered from cached public JSON (lib/api/public-json.ts). A finished trial never
+ * changes, so its public JSON (masked by key and by its parameters' values) is made once. A trial
+ * still running changes many times a second and is rendered afresh; the ETag of a page that holds
+ * one is taken from the body itself.
+ */
+import type { DB } from "@/db/client";
+import type { Trial } from "@/db/schema";
+import type { Page } from "@/lib/api/paging";
+import { PublicJsonCache, etagOf } from "@/lib/api/public-json";
+import { toPublicTrial } from "./present";
+import { type TrialQuery, TrialRepo } from "./repo";
+import { isActiveStatus } from "./statuses";
+
+const holder = globalThis as unknown as { __erisTrialJson?: PublicJsonCache<Trial> };
+const cache = (holder.__erisTrialJson ??= new PublicJsonCache(toPublicTrial));
+
+export function trialListAnswer(db: DB, q: TrialQuery, page: Page) {
+  const repo = new TrialRepo(db);
+  const { rows, total, next } = repo.listLiveVersions(q, page);
+  const keys = rows.map((r) => `${r.id}:${r.updatedAt}`);
+  const cached = keys.map((k) => cache.has(k));
+  const loaded = new Map(
+    repo.findMany(rows.filter((_, i) => !cached[i]).map((r) => r.id)).map((t) => [t.id, t] as const),
+  );
+  const parts = rows.map((r, i) => {
+    const t = loaded.get(r.id);
+    if (!t) return cache.json(keys[i], undefined as unknown as Trial); // cached: the row is not needed
+    return isActiveStatus(t.status) ? JSON.stringify(toPublicTrial(t)) : cache.json(keys[i], t);
+  });
+  const live = rows.some((r) => {
+    const t = loaded.get(r.id);
+    return t !== undefined && isActiveStatus(t.status);
+  });
+  const body = `[${parts.join(",")}]`;
+  return { total, next, etag: etagOf(live ? [total, body] : [total, ...keys]), body: () => body };
+}
