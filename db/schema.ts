@@ -185,6 +185,18 @@ export const trialCounts = sqliteTable(
   (t) => [primaryKey({ columns: [t.experimentId, t.status] })],
 );
 
+/** Trials per UTC day (days since 1970), experiment and status, kept by triggers as trial_counts is. */
+export const trialDays = sqliteTable(
+  "trial_days",
+  {
+    day: integer("day").notNull(),
+    experimentId: text("experiment_id").notNull(),
+    status: text("status", { enum: TRIAL_STATUSES }).notNull(),
+    n: integer("n").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.experimentId, t.status] })],
+);
+
 /**
  * The single runner lease: the holder heartbeats; another runner takes over once it expires.
  * `epoch` grows at every change of holder and is the fencing token of every runner write.

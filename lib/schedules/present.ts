@@ -15,7 +15,7 @@ function describeSchedule(s: Schedule): string {
 
 /** A schedule in Kallisti's shape, with its trials embedded (id, status, executed_at, scheduled_for). */
 export function toPublicSchedule(s: Schedule, trials: ScheduleTrial[]): ScheduleOut {
-  return maskSecrets({
+  const out = maskSecrets({
     id: s.id,
     experiment_id: s.experimentId,
     parameters: s.parameters,
@@ -26,12 +26,7 @@ export function toPublicSchedule(s: Schedule, trials: ScheduleTrial[]): Schedule
     recurrence_left: s.recurrenceLeft,
     created_by: s.createdBy,
     created_at: isoTime(s.createdAt) as string,
-    trials: trials.map((t) => ({
-      id: t.id,
-      status: t.status,
-      executed_at: isoTime(t.executedAt),
-      scheduled_for: isoTime(t.scheduledFor) as string,
-    })),
+    trials: [] as ScheduleOut["trials"],
     timezone: s.timezone,
     concurrency_policy: s.concurrencyPolicy,
     starting_deadline_seconds: s.startingDeadlineSeconds,
@@ -42,6 +37,15 @@ export function toPublicSchedule(s: Schedule, trials: ScheduleTrial[]): Schedule
     updated_at: isoTime(s.updatedAt) as string,
     guards: s.guards,
   });
+  // Set after masking, in its place: ids, statuses and times hold no secret, and a schedule's
+  // history can hold tens of thousands of trials not worth walking.
+  out.trials = trials.map((t) => ({
+    id: t.id,
+    status: t.status,
+    executed_at: isoTime(t.executedAt),
+    scheduled_for: isoTime(t.scheduledFor) as string,
+  }));
+  return out;
 }
 
 /** The all-schedules list: each schedule without its trials (a history can hold millions). */
