@@ -17,6 +17,7 @@ const ENTRIES = {
   start: "jobs/start.ts",
   index: "jobs/index.ts",
   build: "jobs/build.ts",
+  prepare: "jobs/prepare.ts",
   migrate: "db/migrate.ts",
 };
 

@@ -3,22 +3,18 @@
  * supervisor (jobs/supervise.ts), which restarts either when it dies. Ctrl-C or SIGTERM stops both;
  * the runner first rolls back the trial it is running.
  */
-import { execFileSync } from "node:child_process";
-import { closeDb, migrateDb, openDb } from "@/db/client";
+import { execFileSync, spawnSync } from "node:child_process";
 import { ensureAuthSecret } from "@/lib/auth/secret";
 import { config } from "@/lib/config";
-import { createFirstAdminFromEnv } from "./first-admin";
 import { NEXT, buildIfStale, builtAt } from "./build-state";
 import { runnerStopTimeoutMs, supervise } from "./supervise";
 
 const cfg = config();
 if (!buildIfStale()) process.exit(1);
 
-const db = openDb(cfg.databasePath);
-migrateDb(db);
-await createFirstAdminFromEnv(db);
-closeDb(db);
-console.log(`[eris] database ${cfg.databasePath} migrated`);
+// Migrate (and create the first admin) in a process of its own: the supervisor stays small.
+const prepared = spawnSync(process.execPath, ["jobs/launch.mjs", "prepare"], { stdio: "inherit" });
+if (prepared.status !== 0) process.exit(prepared.status ?? 1);
 
 let commit: string | undefined;
 try {
