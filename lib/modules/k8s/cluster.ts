@@ -11,18 +11,16 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import {
-  ApiException,
+import type {
   AppsV1Api,
-  type Cluster,
-  type ConfigurationOptions,
+  Cluster,
+  ConfigurationOptions,
   CoreV1Api,
   CustomObjectsApi,
   KubeConfig,
-  Observable,
-  type ObservableMiddleware,
-  type PatchStrategy,
-  type User,
+  ObservableMiddleware,
+  PatchStrategy,
+  User,
 } from "@kubernetes/client-node";
 import { z } from "zod";
 import { type Binding, refusalFor } from "@/lib/credentials/destinations";
@@ -81,6 +79,29 @@ export type Kube = {
 };
 
 /** Builds the clients for one step; logs where it connects and how (never the secret itself). */
+/**
+ * The patch content types the API server takes (the client's PatchStrategy values), here so that a
+ * module can name one without loading the client.
+ */
+export const PATCH = {
+  json: "application/json-patch+json",
+  merge: "application/merge-patch+json",
+  strategicMerge: "application/strategic-merge-patch+json",
+} as const satisfies Record<string, `${PatchStrategy}`>;
+
+/**
+ * The client library loads on a step's first use of the cluster: importing it costs some 85 MB,
+ * which a runner with no Kubernetes step (and the catalogue) should not pay.
+ */
+const client = () => import("@kubernetes/client-node");
+
+/** An error the client raised for an HTTP answer (ApiException), recognised without loading the client. */
+function isApiException(err: unknown): err is Error & { code: number; body: unknown } {
+  return (
+    err instanceof Error && typeof (err as { code?: unknown }).code === "number" && "body" in err && "headers" in err
+  );
+}
+
 export async function connect(
   args: ClusterArgs,
   ctx: ActionContext,
@@ -92,28 +113,30 @@ export async function connect(
   const server = kc.getCurrentCluster()?.server ?? "(no server)";
   ctx.log(`Kubernetes API ${server} (${source})`);
   const { signal } = ctx;
+  const k8s = await client();
   return {
-    core: kc.makeApiClient(CoreV1Api),
-    apps: kc.makeApiClient(AppsV1Api),
-    custom: kc.makeApiClient(CustomObjectsApi),
+    core: kc.makeApiClient(k8s.CoreV1Api),
+    apps: kc.makeApiClient(k8s.AppsV1Api),
+    custom: kc.makeApiClient(k8s.CustomObjectsApi),
     server,
     signal,
     async call(what, fn, patch) {
       if (signal.aborted) throw signal.reason;
       try {
-        return await fn({ middleware: [perCall(signal, patch)], middlewareMergeStrategy: "append" });
+        return await fn({ middleware: [perCall(k8s.Observable, signal, patch)], middlewareMergeStrategy: "append" });
       } catch (err) {
         if (signal.aborted) throw signal.reason;
-        throw new KubeApiError(
-          `${what}: ${describeError(err, server)}`,
-          err instanceof ApiException ? err.code : undefined,
-        );
+        throw new KubeApiError(`${what}: ${describeError(err, server)}`, isApiException(err) ? err.code : undefined);
       }
     },
   };
 }
 
-function perCall(signal: AbortSignal, contentType?: string): ObservableMiddleware {
+function perCall(
+  Observable: Awaited<ReturnType<typeof client>>["Observable"],
+  signal: AbortSignal,
+  contentType?: string,
+): ObservableMiddleware {
   return {
     pre: (req) => {
       req.setSignal(signal);
@@ -126,7 +149,7 @@ function perCall(signal: AbortSignal, contentType?: string): ObservableMiddlewar
 
 /** The API server's own words when it sent a Status body, else the status code. */
 export function describeError(err: unknown, server: string): string {
-  if (err instanceof ApiException) {
+  if (isApiException(err)) {
     if (err.code === 401) return `the Kubernetes API at ${server} rejected the credentials (401 Unauthorized)`;
     const status = parseStatus(err.body);
     if (status.message) return `${status.message} (${err.code}${status.reason ? ` ${status.reason}` : ""})`;
@@ -169,7 +192,7 @@ export async function loadKubeConfig(
   return fromServiceAccount(args, env, policy, ctx.secret);
 }
 
-function fromCredential(args: ClusterArgs, credential: Credential, env: NodeJS.ProcessEnv) {
+async function fromCredential(args: ClusterArgs, credential: Credential, env: NodeJS.ProcessEnv) {
   const server = args.k8s_api_host ? normalizeApiHost(args.k8s_api_host) : inClusterServer(env);
   if (!server) {
     throw new FailedAction(
@@ -196,7 +219,7 @@ function fromCredential(args: ClusterArgs, credential: Credential, env: NodeJS.P
   const plainHttp = server.startsWith("http:");
   const caFile = args.k8s_api_host || env.ERIS_K8S_API_HOST ? undefined : serviceAccountCa();
   const cluster: Cluster = { name: "eris", server, skipTLSVerify: args.insecure_skip_tls_verify || plainHttp, caFile };
-  const kc = new KubeConfig();
+  const kc = new (await client()).KubeConfig();
   kc.loadFromClusterAndUser(cluster, user);
   return { kc, source: `${how}${plainHttp ? ", plain HTTP" : ""}` };
 }
@@ -210,7 +233,7 @@ async function readKubeconfig(file: string, policy: CredentialPolicy) {
     if (err instanceof CredentialUnavailable) throw new FailedAction(`Cannot load ${err.message}`);
     throw err;
   }
-  const kc = new KubeConfig();
+  const kc = new (await client()).KubeConfig();
   try {
     kc.loadFromString(read.content);
   } catch (err) {
@@ -292,7 +315,7 @@ async function fromServiceAccount(
   secret?.(token);
   // Read once per step through the allow-lists: a projected token rotates, but stays valid far
   // longer than one step lasts.
-  const kc = new KubeConfig();
+  const kc = new (await client()).KubeConfig();
   const skipTLSVerify = args.insecure_skip_tls_verify || server.startsWith("http:");
   kc.loadFromClusterAndUser(
     { name: "in-cluster", server, caFile: serviceAccountCa(), skipTLSVerify },

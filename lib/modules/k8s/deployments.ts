@@ -2,10 +2,10 @@
  * Deployment actions and probes (chaosk8s.deployment.* and the chaosk8s.probes names Kallisti
  * experiments use). Waits poll the API instead of watching, so a stopped trial interrupts them.
  */
-import { PatchStrategy, type V1Deployment } from "@kubernetes/client-node";
+import type { V1Deployment } from "@kubernetes/client-node";
 import { z } from "zod";
 import { type ActionContext, type ActionDef, FailedAction, defineAction, sleep } from "../types";
-import { type Kube, clusterArgs, connect } from "./cluster";
+import { type Kube, PATCH, clusterArgs, connect } from "./cluster";
 import { WAIT_STEP_TIMEOUT_MS, labelSelectorArg, nsArg, timeoutArg, withName } from "./common";
 
 /** How often the availability waits look again. */
@@ -106,7 +106,7 @@ const scale_deployment = defineAction({
           { name: args.name, namespace: args.ns, body: { spec: { replicas: args.replicas } } },
           o,
         ),
-      PatchStrategy.MergePatch,
+      PATCH.merge,
     );
     return scale.spec?.replicas ?? args.replicas;
   },
@@ -125,7 +125,7 @@ const rollout_deployment = defineAction({
     await kube.call(
       `failed to rollout deployment '${args.name}'`,
       (o) => kube.apps.patchNamespacedDeployment({ name: args.name, namespace: args.ns, body }, o),
-      PatchStrategy.StrategicMergePatch,
+      PATCH.strategicMerge,
     );
     return { name: args.name, annotation: RESTARTED_AT, restartedAt };
   },

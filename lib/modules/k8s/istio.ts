@@ -6,10 +6,10 @@
  * Results keep chaostoolkit's `{status, body}` shape (experiments check `$.status`) and add `spec`,
  * the updated VirtualService spec. A missing VirtualService fails the step (chaostoolkit raised too).
  */
-import { PatchStrategy } from "@kubernetes/client-node";
+
 import { z } from "zod";
 import { type ActionDef, FailedAction, defineAction } from "../types";
-import { type Kube, clusterArgs, connect } from "./cluster";
+import { type Kube, PATCH, clusterArgs, connect } from "./cluster";
 import { nsArg } from "./common";
 
 const PLURAL = "virtualservices";
@@ -95,7 +95,7 @@ async function editFaults(
         { ...apiOf(args.version), namespace: args.ns, plural: PLURAL, name, body },
         o,
       ),
-    PatchStrategy.MergePatch,
+    PATCH.merge,
   )) as VirtualService;
   return { status: 200, body: updated, spec: updated.spec ?? {} };
 }

@@ -2,10 +2,10 @@
  * Node actions and probes (chaosk8s.node.*): cordon, uncordon, drain (kubectl drain
  * --ignore-daemonsets, through the Eviction API so PodDisruptionBudgets are honoured), get_nodes.
  */
-import { PatchStrategy, type V1Node, type V1Pod } from "@kubernetes/client-node";
+import type { V1Node, V1Pod } from "@kubernetes/client-node";
 import { z } from "zod";
 import { type ActionDef, FailedAction, defineAction, sleep } from "../types";
-import { type Kube, KubeApiError, clusterArgs, connect } from "./cluster";
+import { type Kube, KubeApiError, PATCH, clusterArgs, connect } from "./cluster";
 import { WAIT_STEP_TIMEOUT_MS, labelSelectorArg, sample, timeoutArg } from "./common";
 
 /** How often drain looks whether the evicted pods are gone (chaostoolkit: 10 s). */
@@ -35,7 +35,7 @@ async function setUnschedulable(kube: Kube, name: string, unschedulable: boolean
   await kube.call(
     `failed to ${unschedulable ? "unschedule" : "schedule"} node '${name}'`,
     (o) => kube.core.patchNode({ name, body: { spec: { unschedulable } } }, o),
-    PatchStrategy.StrategicMergePatch,
+    PATCH.strategicMerge,
   );
 }
 
