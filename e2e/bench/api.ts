@@ -10,7 +10,15 @@ import path from "node:path";
 const PORT = Number(process.env.BENCH_PORT ?? 3290);
 const BASE = `http://127.0.0.1:${PORT}/api/v1`;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "eris-bench-"));
-const env = { ...process.env, PORT: String(PORT), HOSTNAME: "127.0.0.1", DATABASE_PATH: path.join(dir, "eris.db") };
+const ADMIN = { email: "bench@eris.test", password: "bench-password-123" };
+const env = {
+  ...process.env,
+  PORT: String(PORT),
+  HOSTNAME: "127.0.0.1",
+  DATABASE_PATH: path.join(dir, "eris.db"),
+  ERIS_ADMIN_EMAIL: ADMIN.email,
+  ERIS_ADMIN_PASSWORD: ADMIN.password,
+};
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const pct = (xs: number[], p: number) =>
@@ -66,14 +74,24 @@ function childPids(pid: number): { pid: number; args: string }[] {
 }
 
 export async function benchApi(): Promise<void> {
-  const app: ChildProcess = spawn(process.execPath, ["--import", "tsx", "jobs/start.ts"], { env, stdio: "ignore" });
+  const app: ChildProcess = spawn(process.execPath, ["jobs/launch.mjs", "start"], {
+    env,
+    stdio: "ignore",
+    detached: true,
+  });
   try {
     await waitUp();
+    const login = await fetch(`${BASE}/auth/token`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ ...ADMIN, name: "bench" }),
+    });
+    const auth = { authorization: `Bearer ${((await login.json()) as { token: string }).token}` };
     const seedStart = Date.now();
     for (let i = 0; i < 1000; i++) {
       const res = await fetch(`${BASE}/experiment/`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", ...auth },
         body: JSON.stringify({
           name: `bench ${i}`,
           metadata: { team: `t${i % 10}` },
@@ -83,17 +101,23 @@ export async function benchApi(): Promise<void> {
       if (res.status !== 201) throw new Error(`seed failed: ${res.status}`);
     }
     const seedMs = Date.now() - seedStart;
-    await sleep(3000);
+    // Idle: long enough for V8's memory reducer to give back what the seeding used.
+    await sleep(Number(process.env.BENCH_IDLE_MS ?? 30_000));
     const procs = childPids(app.pid!);
-    const web = procs.find((p) => /next(-server)?|next start/.test(p.args) && !/jobs\/index/.test(p.args));
-    const runner = procs.find((p) => /jobs\/index\.ts/.test(p.args));
-    const idle = { web: web ? rssTree(web.pid) : NaN, runner: runner ? rssTree(runner.pid) : NaN };
+    const web = procs.find((p) => /next(-server)?|next start/.test(p.args) && !/launch\.mjs/.test(p.args));
+    const runner = procs.find((p) => /launch\.mjs index/.test(p.args));
+    const rss = () => ({
+      supervisor: rssTree(app.pid!) - (web ? rssTree(web.pid) : 0) - (runner ? rssTree(runner.pid) : 0),
+      web: web ? rssTree(web.pid) : NaN,
+      runner: runner ? rssTree(runner.pid) : NaN,
+    });
+    const idle = rss();
 
     const measure = async (url: string, n: number) => {
       const times: number[] = [];
       for (let i = 0; i < n; i++) {
         const t = performance.now();
-        const res = await fetch(url);
+        const res = await fetch(url, { headers: auth });
         await res.arrayBuffer();
         times.push(performance.now() - t);
       }
@@ -102,7 +126,7 @@ export async function benchApi(): Promise<void> {
     await measure(`${BASE}/experiment/`, 5); // warm-up
     const full = await measure(`${BASE}/experiment/`, 100);
     const paged = await measure(`${BASE}/experiment/?limit=50`, 300);
-    const after = { web: web ? rssTree(web.pid) : NaN, runner: runner ? rssTree(runner.pid) : NaN };
+    const after = rss();
 
     const f = (x: number) => x.toFixed(1);
     console.log("Eris benchmark (1,000 experiments, sequential requests over loopback)");
@@ -111,10 +135,15 @@ export async function benchApi(): Promise<void> {
     console.log(
       `  GET /experiment?limit=50:      p50 ${f(paged.p50)} ms  p95 ${f(paged.p95)} ms  p99 ${f(paged.p99)} ms`,
     );
-    console.log(`  RSS idle:         web ${f(idle.web)} MB, runner ${f(idle.runner)} MB`);
-    console.log(`  RSS after 400 GETs: web ${f(after.web)} MB, runner ${f(after.runner)} MB`);
+    const sum = (r: typeof idle) => r.supervisor + r.web + r.runner;
+    console.log(
+      `  RSS idle:           supervisor ${f(idle.supervisor)} MB, web ${f(idle.web)} MB, runner ${f(idle.runner)} MB = ${f(sum(idle))} MB`,
+    );
+    console.log(
+      `  RSS after 400 GETs: supervisor ${f(after.supervisor)} MB, web ${f(after.web)} MB, runner ${f(after.runner)} MB = ${f(sum(after))} MB`,
+    );
   } finally {
-    app.kill("SIGTERM");
+    process.kill(-(app.pid as number), "SIGTERM");
     await sleep(1000);
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -11,7 +11,9 @@ import os from "node:os";
 import path from "node:path";
 import { eq, inArray } from "drizzle-orm";
 import { closeDb, migrateDb, openDb } from "@/db/client";
-import { type NewSchedule, type NewTrial, experiments, schedules, trials } from "@/db/schema";
+import { type NewSchedule, type NewTrial, schedules, trials } from "@/db/schema";
+import { createExperimentSchema } from "@/lib/experiments/schemas";
+import { ExperimentService } from "@/lib/experiments/service";
 import { newId } from "@/lib/ids";
 import { pct, rssMb, sleep } from "./proc";
 
@@ -25,20 +27,11 @@ export async function benchRunner(): Promise<void> {
   const db = openDb(file);
   migrateDb(db);
   const now = Date.now();
-  const expId = newId();
-  const noop = [{ do: "cm.wait", where: { time_in_seconds: 0 } }];
-  db.insert(experiments)
-    .values({
-      id: expId,
-      name: "noop",
-      metadata: {},
-      parameters: {},
-      preSteps: [],
-      steps: noop,
-      postSteps: [],
-      createdBy: "bench",
-    })
-    .run();
+  // Through the service, so that the experiment has its revision 1 as any experiment does.
+  const expId = new ExperimentService(db).create(
+    createExperimentSchema.parse({ name: "noop", steps: [{ do: "cm.wait", where: { time_in_seconds: 0 } }] }),
+    "bench",
+  ).id;
 
   // 10,000 armed schedules: 200 fire during the window (10 per second), the rest once a year.
   const start = Math.ceil((now + 8000) / 1000) * 1000;
@@ -67,7 +60,7 @@ export async function benchRunner(): Promise<void> {
         .run();
   });
 
-  const runner = spawn(process.execPath, ["--import", "tsx", "jobs/index.ts"], {
+  const runner = spawn(process.execPath, ["jobs/launch.mjs", "index"], {
     env: { ...process.env, DATABASE_PATH: file, ERIS_LOG_LEVEL: "warn" },
     stdio: "ignore",
   });
