@@ -10,6 +10,9 @@ import { NEXT, buildIfStale, builtAt } from "./build-state";
 import { runnerStopTimeoutMs, supervise } from "./supervise";
 
 const cfg = config();
+// A 4 MB young generation instead of V8's 16 MB semi-spaces: about 30 MB less resident memory per
+// process once idle, for a few more (short) scavenges under load.
+const LEAN = ["--max-semi-space-size=4"];
 if (!buildIfStale()) process.exit(1);
 
 // Migrate (and create the first admin) in a process of its own: the supervisor stays small.
@@ -40,7 +43,7 @@ supervise([
   {
     name: "web",
     command: process.execPath,
-    args: ["--require", "./jobs/exit-with-parent.cjs", NEXT, "start", "-p", String(cfg.port), "-H", cfg.hostname],
+    args: [...LEAN, "--require", "./jobs/exit-with-parent.cjs", NEXT, "start", "-p", String(cfg.port), "-H", cfg.hostname],
     env,
     stopTimeoutMs: 10_000,
   },
@@ -48,7 +51,7 @@ supervise([
     name: "runner",
     command: process.execPath,
     // Compiled JavaScript under plain node (jobs/launch.mjs compiles it when the sources changed).
-    args: ["jobs/launch.mjs", "index"],
+    args: [...LEAN, "jobs/launch.mjs", "index"],
     env: ({ restarts }) => ({
       ...env,
       ERIS_RUNNER_PREDECESSOR: restarts ? (lastHolder ?? undefined) : undefined,
