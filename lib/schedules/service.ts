@@ -9,7 +9,7 @@ import { isUuid, newId } from "@/lib/ids";
 import { TrialRepo } from "@/lib/trials/repo";
 import { ScheduleRepo } from "./repo";
 import type { ScheduleInput, SchedulePatch, ScheduleReplace } from "./schemas";
-import { checkPattern, computeNextRun } from "./timing";
+import { checkPattern, computeNextRun, scheduleZone } from "./timing";
 
 /** The fields an audit entry compares. */
 const auditView = (s: Schedule) => ({
@@ -39,7 +39,8 @@ export class ScheduleService {
   create(experimentId: string, input: ScheduleInput, actor: string): Schedule {
     const experiment = isUuid(experimentId) ? new ExperimentRepo(this.db).findLive(experimentId) : null;
     if (!experiment) throw notFound();
-    checkPattern(input.recurrence_pattern, input.timezone);
+    const timezone = scheduleZone(input.recurrence_pattern, input.timezone, "UTC");
+    checkPattern(input.recurrence_pattern, timezone);
     const now = Date.now();
     const row = {
       id: newId(),
@@ -50,7 +51,7 @@ export class ScheduleService {
       recurrencePattern: input.recurrence_pattern,
       recurrenceCount: input.recurrence_count,
       recurrenceLeft: input.recurrence_count,
-      timezone: input.timezone,
+      timezone,
       concurrencyPolicy: input.concurrency_policy,
       startingDeadlineSeconds: input.starting_deadline_seconds,
       historyLimit: input.history_limit,
@@ -113,7 +114,6 @@ export class ScheduleService {
       const experiment = new ExperimentRepo(tx).findById(experimentId);
       const next: Schedule = { ...current };
       if (input.recurrence_pattern !== undefined) next.recurrencePattern = input.recurrence_pattern;
-      if (input.timezone !== undefined) next.timezone = input.timezone;
       if (input.parameters !== undefined) next.parameters = restoreMasked(input.parameters, current.parameters);
       if (input.metadata !== undefined) {
         next.metadata = { ...experiment?.metadata, ...restoreMasked(input.metadata, current.metadata) };
@@ -127,6 +127,7 @@ export class ScheduleService {
         next.recurrenceCount = input.recurrence_count;
         next.recurrenceLeft = input.recurrence_count;
       }
+      next.timezone = scheduleZone(next.recurrencePattern, input.timezone, next.timezone);
       checkPattern(next.recurrencePattern, next.timezone);
       const now = Date.now();
       if (TIMING_FIELDS.some((f) => next[f] !== current[f])) {

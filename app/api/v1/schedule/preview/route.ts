@@ -13,9 +13,10 @@ export const { GET, POST, PUT, PATCH, DELETE } = defineRoute({
     const runs = nextRuns(pattern, q.count, Date.now());
     return json({
       pattern: pattern.source,
-      timezone: q.timezone,
+      // A CRON_TZ= prefix names the zone the pattern runs in.
+      timezone: pattern.timezone,
       description: describePattern(pattern),
-      next_runs: runs.map((ms) => ({ utc: isoTime(ms), local: formatInZone(ms, q.timezone) })),
+      next_runs: runs.map((ms) => ({ utc: isoTime(ms), local: formatInZone(ms, pattern.timezone) })),
     });
   }),
 });
