@@ -1,5 +1,6 @@
 import { getDb } from "@/db/client";
 import { ExperimentService } from "@/lib/experiments/service";
+import { ImportService } from "@/lib/import/service";
 import { ScheduleService } from "@/lib/schedules/service";
 import { TrialService } from "@/lib/trials/service";
 
@@ -10,5 +11,6 @@ export function services() {
     experiments: new ExperimentService(db),
     trials: new TrialService(db),
     schedules: new ScheduleService(db),
+    imports: new ImportService(db),
   };
 }

@@ -30,6 +30,8 @@ const MATRIX: Record<string, Partial<Record<Method, Access>>> = {
   "experiment/route.ts": { GET: "viewer", POST: "operator" },
   "experiment/[id]/route.ts": { GET: "viewer", PUT: "operator", PATCH: "operator", DELETE: "operator" },
   "experiment/[id]/revisions/route.ts": { GET: "viewer" },
+  "experiment/[id]/export/route.ts": { GET: "viewer" },
+  "import/route.ts": { POST: "operator" },
   "experiment/[id]/revisions/[revision]/route.ts": { GET: "viewer" },
   "experiment/[id]/schedule/route.ts": { GET: "viewer", POST: "operator" },
   "experiment/[id]/schedule/[sid]/route.ts": { GET: "viewer", PUT: "operator", PATCH: "operator", DELETE: "operator" },

@@ -14,6 +14,8 @@ import * as userOne from "@/app/api/v1/users/[id]/route";
 import * as users from "@/app/api/v1/users/route";
 import * as catchAll from "@/app/api/v1/[...path]/route";
 import * as experiment from "@/app/api/v1/experiment/[id]/route";
+import * as experimentExport from "@/app/api/v1/experiment/[id]/export/route";
+import * as importDocument from "@/app/api/v1/import/route";
 import * as revisionOne from "@/app/api/v1/experiment/[id]/revisions/[revision]/route";
 import * as revisions from "@/app/api/v1/experiment/[id]/revisions/route";
 import * as schedule from "@/app/api/v1/experiment/[id]/schedule/[sid]/route";
@@ -59,6 +61,8 @@ const ROUTES: [RegExp, object, string[]][] = [
   [/^\/api\/v1\/signal\/?$/, signal, []],
   [/^\/api\/v1\/experiment\/?$/, experiments, []],
   [/^\/api\/v1\/experiment\/([^/]+)\/?$/, experiment, ["id"]],
+  [/^\/api\/v1\/import\/?$/, importDocument, []],
+  [/^\/api\/v1\/experiment\/([^/]+)\/export\/?$/, experimentExport, ["id"]],
   [/^\/api\/v1\/experiment\/([^/]+)\/revisions\/?$/, revisions, ["id"]],
   [/^\/api\/v1\/experiment\/([^/]+)\/revisions\/([^/]+)\/?$/, revisionOne, ["id", "revision"]],
   [/^\/api\/v1\/experiment\/([^/]+)\/schedule\/?$/, schedules, ["id"]],

@@ -175,6 +175,8 @@ describe("routes", () => {
         "/experiment/{id}/schedule",
         "/experiment/{id}/schedule/{sid}",
         "/schedule/preview",
+        "/import",
+        "/experiment/{id}/export",
         "/trial",
         "/trial/{id}",
         "/trial/{id}/stop",
@@ -183,7 +185,15 @@ describe("routes", () => {
       ]),
     );
     expect(Object.keys(res.body.components.schemas)).toEqual(
-      expect.arrayContaining(["Experiment", "Trial", "Schedule", "ExperimentCreate", "TrialCreate", "ScheduleWrite"]),
+      expect.arrayContaining([
+        "Experiment",
+        "Trial",
+        "Schedule",
+        "ExperimentCreate",
+        "TrialCreate",
+        "ScheduleWrite",
+        "ImportResult",
+      ]),
     );
   });
 

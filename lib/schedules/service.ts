@@ -1,5 +1,5 @@
-import type { DB } from "@/db/client";
-import type { NewSchedule, Schedule, Trial } from "@/db/schema";
+import type { DB, Tx } from "@/db/client";
+import type { Experiment, NewSchedule, Schedule, Trial } from "@/db/schema";
 import { notFound } from "@/lib/api/errors";
 import type { Page } from "@/lib/api/paging";
 import { recordAudit } from "@/lib/audit/service";
@@ -29,6 +29,50 @@ const auditView = (s: Schedule) => ({
 /** Fields whose change moves the next due slot. */
 const TIMING_FIELDS = ["recurrencePattern", "timezone", "paused", "recurrenceLeft"] as const;
 
+/** A schedule's row for an experiment, its pattern checked (400s name the field), next run computed. */
+export function newScheduleRow(
+  experiment: Pick<Experiment, "id" | "metadata">,
+  input: ScheduleInput,
+  actor: string,
+  now = Date.now(),
+): NewSchedule {
+  const timezone = scheduleZone(input.recurrence_pattern, input.timezone, "UTC");
+  checkPattern(input.recurrence_pattern, timezone);
+  const row = {
+    id: newId(),
+    experimentId: experiment.id,
+    parameters: input.parameters,
+    metadata: { ...experiment.metadata, ...input.metadata },
+    ticket: input.ticket,
+    recurrencePattern: input.recurrence_pattern,
+    recurrenceCount: input.recurrence_count,
+    recurrenceLeft: input.recurrence_count,
+    timezone,
+    concurrencyPolicy: input.concurrency_policy,
+    startingDeadlineSeconds: input.starting_deadline_seconds,
+    historyLimit: input.history_limit,
+    paused: input.paused,
+    lastScheduledAt: null,
+    deletedAt: null,
+    createdBy: actor,
+    createdAt: now,
+  };
+  return { ...row, nextRunAt: computeNextRun(row, now) };
+}
+
+/** Inserts the row with its audit entry, inside the caller's transaction. */
+export function insertSchedule(tx: Tx, row: NewSchedule, actor: string): Schedule {
+  const created = new ScheduleRepo(tx).insert(row);
+  recordAudit(tx, {
+    actor,
+    action: "schedule.create",
+    targetType: "schedule",
+    targetId: created.id,
+    after: auditView(created),
+  });
+  return created;
+}
+
 export class ScheduleService {
   private readonly repo: ScheduleRepo;
 
@@ -39,39 +83,8 @@ export class ScheduleService {
   create(experimentId: string, input: ScheduleInput, actor: string): Schedule {
     const experiment = isUuid(experimentId) ? new ExperimentRepo(this.db).findLive(experimentId) : null;
     if (!experiment) throw notFound();
-    const timezone = scheduleZone(input.recurrence_pattern, input.timezone, "UTC");
-    checkPattern(input.recurrence_pattern, timezone);
-    const now = Date.now();
-    const row = {
-      id: newId(),
-      experimentId,
-      parameters: input.parameters,
-      metadata: { ...experiment.metadata, ...input.metadata },
-      ticket: input.ticket,
-      recurrencePattern: input.recurrence_pattern,
-      recurrenceCount: input.recurrence_count,
-      recurrenceLeft: input.recurrence_count,
-      timezone,
-      concurrencyPolicy: input.concurrency_policy,
-      startingDeadlineSeconds: input.starting_deadline_seconds,
-      historyLimit: input.history_limit,
-      paused: input.paused,
-      lastScheduledAt: null,
-      deletedAt: null,
-      createdBy: actor,
-      createdAt: now,
-    };
-    return this.db.transaction((tx) => {
-      const created = new ScheduleRepo(tx).insert({ ...row, nextRunAt: computeNextRun(row, now) });
-      recordAudit(tx, {
-        actor,
-        action: "schedule.create",
-        targetType: "schedule",
-        targetId: created.id,
-        after: auditView(created),
-      });
-      return created;
-    });
+    const row = newScheduleRow(experiment, input, actor);
+    return this.db.transaction((tx) => insertSchedule(tx, row, actor));
   }
 
   /** Unknown or malformed experiment → 404; a deleted experiment has no live schedules. */
