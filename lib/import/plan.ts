@@ -27,6 +27,12 @@ export function planImport(toolbox: Toolbox, read: ReadDocument): Plan {
   const kind = typeof doc.kind === "string" ? doc.kind : "";
   let plan: Plan | null;
   if (apiVersion.startsWith("chaos-mesh.org/")) {
+    if (!Object.hasOwn(toolbox.modules, "chaosmesh")) {
+      throw new AppError(
+        "bad_request",
+        "Chaos Mesh documents need the chaosmesh module, which this Eris's module map leaves out.",
+      );
+    }
     const def = kindNamed(kind);
     if (kind === "Schedule") plan = fromSchedule(doc, issues);
     else if (def) plan = fromChaosObject(doc, def, issues);
