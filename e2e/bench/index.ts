@@ -1,6 +1,7 @@
-/** `npm run bench` (all) or `npm run bench -- api|runner|modules|auth|pages|reports`. */
+/** `npm run bench` (all) or `npm run bench -- api|runner|modules|chaos-mesh|auth|pages|reports`. */
 import { benchApi } from "./api";
 import { benchAuth } from "./auth";
+import { benchChaosMesh } from "./chaos-mesh";
 import { benchModules } from "./modules";
 import { benchPageWeight } from "./page-weight";
 import { benchReports } from "./reports";
@@ -11,6 +12,7 @@ try {
   if (!which || which === "api") await benchApi();
   if (!which || which === "runner") await benchRunner();
   if (!which || which === "modules") await benchModules();
+  if (!which || which === "chaos-mesh") await benchChaosMesh();
   if (!which || which === "auth") await benchAuth();
   if (!which || which === "pages") await benchPageWeight();
   if (!which || which === "reports") await benchReports();
