@@ -94,6 +94,28 @@ describe("seed 001's documents, verbatim", () => {
     });
   });
 
+  test("kubectl get -o yaml output imports too: the server's metadata and status are ignored", async () => {
+    const doc = YAML.parse(SEED_001_SCHEDULE);
+    doc.metadata = {
+      ...doc.metadata,
+      namespace: "default",
+      uid: "0b6e3c2e-0000-4000-8000-000000000001",
+      resourceVersion: "4711",
+      creationTimestamp: "2026-11-25T10:00:00Z",
+      annotations: { "kubectl.kubernetes.io/last-applied-configuration": "{}" },
+    };
+    doc.spec.startingDeadlineSeconds = null;
+    doc.spec.networkChaos.direction = "to"; // defaulted by Chaos Mesh's webhook
+    doc.status = {
+      active: [{ kind: "NetworkChaos", name: "schedule-delay-example-abcde" }],
+      time: "2026-11-25T10:05:00Z",
+    };
+    const res = await api("POST", "/api/v1/import?dry_run=true", doc);
+    expect(res.status).toBe(200);
+    expect(res.body.experiment.steps[0].where).toMatchObject({ namespace: "default", direction: "to" });
+    expect(res.body.schedule).toMatchObject({ paused: false, starting_deadline_seconds: null });
+  });
+
   test("a CRON_TZ=Asia/Tokyo schedule sets the schedule's zone", async () => {
     const res = await importYaml(SEED_001_SCHEDULE.replace("'5 * * * *'", "'CRON_TZ=Asia/Tokyo 0 9 * * *'"));
     expect(res.status).toBe(201);

@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, expect, test } from "vitest";
 import type { FakeK8s } from "@/e2e/fixtures/fake-k8s";
 import { PAUSE_ANNOTATION } from "@/e2e/fixtures/fake-chaos-mesh";
+import { type Expectation, checkExpectations, parseExpectation } from "../expect";
 import { SEED_DELAY, TRIAL, context, eventually, run, startFake } from "./test-helpers";
 
 let fake: FakeK8s;
@@ -51,6 +52,12 @@ test("seed 001's NetworkChaos: created, injected during the step, held for its d
     status: { conditions: expect.arrayContaining([{ type: "AllInjected", status: "True" }]) },
   });
   expect(result.targets).toEqual([expect.stringMatching(/^default\/web-show-/)]);
+  // What an experiment's expect checks (Kallisti's operators over a JSONPath into the result):
+  const injectedCondition = parseExpectation({
+    operator: "eq",
+    "status.conditions[?(@.type=='AllInjected')].status": "True",
+  });
+  expect(() => checkExpectations(result, [injectedCondition as Expectation])).not.toThrow();
   expect(ctx.lines).toEqual([
     expect.stringMatching(/^Kubernetes API http:\/\/127\.0\.0\.1:\d+ \(bearer token from TOKEN_FILE, plain HTTP\)$/),
     `Created NetworkChaos default/${NAME} (label eris.io/trial=${TRIAL})`,
