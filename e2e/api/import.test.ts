@@ -284,6 +284,37 @@ describe("export", () => {
     });
   });
 
+  test("a secret in a chaos spec (an HTTP header) reads back masked in the Chaos Mesh export", async () => {
+    const doc = {
+      apiVersion: "chaos-mesh.org/v1alpha1",
+      kind: "HTTPChaos",
+      metadata: { name: "http-abort" },
+      spec: {
+        mode: "all",
+        selector: { labelSelectors: { app: "web-show" } },
+        target: "Request",
+        port: 8080,
+        abort: true,
+        request_headers: { Authorization: "Bearer s3cr3t-value" },
+        duration: "30s",
+      },
+    };
+    const imported = await api("POST", "/api/v1/import", doc);
+    expect(imported.status).toBe(201);
+    expect(JSON.stringify(imported.body)).not.toContain("s3cr3t-value");
+    const out = await api(
+      "GET",
+      `/api/v1/experiment/${imported.body.experiment.id}/export?format=chaos-mesh`,
+      undefined,
+      {
+        rawBody: true,
+      },
+    );
+    expect(out.status).toBe(200);
+    expect(out.body).not.toContain("s3cr3t-value");
+    expect(YAML.parse(out.body).spec.request_headers).toEqual({ Authorization: "*****" });
+  });
+
   test("Eris's own export (json, yaml) imports back to the same definition", async () => {
     const source = await createExperiment({ name: "Round trip", metadata: { team: "sre" }, parameters: { n: 1 } });
     for (const format of ["json", "yaml"]) {

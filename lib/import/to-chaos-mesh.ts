@@ -6,6 +6,7 @@
  * and Eris's own (name prefix, timeouts) are not part of the object and are left out.
  */
 import type { Experiment, Schedule } from "@/db/schema";
+import { maskSecrets } from "@/lib/credentials/mask";
 import { ERIS_KEYS } from "@/lib/modules/chaosmesh/lifecycle";
 import { KINDS } from "@/lib/modules/chaosmesh/kinds";
 import { API_VERSION, PAUSE_ANNOTATION } from "@/lib/modules/chaosmesh/objects";
@@ -44,7 +45,8 @@ export function toChaosMesh(e: Experiment, schedules: Schedule[]): ChaosMeshExpo
   if (schedule) reasons.push(...scheduleReasons(schedule));
   if (reasons.length || !def) return { reasons };
 
-  const where = step.where as Record<string, unknown>;
+  // As every answer: a value under a key that looks like a credential reads back masked.
+  const where = maskSecrets(step.where) as Record<string, unknown>;
   const spec = Object.fromEntries(Object.entries(where).filter(([k]) => !ERIS_KEYS.has(k) && k !== "credentials"));
   const namespace = typeof where.namespace === "string" ? where.namespace : undefined;
   const metadata = (paused: boolean) => ({

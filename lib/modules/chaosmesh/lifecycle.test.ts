@@ -134,6 +134,17 @@ test("PAUSE annotates the object at once and stops the hold's clock; RUN removes
   expect(historyOf()).toEqual(["created", "injected", "paused", "resumed", "injected", "deleted", "gone"]);
 });
 
+test("a stop while PAUSE holds ends the step at once and deletes the paused object", async () => {
+  const ctx = context();
+  const step = run(fake, "network_chaos", { ...SEED_DELAY, duration: "1h" }, ctx).catch((e: Error) => e);
+  await eventually("the object injected", injected);
+  ctx.pauses.update(true);
+  await eventually("annotated", () => theObject()?.metadata.annotations?.[PAUSE_ANNOTATION] === "true");
+  ctx.abort.abort(new Error("Trial has been stopped by STOP"));
+  expect(((await step) as Error).message).toBe("Trial has been stopped by STOP");
+  expect(objects()).toEqual([]);
+});
+
 test("a pause longer than Chaos Mesh's own duration: a new object holds the time still owed", async () => {
   const ctx = context();
   const step = run(fake, "network_chaos", { ...SEED_DELAY, duration: "2s" }, ctx);
