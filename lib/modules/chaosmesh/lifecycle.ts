@@ -4,9 +4,9 @@
  * the recovery. The spec keeps Chaos Mesh's own `duration`, so Chaos Mesh ends the fault by itself
  * even if Eris is gone. A stop (or any failure) deletes the object at once.
  *
- * PAUSE (see waits.ts) annotates the object and stops the hold's clock. Chaos Mesh counts `duration`
- * from the object's creation, paused or not: when what it has left is shorter than what the hold has
- * left, a new object carries the rest (the fault resumes for exactly the time still owed).
+ * The hold is counted from the object's creation, as Chaos Mesh counts `duration`. PAUSE (see
+ * waits.ts) annotates the object and stops the hold's clock, but not Chaos Mesh's: after a pause
+ * longer than SHORTFALL_MS a new object carries the rest (the fault resumes for the time still owed).
  */
 import { randomBytes } from "node:crypto";
 import { type ClusterArgs, type Kube, KubeApiError, clusterArgs, connect } from "../k8s/cluster";
