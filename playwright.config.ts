@@ -2,9 +2,12 @@ import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import { EMAIL, PASSWORD, stateFile } from "./e2e/browser/accounts";
+import { FAKE_K8S_PORT, FAKE_K8S_TOKEN } from "./e2e/browser/fake-cluster";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const dataDir = path.join(os.tmpdir(), `eris-e2e-${process.pid}`);
+// Outside the data directory: Eris never lets a credential read its own files.
+const kubeDir = path.join(os.tmpdir(), `eris-e2e-kube-${process.pid}`);
 
 export default defineConfig({
   testDir: "e2e/browser",
@@ -31,23 +34,40 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    // The real `npm start` path: build if needed, migrate, web + runner, on a fresh database.
-    command: "node jobs/launch.mjs start",
-    url: `http://127.0.0.1:${PORT}/api/v1/health`,
-    timeout: 300_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    env: {
-      PORT: String(PORT),
-      HOSTNAME: "127.0.0.1",
-      DATABASE_PATH: path.join(dataDir, "eris.db"),
-      // start.ts creates this first admin on the empty database, so no test depends on /setup.
-      ERIS_ADMIN_EMAIL: EMAIL.admin,
-      ERIS_ADMIN_PASSWORD: PASSWORD,
-      // Short, so the no-runner warning can be seen within a test when the runner stalls.
-      ERIS_RUNNER_LEASE_MS: "3000",
-      ERIS_RUNNER_HEARTBEAT_MS: "500",
+  webServer: [
+    {
+      // A cluster for chaos steps: the runner reaches it through the kubeconfig it writes.
+      command: "node --import tsx e2e/fixtures/fake-k8s-server.ts",
+      port: FAKE_K8S_PORT,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      env: {
+        FAKE_K8S_PORT: String(FAKE_K8S_PORT),
+        FAKE_K8S_TOKEN,
+        FAKE_K8S_KUBECONFIG: path.join(kubeDir, "config"),
+      },
     },
-  },
+    {
+      // The real `npm start` path: build if needed, migrate, web + runner, on a fresh database.
+      command: "node jobs/launch.mjs start",
+      url: `http://127.0.0.1:${PORT}/api/v1/health`,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      env: {
+        PORT: String(PORT),
+        HOSTNAME: "127.0.0.1",
+        DATABASE_PATH: path.join(dataDir, "eris.db"),
+        // start.ts creates this first admin on the empty database, so no test depends on /setup.
+        ERIS_ADMIN_EMAIL: EMAIL.admin,
+        ERIS_ADMIN_PASSWORD: PASSWORD,
+        // Short, so the no-runner warning can be seen within a test when the runner stalls.
+        ERIS_RUNNER_LEASE_MS: "3000",
+        ERIS_RUNNER_HEARTBEAT_MS: "500",
+        // The fake cluster, as a deployment reaches its own: a kubeconfig in an allowed directory.
+        KUBECONFIG: path.join(kubeDir, "config"),
+        ERIS_CREDENTIAL_DIRS: kubeDir,
+      },
+    },
+  ],
 });

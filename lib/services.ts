@@ -2,6 +2,7 @@ import { getDb } from "@/db/client";
 import { BlackoutService } from "@/lib/blackout/service";
 import { GlobalGuardService } from "@/lib/global-guards/service";
 import { ExperimentService } from "@/lib/experiments/service";
+import { ImportService } from "@/lib/import/service";
 import { ScheduleService } from "@/lib/schedules/service";
 import { TrialService } from "@/lib/trials/service";
 
@@ -14,5 +15,6 @@ export function services() {
     schedules: new ScheduleService(db),
     blackout: new BlackoutService(db),
     guards: new GlobalGuardService(db),
+    imports: new ImportService(db),
   };
 }

@@ -51,11 +51,18 @@ const numberOrNull = (text: string): number | null => {
   return /^-?\d+$/.test(t) ? Number(t) : (t as unknown as number);
 };
 
-/** PUT resets omitted fields, so an edit sends back what it read for fields the form does not show. */
+/** robfig's `CRON_TZ=Zone ` / `TZ=Zone ` prefix: the pattern names its own zone. */
+const ZONED = /^(CRON_TZ|TZ)=\S+/;
+
+/**
+ * PUT resets omitted fields, so an edit sends back what it read for fields the form does not show.
+ * A pattern with a CRON_TZ= prefix sets the zone itself: the zone field is then not sent.
+ */
 export function toInput(d: Draft, existing?: Schedule): ScheduleInput {
+  const pattern = d.pattern.trim();
   return {
-    recurrence_pattern: d.pattern.trim(),
-    timezone: d.timezone.trim(),
+    recurrence_pattern: pattern,
+    ...(ZONED.test(pattern) ? {} : { timezone: d.timezone.trim() }),
     concurrency_policy: d.policy,
     starting_deadline_seconds: numberOrNull(d.deadline),
     history_limit: numberOrNull(d.historyLimit),

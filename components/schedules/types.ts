@@ -26,13 +26,12 @@ export type ScheduleInput = Pick<
   Schedule,
   | "recurrence_pattern"
   | "recurrence_count"
-  | "timezone"
   | "concurrency_policy"
   | "starting_deadline_seconds"
   | "history_limit"
   | "paused"
 > &
-  Partial<Pick<Schedule, "parameters" | "metadata" | "ticket">>;
+  Partial<Pick<Schedule, "timezone" | "parameters" | "metadata" | "ticket">>;
 
 export type UpcomingRun = {
   schedule: string;

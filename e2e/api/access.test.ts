@@ -35,6 +35,8 @@ const MATRIX: Record<string, Partial<Record<Method, Access>>> = {
   "blackout/[id]/route.ts": { GET: "viewer", PATCH: "operator", DELETE: "operator" },
   "guard/route.ts": { GET: "viewer", POST: "admin" },
   "guard/[id]/route.ts": { GET: "viewer", PATCH: "admin", DELETE: "admin" },
+  "experiment/[id]/export/route.ts": { GET: "viewer" },
+  "import/route.ts": { POST: "operator" },
   "experiment/[id]/revisions/[revision]/route.ts": { GET: "viewer" },
   "experiment/[id]/schedule/route.ts": { GET: "viewer", POST: "operator" },
   "experiment/[id]/schedule/[sid]/route.ts": { GET: "viewer", PUT: "operator", PATCH: "operator", DELETE: "operator" },

@@ -19,6 +19,8 @@ import * as blackoutOne from "@/app/api/v1/blackout/[id]/route";
 import * as blackout from "@/app/api/v1/blackout/route";
 import * as guardOne from "@/app/api/v1/guard/[id]/route";
 import * as guards from "@/app/api/v1/guard/route";
+import * as experimentExport from "@/app/api/v1/experiment/[id]/export/route";
+import * as importDocument from "@/app/api/v1/import/route";
 import * as revisionOne from "@/app/api/v1/experiment/[id]/revisions/[revision]/route";
 import * as revisions from "@/app/api/v1/experiment/[id]/revisions/route";
 import * as schedule from "@/app/api/v1/experiment/[id]/schedule/[sid]/route";
@@ -64,6 +66,8 @@ const ROUTES: [RegExp, object, string[]][] = [
   [/^\/api\/v1\/signal\/?$/, signal, []],
   [/^\/api\/v1\/experiment\/?$/, experiments, []],
   [/^\/api\/v1\/experiment\/([^/]+)\/?$/, experiment, ["id"]],
+  [/^\/api\/v1\/import\/?$/, importDocument, []],
+  [/^\/api\/v1\/experiment\/([^/]+)\/export\/?$/, experimentExport, ["id"]],
   [/^\/api\/v1\/experiment\/([^/]+)\/revisions\/?$/, revisions, ["id"]],
   [/^\/api\/v1\/experiment\/([^/]+)\/stats\/?$/, experimentStats, ["id"]],
   [/^\/api\/v1\/blackout\/?$/, blackout, []],

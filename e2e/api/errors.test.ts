@@ -177,6 +177,8 @@ describe("routes", () => {
         "/experiment/{id}/schedule",
         "/experiment/{id}/schedule/{sid}",
         "/schedule/preview",
+        "/import",
+        "/experiment/{id}/export",
         "/trial",
         "/trial/{id}",
         "/trial/{id}/stop",
@@ -185,7 +187,15 @@ describe("routes", () => {
       ]),
     );
     expect(Object.keys(res.body.components.schemas)).toEqual(
-      expect.arrayContaining(["Experiment", "Trial", "Schedule", "ExperimentCreate", "TrialCreate", "ScheduleWrite"]),
+      expect.arrayContaining([
+        "Experiment",
+        "Trial",
+        "Schedule",
+        "ExperimentCreate",
+        "TrialCreate",
+        "ScheduleWrite",
+        "ImportResult",
+      ]),
     );
 
     // Every route file of the API is in the reference (the catch-all 404 excepted).

@@ -272,6 +272,41 @@ describe("recurrence patterns", () => {
     },
   );
 
+  test("a CRON_TZ= prefix is accepted and sets the schedule's time zone", async () => {
+    const s = await createSchedule({ recurrence_pattern: "CRON_TZ=Asia/Tokyo 0 9 * * *" });
+    expect(s).toMatchObject({ recurrence_pattern: "CRON_TZ=Asia/Tokyo 0 9 * * *", timezone: "Asia/Tokyo" });
+    expect(s.description).toBe("At 09:00 (Asia/Tokyo)");
+    const next = new Date(s.next_run_at as string);
+    expect([next.getUTCHours(), next.getUTCMinutes()]).toEqual([0, 0]); // 09:00 JST
+    const legacy = await createSchedule({ recurrence_pattern: "TZ=Europe/Paris @daily", timezone: "Europe/Paris" });
+    expect(legacy.timezone).toBe("Europe/Paris");
+  });
+
+  test("a CRON_TZ= prefix and a different timezone field are a 400 naming timezone", async () => {
+    const res = await postSchedule({ recurrence_pattern: "CRON_TZ=Asia/Tokyo 0 9 * * *", timezone: "Europe/Paris" });
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({
+      timezone: [
+        'The pattern sets the time zone "Asia/Tokyo" (CRON_TZ=Asia/Tokyo): give the same zone here, or leave timezone out.',
+      ],
+    });
+    await expectPatternError(
+      "CRON_TZ=Mars/Olympus 5 * * * *",
+      /"Mars\/Olympus" \(CRON_TZ=\) is not a valid IANA time zone/,
+    );
+  });
+
+  test("PATCH to a CRON_TZ= pattern moves the schedule to its zone", async () => {
+    const s = await createSchedule({ recurrence_pattern: "0 9 * * *", timezone: "Europe/Paris" });
+    const res = await patch(s.id, { recurrence_pattern: "CRON_TZ=Asia/Tokyo 0 9 * * *" });
+    expect(res.status).toBe(200);
+    expect(res.body.timezone).toBe("Asia/Tokyo");
+    expect(new Date(res.body.next_run_at).getUTCHours()).toBe(0);
+    const conflict = await patch(s.id, { timezone: "UTC" });
+    expect(conflict.status).toBe(400);
+    expect(Object.keys(conflict.body)).toEqual(["timezone"]);
+  });
+
   test("@daily fires at midnight in the schedule's zone", async () => {
     const s = await createSchedule({ recurrence_pattern: "@daily", timezone: "Asia/Tokyo" });
     const next = new Date(s.next_run_at as string);
@@ -517,6 +552,14 @@ describe("GET /schedule/preview", () => {
     expect(res.body.next_runs).toHaveLength(10);
     const [a, b] = res.body.next_runs.map((r: { utc: string }) => Date.parse(r.utc));
     expect(b - a).toBe(5_400_000);
+  });
+
+  test("a CRON_TZ= prefix previews in its zone, at minute 5 of every hour", async () => {
+    const pattern = encodeURIComponent("CRON_TZ=Asia/Tokyo 5 * * * *");
+    const res = await api("GET", `/api/v1/schedule/preview?pattern=${pattern}&count=3`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ timezone: "Asia/Tokyo", description: "At 5 minutes past the hour (Asia/Tokyo)" });
+    for (const run of res.body.next_runs) expect(run.local).toMatch(/T\d\d:05:00\+09:00$/);
   });
 
   test("a bad pattern, zone or count is a 400 naming the parameter", async () => {

@@ -88,3 +88,28 @@ test("the module catalogue lists every action with its argument schema", async (
   ]);
   expect(res.body.expect_operators).toEqual(["eq", "ne", "lt", "le", "gt", "ge", "regex"]);
 });
+
+test("the catalogue lists Chaos Mesh's kinds as chaosmesh actions, and a chaos step is checked on save", async () => {
+  const res = await api("GET", "/api/v1/modules");
+  const chaosmesh = res.body.modules.find((m: { namespace: string }) => m.namespace === "chaosmesh");
+  expect(chaosmesh.source).toBe("builtin:chaosmesh");
+  const names = chaosmesh.actions.map((a: { name: string }) => a.name);
+  expect(names).toEqual(
+    expect.arrayContaining([
+      "pod_chaos",
+      "network_chaos",
+      "stress_chaos",
+      "io_chaos",
+      "time_chaos",
+      "dns_chaos",
+      "http_chaos",
+    ]),
+  );
+  const network = chaosmesh.actions.find((a: { name: string }) => a.name === "network_chaos");
+  expect(network.args_schema.required).toEqual(["selector", "mode", "action"]);
+  const bad = await post({
+    steps: [{ do: "chaosmesh.network_chaos", where: { action: "delay", mode: "one", selector: {}, duration: "30s" } }],
+  });
+  expect(bad.status).toBe(400);
+  expect(bad.body.steps["0"].where.delay).toEqual(["chaosmesh.network_chaos: delay is required when action is delay"]);
+});

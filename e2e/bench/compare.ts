@@ -136,7 +136,8 @@ export async function benchCompare(): Promise<void> {
         for (const [who, base] of Object.entries(targets)) {
           await run(`${base}${p}`); // each round begins warm
           const r = await run(`${base}${p}`);
-          (results[`${who} ${what}`] ??= []).push(r);
+          const key = `${who} ${what}`;
+          results[key] = [...(results[key] ?? []), r];
         }
       }
     }

@@ -1,6 +1,7 @@
-/** `npm run bench` (all) or `npm run bench -- api|runner|modules|auth|pages|reports|compare|history`. */
+/** `npm run bench` (all) or `npm run bench -- api|runner|modules|chaos-mesh|auth|pages|reports|compare|history`. */
 import { benchApi } from "./api";
 import { benchAuth } from "./auth";
+import { benchChaosMesh } from "./chaos-mesh";
 import { benchCompare } from "./compare";
 import { benchHistory } from "./history";
 import { benchModules } from "./modules";
@@ -13,6 +14,7 @@ try {
   if (!which || which === "api") await benchApi();
   if (!which || which === "runner") await benchRunner();
   if (!which || which === "modules") await benchModules();
+  if (!which || which === "chaos-mesh") await benchChaosMesh();
   if (!which || which === "auth") await benchAuth();
   if (!which || which === "pages") await benchPageWeight();
   if (!which || which === "reports") await benchReports();

@@ -134,10 +134,12 @@ test.describe("as an operator", () => {
     const definition = page.getByLabel("Definition");
     await definition.fill(`name: ${name}\nsteps:\n  - do: cm.wait\n    where:\n      time_in_seconds: -1\n`);
     await expect(page.getByTestId("import-format")).toHaveText("Read as YAML.");
-    await page.getByRole("button", { name: "Import", exact: true }).click();
+    await page.getByRole("button", { name: "Preview", exact: true }).click();
     await expect(page.getByTestId("import-field-errors")).toContainText("steps.0.where.time_in_seconds");
 
     await definition.fill(`name: ${name}\nsteps:\n  - do: cm.wait\n    where:\n      time_in_seconds: 0\n`);
+    await page.getByRole("button", { name: "Preview", exact: true }).click();
+    await expect(page.getByTestId("import-experiment-name")).toHaveText(name);
     await page.getByRole("button", { name: "Import", exact: true }).click();
     await expect(page).toHaveURL(/\/experiments\/[0-9a-f-]{36}$/);
     await expect(page.getByRole("heading", { name })).toBeVisible();

@@ -22,6 +22,8 @@ const SEED_003 = {
 test("importing seed 003 saves it and shows which variables an administrator must allow", async ({ page }) => {
   await page.goto("/experiments/import");
   await page.getByLabel("Definition").fill(JSON.stringify(SEED_003, null, 2));
+  await page.getByRole("button", { name: "Preview", exact: true }).click();
+  await expect(page.getByTestId("import-warnings")).toContainText("adding K8S_USERNAME to ERIS_CREDENTIAL_ENV");
   await page.getByRole("button", { name: "Import", exact: true }).click();
   const warnings = page.getByTestId("save-warnings");
   await expect(warnings).toContainText("Saved, but a step will fail when run");

@@ -15,7 +15,8 @@ type Entry = { failures: number[]; pending: number };
 
 // On globalThis: Next bundles each route apart, and the API route and next-auth's must share it.
 const holder = globalThis as unknown as { __erisSignInAttempts?: Map<string, Entry> };
-const table = (holder.__erisSignInAttempts ??= new Map<string, Entry>());
+holder.__erisSignInAttempts ??= new Map<string, Entry>();
+const table = holder.__erisSignInAttempts;
 
 function entry(key: string, now: number): Entry {
   const e = table.get(key) ?? { failures: [], pending: 0 };

@@ -38,16 +38,23 @@ function messageFor(status: number, body: unknown): string {
   return `Request failed with status ${status}.`;
 }
 
-type Options = { method?: "GET" | "POST" | "PATCH" | "PUT" | "DELETE"; body?: unknown; signal?: AbortSignal };
+type Options = {
+  method?: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+  body?: unknown;
+  /** A body sent as it is, with its own type (a YAML document for the import). */
+  raw?: { text: string; type: string };
+  signal?: AbortSignal;
+};
 
 /** The response body and headers (for X-Total-Count and friends). */
-export async function apiRequest<T>(path: string, { method = "GET", body, signal }: Options = {}) {
+export async function apiRequest<T>(path: string, { method = "GET", body, raw, signal }: Options = {}) {
+  const type = raw ? raw.type : body === undefined ? undefined : "application/json";
   const res = await fetch(path, {
     method,
     signal,
     credentials: "same-origin",
-    headers: { Accept: "application/json", ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: { Accept: "application/json", ...(type ? { "Content-Type": type } : {}) },
+    body: raw ? raw.text : body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
   let data: unknown = null;

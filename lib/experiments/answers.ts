@@ -10,7 +10,8 @@ import { toPublicExperiment } from "./present";
 import { type ExperimentFilter, ExperimentRepo } from "./repo";
 
 const holder = globalThis as unknown as { __erisExperimentJson?: PublicJsonCache<Experiment> };
-const cache = (holder.__erisExperimentJson ??= new PublicJsonCache(toPublicExperiment));
+holder.__erisExperimentJson ??= new PublicJsonCache(toPublicExperiment);
+const cache = holder.__erisExperimentJson;
 
 /** What changes whenever anything shown changes: two writes within a millisecond differ by revision or deletion. */
 const keyOf = (e: Pick<Experiment, "id" | "updatedAt" | "revision" | "deletedAt">) =>

@@ -1,4 +1,4 @@
-import type { DB } from "@/db/client";
+import type { DB, Tx } from "@/db/client";
 import type { Experiment, ExperimentRevision, NewExperiment } from "@/db/schema";
 import { notFound } from "@/lib/api/errors";
 import type { Page } from "@/lib/api/paging";
@@ -29,6 +29,30 @@ function isSameDefinition(current: Experiment, patch: Partial<NewExperiment>): b
   return JSON.stringify(auditView(current)) === JSON.stringify(auditView({ ...current, ...patch }));
 }
 
+/**
+ * A new experiment, its revision 1 and its audit entry, inside the caller's transaction (an import
+ * creates a schedule with it in the same one).
+ */
+export function insertExperiment(tx: Tx, input: CreateExperimentInput, actor: string, action = "experiment.create") {
+  const created = new ExperimentRepo(tx).insert(
+    {
+      id: newId(),
+      name: input.name,
+      description: input.description,
+      metadata: input.metadata,
+      parameters: input.parameters,
+      preSteps: steps(input.pre_steps),
+      steps: steps(input.steps),
+      postSteps: steps(input.post_steps),
+      guards: input.guards.map(normaliseGuard),
+      createdBy: actor,
+    },
+    actor,
+  );
+  recordAudit(tx, { actor, action, targetType: "experiment", targetId: created.id, after: auditView(created) });
+  return created;
+}
+
 export class ExperimentService {
   private readonly repo: ExperimentRepo;
 
@@ -37,31 +61,7 @@ export class ExperimentService {
   }
 
   create(input: CreateExperimentInput, actor: string): Experiment {
-    return this.db.transaction((tx) => {
-      const created = new ExperimentRepo(tx).insert(
-        {
-          id: newId(),
-          name: input.name,
-          description: input.description,
-          metadata: input.metadata,
-          parameters: input.parameters,
-          preSteps: steps(input.pre_steps),
-          steps: steps(input.steps),
-          postSteps: steps(input.post_steps),
-          guards: input.guards.map(normaliseGuard),
-          createdBy: actor,
-        },
-        actor,
-      );
-      recordAudit(tx, {
-        actor,
-        action: "experiment.create",
-        targetType: "experiment",
-        targetId: created.id,
-        after: auditView(created),
-      });
-      return created;
-    });
+    return this.db.transaction((tx) => insertExperiment(tx, input, actor));
   }
 
   /** Any experiment, deleted ones included (Kallisti's detail view); 404 for unknown or malformed ids. */

@@ -6,6 +6,7 @@ import { BUILTIN_CREDENTIALS } from "@/lib/credentials/handlers";
 import type { CredentialHandler } from "@/lib/credentials/types";
 import { aws } from "./aws";
 import { cf } from "./cf";
+import { chaosmesh } from "./chaosmesh";
 import { cm } from "./cm";
 import { k8s } from "./k8s";
 import { prom } from "./prom";
@@ -13,7 +14,7 @@ import type { ActionDef, ModuleDef } from "./types";
 
 export type ModuleMap = Record<string, ModuleDef>;
 
-export const BUILTIN_MODULES: ModuleMap = { cm, prom, k8s, istio: k8s, aws, cf };
+export const BUILTIN_MODULES: ModuleMap = { cm, prom, k8s, istio: k8s, aws, cf, chaosmesh };
 
 /** What a trial can call: the module map and the credential-handler map. */
 export type Toolbox = { modules: ModuleMap; credentials: Record<string, CredentialHandler> };

@@ -17,6 +17,8 @@ export type ActionContext = {
   credentialHandlers: Record<string, CredentialHandler>;
   /** The trial the step belongs to, for actions that label what they create with it. */
   trialId?: string;
+  /** Where the step stands in its trial, for actions that name what they create after it. */
+  step?: StepPosition;
   /**
    * The global PAUSE, for an action whose fault can be paused (`pausable`): it holds inside the
    * step while PAUSE holds (pausing its fault, not counting its hold time) and resumes on RUN.
@@ -29,6 +31,8 @@ export type ActionContext = {
    */
   secret?: (value: string) => void;
 };
+
+export type StepPosition = { list: "pre_steps" | "steps" | "post_steps"; index: number };
 
 export type PauseControl = {
   /** True while the global signal is PAUSE. */

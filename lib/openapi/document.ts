@@ -10,7 +10,9 @@ import {
   revisionOutSchema,
   savedExperimentOutSchema,
 } from "@/lib/experiments/schemas";
+import { importOutSchema } from "@/lib/import/schemas";
 import { runnerStatusSchema } from "@/lib/runner/status";
+import { importPaths } from "./import-paths";
 import {
   patchScheduleSchema,
   previewOutSchema,
@@ -128,6 +130,7 @@ export function openApiDocument(): Json {
           responses: { "200": ok("Revision", ref("ExperimentRevision")), ...errors },
         },
       },
+      ...importPaths({ ok, ref, errors, exp }),
       "/experiment/{id}/schedule": {
         parameters: [exp],
         get: {
@@ -450,6 +453,7 @@ export function openApiDocument(): Json {
         ScheduleReplace: schema(replaceScheduleSchema, "input"),
         SchedulePatch: schema(patchScheduleSchema, "input"),
         SchedulePreview: schema(previewOutSchema, "output"),
+        ImportResult: schema(importOutSchema, "output"),
         Signal: schema(signalOutSchema, "output"),
         RunnerStatus: schema(runnerStatusSchema, "output"),
         SignalSet: schema(setSignalSchema, "input"),

@@ -32,6 +32,7 @@ const DEFAULT_MODULE_MAP: Record<string, string> = {
   prom: "prom",
   aws: "aws",
   cf: "cf",
+  chaosmesh: "chaosmesh",
 };
 
 /**

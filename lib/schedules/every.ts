@@ -18,10 +18,13 @@ export const MIN_EVERY_MS = 1000;
 /** Go's time.Duration is an int64 of nanoseconds: at most 2562047h47m16.854775807s (about 292 years). */
 export const MAX_EVERY_MS = 9_223_372_036_854;
 
-/** Milliseconds, or an error message naming the problem. */
-export function parseGoDuration(text: string): number | { error: string } {
+/**
+ * A Go duration (time.ParseDuration, unsigned) in milliseconds, or an error message saying where
+ * it stops being one. No bounds: callers apply their own.
+ */
+export function goDurationMs(text: string): number | { error: string } {
   const s = text.trim();
-  if (!s) return { error: "a duration is required after @every, e.g. @every 1h30m" };
+  if (!s) return { error: "a duration is required, e.g. 1h30m" };
   let total = 0;
   PART.lastIndex = 0;
   while (PART.lastIndex < s.length) {
@@ -34,7 +37,15 @@ export function parseGoDuration(text: string): number | { error: string } {
     }
     total += Number(m[1]) * UNIT_MS[m[2]];
   }
-  total = Math.floor(total);
+  return Math.floor(total);
+}
+
+/** Milliseconds, or an error message naming the problem. */
+export function parseGoDuration(text: string): number | { error: string } {
+  const s = text.trim();
+  if (!s) return { error: "a duration is required after @every, e.g. @every 1h30m" };
+  const total = goDurationMs(s);
+  if (typeof total !== "number") return total;
   if (total < MIN_EVERY_MS) return { error: `@every ${s} is shorter than the minimum of 1s` };
   if (!(total <= MAX_EVERY_MS)) return { error: `@every ${s} is longer than the maximum of 2562047h` };
   return total;

@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { parseGoDuration } from "./every";
-import { PatternError, describePattern, nextRunAfter, nextRuns, parsePattern } from "./pattern";
+import { PatternError, describePattern, nextRunAfter, nextRuns, parsePattern, patternZone } from "./pattern";
 import { formatInZone, isValidTimezone } from "./timezone";
 
 const at = (iso: string) => Date.parse(iso);
@@ -80,4 +80,26 @@ test("descriptions read like a sentence", () => {
   expect(describePattern(parsePattern("0 9 * * 1-5"))).toBe("At 09:00, Monday through Friday");
   expect(describePattern(parsePattern("@every 1h30m"))).toBe("Every 1 hour, 30 minutes");
   expect(describePattern(parsePattern("@weekly"))).toBe("At 00:00, only on Sunday");
+});
+
+test("a CRON_TZ= or TZ= prefix (robfig/cron, Chaos Mesh) sets the zone the pattern runs in", () => {
+  const from = at("2026-03-06T12:00:00Z");
+  const tokyo = parsePattern("CRON_TZ=Asia/Tokyo 0 9 * * *");
+  expect(tokyo.timezone).toBe("Asia/Tokyo");
+  expect(iso(nextRunAfter(tokyo, from))).toBe("2026-03-07T00:00:00.000Z"); // 09:00 in Tokyo
+  // The prefix wins over the zone the caller passes, as in robfig/cron.
+  expect(parsePattern("TZ=Asia/Tokyo @daily", "Europe/Paris").timezone).toBe("Asia/Tokyo");
+  expect(iso(nextRunAfter(parsePattern("TZ=Asia/Tokyo @daily"), from))).toBe("2026-03-06T15:00:00.000Z");
+  expect(parsePattern("CRON_TZ=UTC @every 90s")).toMatchObject({ kind: "every", intervalMs: 90_000, timezone: "UTC" });
+  expect(parsePattern("0 9 * * *", "Europe/Paris").timezone).toBe("Europe/Paris");
+  expect(patternZone("CRON_TZ=Asia/Tokyo 5 * * * *")).toBe("Asia/Tokyo");
+  expect(patternZone("5 * * * *")).toBeNull();
+  expect(describePattern(tokyo)).toBe("At 09:00 (Asia/Tokyo)");
+});
+
+test("a CRON_TZ= prefix with an unknown zone or nothing after it is rejected", () => {
+  expect(() => parsePattern("CRON_TZ=Mars/Olympus 0 9 * * *")).toThrow(
+    'CRON_TZ=Mars/Olympus 0 9 * * * is not a valid cron expression: "Mars/Olympus" (CRON_TZ=) is not a valid IANA time zone.',
+  );
+  expect(() => parsePattern("CRON_TZ=Asia/Tokyo")).toThrow("a pattern is required after CRON_TZ=Asia/Tokyo");
 });

@@ -1,15 +1,18 @@
 /**
  * Schedule patterns: 5-field cron, 6-field with seconds first, 7-field with a trailing year, the
- * @-nicknames (via croner) and `@every <duration>` (our parser). One place answers "is this valid",
- * "when does it fire next" and "how do I say it to a person".
+ * @-nicknames (via croner) and `@every <duration>` (our parser), each optionally behind robfig's
+ * `CRON_TZ=Zone ` (or legacy `TZ=Zone `) prefix, which sets the zone the pattern runs in. One place
+ * answers "is this valid", "when does it fire next" and "how do I say it to a person".
  */
 import { Cron } from "croner";
 import cronstrue from "cronstrue";
 import { describeDuration, parseGoDuration } from "./every";
+import { isValidTimezone } from "./timezone";
 
+/** `timezone`: the zone the pattern runs in (its CRON_TZ= prefix, else the schedule's zone). */
 export type Pattern =
-  | { kind: "cron"; source: string; cron: Cron }
-  | { kind: "every"; source: string; intervalMs: number };
+  | { kind: "cron"; source: string; timezone: string; cron: Cron }
+  | { kind: "every"; source: string; timezone: string; intervalMs: number };
 
 export class PatternError extends Error {}
 
@@ -52,34 +55,49 @@ function explainCronerError(source: string, message: string): string {
   return message.replace(/^CronPattern:\s*/, "");
 }
 
-/** Parses and validates a pattern in a zone; throws PatternError with a message naming the problem. */
+/** robfig/cron reads `CRON_TZ=Zone ` or `TZ=Zone ` before the fields (Chaos Mesh passes it through). */
+const ZONE_PREFIX = /^(CRON_TZ|TZ)=(\S*)(?:\s+|$)/;
+
+/** The zone a pattern's CRON_TZ=/TZ= prefix names, or null when it has none. */
+export function patternZone(source: string): string | null {
+  return ZONE_PREFIX.exec(source.trim())?.[2] ?? null;
+}
+
+/**
+ * Parses and validates a pattern in a zone (a CRON_TZ= prefix overrides it, as in robfig/cron);
+ * throws PatternError with a message naming the problem.
+ */
 export function parsePattern(source: string, timezone = "UTC"): Pattern {
   const text = source.trim();
   // Some of croner's messages end with a period already: one is enough.
   const invalid = (why: string) =>
     new PatternError(`${text || '""'} is not a valid cron expression: ${why.replace(/\.+$/, "")}.`);
-  if (/^@every(\s|$)/i.test(text)) {
-    const ms = parseGoDuration(text.slice("@every".length));
+  const prefix = ZONE_PREFIX.exec(text);
+  const zone = prefix ? prefix[2] : timezone;
+  const spec = prefix ? text.slice(prefix[0].length) : text;
+  if (prefix && !isValidTimezone(zone)) throw invalid(`"${zone}" (${prefix[1]}=) is not a valid IANA time zone`);
+  if (prefix && !spec) throw invalid(`a pattern is required after ${prefix[0].trim()}`);
+  if (/^@every(\s|$)/i.test(spec)) {
+    const ms = parseGoDuration(spec.slice("@every".length));
     if (typeof ms !== "number") throw invalid(ms.error);
-    return { kind: "every", source: text, intervalMs: ms };
+    return { kind: "every", source: text, timezone: zone, intervalMs: ms };
   }
-  if (text.toLowerCase() === "@reboot") throw invalid("@reboot has no meaning for a schedule");
+  if (spec.toLowerCase() === "@reboot") throw invalid("@reboot has no meaning for a schedule");
   let cron: Cron;
   try {
-    cron = new Cron(text, { timezone, mode: "auto" });
+    cron = new Cron(spec, { timezone: zone, mode: "auto" });
   } catch (err) {
-    throw invalid(explainCronerError(text, (err as Error).message));
+    throw invalid(explainCronerError(spec, (err as Error).message));
   }
   let next: Date | null;
   try {
     next = cron.nextRun();
   } catch (err) {
-    if (/timezone/i.test((err as Error).message))
-      throw new PatternError(`"${timezone}" is not a valid IANA time zone.`);
+    if (/timezone/i.test((err as Error).message)) throw new PatternError(`"${zone}" is not a valid IANA time zone.`);
     throw invalid((err as Error).message);
   }
   if (!next) throw invalid("it never fires after now");
-  return { kind: "cron", source: text, cron };
+  return { kind: "cron", source: text, timezone: zone, cron };
 }
 
 /**
@@ -108,12 +126,18 @@ export function nextRuns(p: Pattern, count: number, after: number, anchor: numbe
   return out;
 }
 
-/** A sentence for people: "At 09:00, Monday through Friday", "Every 1 hour, 30 minutes". */
+/**
+ * A sentence for people: "At 09:00, Monday through Friday", "Every 1 hour, 30 minutes"; a
+ * CRON_TZ= prefix adds its zone: "At 09:00 (Asia/Tokyo)".
+ */
 export function describePattern(p: Pattern): string {
-  if (p.kind === "every") return `Every ${describeDuration(p.intervalMs)}`;
-  const expr = NICKNAMES[p.source.toLowerCase()] ?? p.source;
+  const prefix = ZONE_PREFIX.exec(p.source);
+  const spec = prefix ? p.source.slice(prefix[0].length) : p.source;
+  const inZone = (text: string) => (prefix ? `${text} (${prefix[2]})` : text);
+  if (p.kind === "every") return inZone(`Every ${describeDuration(p.intervalMs)}`);
+  const expr = NICKNAMES[spec.toLowerCase()] ?? spec;
   try {
-    return cronstrue.toString(expr, { use24HourTimeFormat: true, verbose: false });
+    return inZone(cronstrue.toString(expr, { use24HourTimeFormat: true, verbose: false }));
   } catch {
     return p.source;
   }

@@ -11,7 +11,9 @@ const fields = {
   parameters: drfDict(),
   metadata: drfDict(),
   ticket: ticketSchema,
-  timezone: drfString({ max: 64 }),
+  timezone: drfString({ max: 64 }).describe(
+    'IANA zone the pattern runs in, e.g. "Europe/Paris"; a CRON_TZ=Zone prefix in the pattern sets it too',
+  ),
   concurrency_policy: drfChoice(CONCURRENCY_POLICIES),
   starting_deadline_seconds: drfInt({ min: 1 }).nullable(),
   history_limit: drfInt({ min: 1 }).nullable(),
@@ -19,14 +21,17 @@ const fields = {
   guards: drfList(guardSchema),
 };
 
-/** POST: only `recurrence_pattern` is required; omitted fields take their defaults. */
+/**
+ * POST: only `recurrence_pattern` is required; omitted fields take their defaults (`timezone`:
+ * the pattern's CRON_TZ= zone, else UTC).
+ */
 export const scheduleSchema = drfBody({
   recurrence_pattern: fields.recurrence_pattern,
   recurrence_count: fields.recurrence_count.default(null),
   parameters: fields.parameters.default({}),
   metadata: fields.metadata.default({}),
   ticket: fields.ticket.default({}),
-  timezone: fields.timezone.default("UTC"),
+  timezone: fields.timezone.optional(),
   concurrency_policy: fields.concurrency_policy.default("Forbid"),
   starting_deadline_seconds: fields.starting_deadline_seconds.default(null),
   history_limit: fields.history_limit.default(null),

@@ -1,5 +1,5 @@
-import type { DB } from "@/db/client";
-import type { NewSchedule, Schedule, Trial } from "@/db/schema";
+import type { DB, Tx } from "@/db/client";
+import type { Experiment, NewSchedule, Schedule, Trial } from "@/db/schema";
 import { notFound } from "@/lib/api/errors";
 import type { Page } from "@/lib/api/paging";
 import { recordAudit } from "@/lib/audit/service";
@@ -10,7 +10,7 @@ import { isUuid, newId } from "@/lib/ids";
 import { type ScheduleTrial, TrialRepo } from "@/lib/trials/repo";
 import { ScheduleRepo } from "./repo";
 import type { ScheduleInput, SchedulePatch, ScheduleReplace } from "./schemas";
-import { checkPattern, computeNextRun } from "./timing";
+import { checkPattern, computeNextRun, scheduleZone } from "./timing";
 
 /** The fields an audit entry compares. */
 const auditView = (s: Schedule) => ({
@@ -31,6 +31,51 @@ const auditView = (s: Schedule) => ({
 /** Fields whose change moves the next due slot. */
 const TIMING_FIELDS = ["recurrencePattern", "timezone", "paused", "recurrenceLeft"] as const;
 
+/** A schedule's row for an experiment, its pattern checked (400s name the field), next run computed. */
+export function newScheduleRow(
+  experiment: Pick<Experiment, "id" | "metadata">,
+  input: ScheduleInput,
+  actor: string,
+  now = Date.now(),
+): NewSchedule {
+  const timezone = scheduleZone(input.recurrence_pattern, input.timezone, "UTC");
+  checkPattern(input.recurrence_pattern, timezone);
+  const row = {
+    id: newId(),
+    experimentId: experiment.id,
+    parameters: input.parameters,
+    metadata: { ...experiment.metadata, ...input.metadata },
+    ticket: input.ticket,
+    recurrencePattern: input.recurrence_pattern,
+    recurrenceCount: input.recurrence_count,
+    recurrenceLeft: input.recurrence_count,
+    timezone,
+    concurrencyPolicy: input.concurrency_policy,
+    startingDeadlineSeconds: input.starting_deadline_seconds,
+    historyLimit: input.history_limit,
+    paused: input.paused,
+    guards: input.guards.map(normaliseGuard),
+    lastScheduledAt: null,
+    deletedAt: null,
+    createdBy: actor,
+    createdAt: now,
+  };
+  return { ...row, nextRunAt: computeNextRun(row, now) };
+}
+
+/** Inserts the row with its audit entry, inside the caller's transaction. */
+export function insertSchedule(tx: Tx, row: NewSchedule, actor: string): Schedule {
+  const created = new ScheduleRepo(tx).insert(row);
+  recordAudit(tx, {
+    actor,
+    action: "schedule.create",
+    targetType: "schedule",
+    targetId: created.id,
+    after: auditView(created),
+  });
+  return created;
+}
+
 export class ScheduleService {
   private readonly repo: ScheduleRepo;
 
@@ -41,39 +86,8 @@ export class ScheduleService {
   create(experimentId: string, input: ScheduleInput, actor: string): Schedule {
     const experiment = isUuid(experimentId) ? new ExperimentRepo(this.db).findLive(experimentId) : null;
     if (!experiment) throw notFound();
-    checkPattern(input.recurrence_pattern, input.timezone);
-    const now = Date.now();
-    const row = {
-      id: newId(),
-      experimentId,
-      parameters: input.parameters,
-      metadata: { ...experiment.metadata, ...input.metadata },
-      ticket: input.ticket,
-      recurrencePattern: input.recurrence_pattern,
-      recurrenceCount: input.recurrence_count,
-      recurrenceLeft: input.recurrence_count,
-      timezone: input.timezone,
-      concurrencyPolicy: input.concurrency_policy,
-      startingDeadlineSeconds: input.starting_deadline_seconds,
-      historyLimit: input.history_limit,
-      paused: input.paused,
-      guards: input.guards.map(normaliseGuard),
-      lastScheduledAt: null,
-      deletedAt: null,
-      createdBy: actor,
-      createdAt: now,
-    };
-    return this.db.transaction((tx) => {
-      const created = new ScheduleRepo(tx).insert({ ...row, nextRunAt: computeNextRun(row, now) });
-      recordAudit(tx, {
-        actor,
-        action: "schedule.create",
-        targetType: "schedule",
-        targetId: created.id,
-        after: auditView(created),
-      });
-      return created;
-    });
+    const row = newScheduleRow(experiment, input, actor);
+    return this.db.transaction((tx) => insertSchedule(tx, row, actor));
   }
 
   /** Unknown or malformed experiment → 404; a deleted experiment has no live schedules. */
@@ -116,7 +130,6 @@ export class ScheduleService {
       const experiment = new ExperimentRepo(tx).findById(experimentId);
       const next: Schedule = { ...current };
       if (input.recurrence_pattern !== undefined) next.recurrencePattern = input.recurrence_pattern;
-      if (input.timezone !== undefined) next.timezone = input.timezone;
       if (input.parameters !== undefined) next.parameters = restoreMasked(input.parameters, current.parameters);
       if (input.metadata !== undefined) {
         next.metadata = { ...experiment?.metadata, ...restoreMasked(input.metadata, current.metadata) };
@@ -131,6 +144,7 @@ export class ScheduleService {
         next.recurrenceCount = input.recurrence_count;
         next.recurrenceLeft = input.recurrence_count;
       }
+      next.timezone = scheduleZone(next.recurrencePattern, input.timezone, next.timezone);
       checkPattern(next.recurrencePattern, next.timezone);
       const now = Date.now();
       if (TIMING_FIELDS.some((f) => next[f] !== current[f])) {

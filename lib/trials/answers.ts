@@ -13,7 +13,8 @@ import { type TrialQuery, TrialRepo } from "./repo";
 import { isActiveStatus } from "./statuses";
 
 const holder = globalThis as unknown as { __erisTrialJson?: PublicJsonCache<Trial> };
-const cache = (holder.__erisTrialJson ??= new PublicJsonCache(toPublicTrial));
+holder.__erisTrialJson ??= new PublicJsonCache(toPublicTrial);
+const cache = holder.__erisTrialJson;
 
 export function trialListAnswer(db: DB, q: TrialQuery, page: Page) {
   const repo = new TrialRepo(db);

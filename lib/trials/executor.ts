@@ -11,7 +11,7 @@ import { isoTime } from "@/lib/api/time";
 import { maskSecrets } from "@/lib/credentials/mask";
 import { SecretSet } from "@/lib/credentials/secrets";
 import type { Toolbox } from "@/lib/modules/registry";
-import type { PauseControl } from "@/lib/modules/types";
+import type { PauseControl, StepPosition } from "@/lib/modules/types";
 import { cleanupTrial } from "./cleanup";
 import { GuardTripped, GuardWatch, guardCounts } from "./guards";
 import { type Fence, TrialLifecycle } from "./lifecycle";
@@ -308,13 +308,13 @@ export class TrialExecutor {
   ): Promise<Outcome> {
     const entries: StepLog[] = [];
     records[list] = entries;
-    for (const step of steps) {
+    for (const [index, step] of steps.entries()) {
       const halt = await gate(list);
       if (halt) return { ok: false, list, reason: halt.message };
       if (stop.aborted) return { ok: false, list, reason: String((stop.reason as Error)?.message) };
       const entry = this.newEntry(step, t);
       entries.push(entry);
-      const failure = await this.execute(step, t, entry, records, stop);
+      const failure = await this.execute(step, t, entry, records, stop, { list, index });
       if (failure) return { ok: false, list, reason: failure };
     }
     return { ok: true };
@@ -352,7 +352,7 @@ export class TrialExecutor {
         entry = this.newEntry(steps[i], t);
         entries.push(entry);
       }
-      const failure = await this.execute(steps[i], t, entry, records, signal);
+      const failure = await this.execute(steps[i], t, entry, records, signal, { list: "post_steps", index: i });
       if (entry.status === "interrupted") return "interrupted";
       if (failure) return { ok: false, list: "post_steps", reason: failure };
     }
@@ -375,7 +375,14 @@ export class TrialExecutor {
   }
 
   /** Saves the step as running (the fence check before any action), runs it, saves the outcome. */
-  private async execute(step: Step, t: Loaded, entry: StepLog, records: TrialRecords, stop: AbortSignal) {
+  private async execute(
+    step: Step,
+    t: Loaded,
+    entry: StepLog,
+    records: TrialRecords,
+    stop: AbortSignal,
+    position: StepPosition,
+  ) {
     entry.status = "running";
     await this.save(t, records);
     const where = render(step.where, t.params);
@@ -387,6 +394,7 @@ export class TrialExecutor {
         toolbox: this.toolbox,
         trialId: t.trial.id,
         step,
+        position,
         where,
         entry,
         stop,

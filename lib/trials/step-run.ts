@@ -9,7 +9,7 @@ import type { SecretSet } from "@/lib/credentials/secrets";
 import type { Credential } from "@/lib/credentials/types";
 import { type Expectation, checkExpectations, parseExpectation } from "@/lib/modules/expect";
 import { type Toolbox, resolveAction } from "@/lib/modules/registry";
-import type { PauseControl } from "@/lib/modules/types";
+import type { PauseControl, StepPosition } from "@/lib/modules/types";
 import { logLine, type StepLog } from "./records";
 
 /** Why a trial's signal was aborted; anything else aborting a step is a timeout or a failure. */
@@ -34,6 +34,8 @@ export type StepCall = {
   toolbox: Toolbox;
   trialId: string;
   step: Step;
+  /** Its list and index in the trial (actions name what they create after it). */
+  position?: StepPosition;
   /** The step's arguments after parameter substitution. */
   where: Record<string, unknown>;
   entry: StepLog;
@@ -48,7 +50,7 @@ export type StepCall = {
 
 /** Runs one step, filling its log and status; returns the failure message, or null when it passed. */
 export async function runStep(call: StepCall): Promise<string | null> {
-  const { toolbox, trialId, step, where, entry, stop, pause, secrets, onLog } = call;
+  const { toolbox, trialId, step, position, where, entry, stop, pause, secrets, onLog } = call;
   const log = (level: "INFO" | "ERROR", msg: string) => {
     entry.logs.push(logLine(level, secrets.maskString(msg)));
     onLog?.();
@@ -94,6 +96,7 @@ export async function runStep(call: StepCall): Promise<string | null> {
       credential,
       credentialHandlers: toolbox.credentials,
       trialId,
+      step: position,
       pause,
       secret: secrets.add,
     });

@@ -16,11 +16,12 @@ export const { GET, POST, PUT, PATCH, DELETE } = defineRoute({
     const blackout = blackoutNamer(getDb());
     return json({
       pattern: pattern.source,
-      timezone: q.timezone,
+      // A CRON_TZ= prefix names the zone the pattern runs in.
+      timezone: pattern.timezone,
       description: describePattern(pattern),
       next_runs: runs.map((ms) => ({
         utc: isoTime(ms),
-        local: formatInZone(ms, q.timezone),
+        local: formatInZone(ms, pattern.timezone),
         blackout: blackout(q.experiment ?? null, ms),
       })),
     });
