@@ -214,3 +214,26 @@ test("kill -9 of the runner mid-step: a second runner recovers the trial and its
   expect(chaosObjects()).toEqual([]);
   expect(resultLines(done)).toContain(`Cleanup (chaosmesh): removed NetworkChaos default/${obj.metadata.name}`);
 }, 90_000);
+
+test("a guard that trips during the chaos step stops it and leaves no Chaos Mesh object behind", async () => {
+  let healthy = true;
+  const target = (await import("node:http")).createServer((_req, res) => res.writeHead(healthy ? 200 : 503).end());
+  await new Promise<void>((r) => target.listen(0, "127.0.0.1", r));
+  const url = `http://127.0.0.1:${(target.address() as import("node:net").AddressInfo).port}/health`;
+  try {
+    const { experiment } = await importYaml(seedWith("1h"));
+    await api("PATCH", `/api/v1/experiment/${experiment.id}/`, {
+      guards: [{ name: "web-show health", do: "cm.http_probe", where: { url }, interval_seconds: 1, tolerance: 0 }],
+    });
+    const id = await runNow(experiment.id);
+    await until("the NetworkChaos injected", injectedObject, 20_000);
+    healthy = false;
+    const done = (await until("the trial ended", ended(id), 20_000)) as Trial;
+    expect(done.status).toBe("Failed");
+    expect((done as unknown as { status_reason: string }).status_reason).toMatch(/^guard "web-show health" tripped/);
+    expect(chaosObjects()).toEqual([]);
+    expect(done.trial_record.steps[0].status).toBe("stopped");
+  } finally {
+    target.close();
+  }
+}, 60_000);

@@ -4,8 +4,7 @@
  * delete, and the Events Chaos Mesh records about an object. Also the words a log uses for them:
  * the conditions as `Type=Status` and the events as `Type Reason: message`.
  */
-import { PatchStrategy } from "@kubernetes/client-node";
-import { type Kube, KubeApiError } from "../k8s/cluster";
+import { type Kube, KubeApiError, PATCH } from "../k8s/cluster";
 
 export const GROUP = "chaos-mesh.org";
 export const VERSION = "v1alpha1";
@@ -99,7 +98,7 @@ export async function setPaused(kube: Kube, ref: Ref, paused: boolean): Promise<
         { group: GROUP, version: VERSION, namespace: ref.namespace, plural: ref.plural, name: ref.name, body },
         o,
       ),
-    PatchStrategy.MergePatch,
+    PATCH.merge,
   );
 }
 
