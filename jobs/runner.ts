@@ -18,6 +18,8 @@ import { describeStop, readSignal } from "@/lib/signal/service";
 import { RollbackInterrupted, StopRequested, TrialExecutor } from "@/lib/trials/executor";
 import { type Fence, LostTrial, TrialLifecycle } from "@/lib/trials/lifecycle";
 import { TrialRepo } from "@/lib/trials/repo";
+import { withLogContext } from "@/lib/log/context";
+import { recordFirings } from "@/lib/metrics/record";
 import { GlobalGuardWatch } from "./global-guards";
 import { log } from "./log";
 import { PauseWatch } from "./pause-watch";
@@ -189,7 +191,10 @@ export class Runner {
       if (this.grant) {
         try {
           const limits = new Map<string, number>();
-          for (const f of fireDueSchedules(this.o.db, Date.now())) {
+          const now = Date.now();
+          const firings = fireDueSchedules(this.o.db, now);
+          recordFirings(this.o.db, firings, now);
+          for (const f of firings) {
             log("schedule fired", {
               schedule: f.scheduleId,
               slot: new Date(f.slot).toISOString(),
@@ -320,7 +325,8 @@ export class Runner {
     };
     this.current = current;
     try {
-      await work(current);
+      // Every log line written while the trial is in hand names it (lib/log/context.ts).
+      await withLogContext({ trial_id: id }, () => work(current));
     } catch (err) {
       if (err instanceof LostTrial) {
         log("trial lost: another runner owns it now; this runner writes nothing more to it", { trial: id });

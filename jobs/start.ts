@@ -7,10 +7,12 @@ import { execFileSync } from "node:child_process";
 import { closeDb, migrateDb, openDb } from "@/db/client";
 import { ensureAuthSecret } from "@/lib/auth/secret";
 import { config } from "@/lib/config";
+import { createLogger } from "@/lib/log/logger";
 import { createFirstAdminFromEnv } from "./first-admin";
 import { NEXT, buildIfStale, builtAt } from "./build-state";
 import { runnerStopTimeoutMs, supervise } from "./supervise";
 
+const startLog = createLogger("supervisor", { tag: "eris" });
 const cfg = config();
 if (!buildIfStale()) process.exit(1);
 
@@ -18,7 +20,7 @@ const db = openDb(cfg.databasePath);
 migrateDb(db);
 await createFirstAdminFromEnv(db);
 closeDb(db);
-console.log(`[eris] database ${cfg.databasePath} migrated`);
+startLog.info("database migrated", { database: cfg.databasePath });
 
 let commit: string | undefined;
 try {
@@ -36,7 +38,7 @@ const env = {
     process.env.NEXTAUTH_URL ?? `http://${cfg.hostname === "0.0.0.0" ? "localhost" : cfg.hostname}:${cfg.port}`,
 };
 
-console.log(`[eris] web on http://${cfg.hostname === "0.0.0.0" ? "localhost" : cfg.hostname}:${cfg.port}`);
+startLog.info(`web on http://${cfg.hostname === "0.0.0.0" ? "localhost" : cfg.hostname}:${cfg.port}`);
 // The runner tells its lease holder id when it is ready; after it dies, the next one is told that
 // this holder is gone (the supervisor saw it exit) and takes the lease over at once.
 let lastHolder: string | null = null;
