@@ -35,6 +35,7 @@ import {
   ref,
   schema,
 } from "./helpers";
+import { operationsPaths, operationsSchemas } from "./operations";
 import { safetyPaths, safetySchemas } from "./safety";
 
 export function openApiDocument(): Json {
@@ -56,6 +57,7 @@ export function openApiDocument(): Json {
       { name: "system" },
       { name: "access" },
       { name: "safety" },
+      { name: "notification" },
     ],
     security: [{ bearer: [] }],
     paths: {
@@ -202,6 +204,7 @@ export function openApiDocument(): Json {
         },
       },
       ...safetyPaths(),
+      ...operationsPaths(),
       "/trial/{id}": {
         parameters: [pathId("id", "Trial id")],
         get: {
@@ -453,6 +456,7 @@ export function openApiDocument(): Json {
         RunnerStatus: schema(runnerStatusSchema, "output"),
         SignalSet: schema(setSignalSchema, "input"),
         ...safetySchemas(),
+        ...operationsSchemas(),
         Detail: { type: "object", properties: { detail: { type: "string" } }, required: ["detail"] },
         ValidationError: {
           type: "object",
