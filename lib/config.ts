@@ -24,6 +24,9 @@ const entries = <T>(parse: (text: string) => T | string) =>
     return out;
   });
 
+/** An empty variable (`FOO=` in a compose or env file) counts as unset. */
+const unsetWhenEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema);
+
 const envSchema = z.object({
   DATABASE_PATH: z.string().min(1).default("./data/eris.db"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -46,9 +49,9 @@ const envSchema = z.object({
   // text: one readable line per event; json: one JSON object per line (web, runner and supervisor).
   ERIS_LOG_FORMAT: z.enum(["text", "json"]).default("text"),
   // When set, GET /metrics asks for `Authorization: Bearer <this>`; unset, /metrics is open.
-  ERIS_METRICS_TOKEN: z.string().min(16, "use at least 16 characters").optional(),
+  ERIS_METRICS_TOKEN: unsetWhenEmpty(z.string().min(16, "use at least 16 characters").optional()),
   // The address people open Eris at, for links in notifications.
-  NEXTAUTH_URL: z.url().optional(),
+  NEXTAUTH_URL: unsetWhenEmpty(z.url().optional()),
   // Environment variables credential handlers may read: NAME or GLOB, optionally @HOST to bind it.
   ERIS_CREDENTIAL_ENV: entries(parseEnvEntry),
   // Directories token and kubeconfig files may be read from (DIR[@HOST]); unset: the service-account directory.
