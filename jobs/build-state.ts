@@ -23,7 +23,8 @@ const INPUTS = [
   "postcss.config.mjs",
   "tsconfig.json",
 ];
-const SKIP = /(\.test\.tsx?$|__tests__|\/migrations\/)/;
+// Tests, migrations and the CLI (lib/cli: the web app never imports it) do not change the web build.
+const SKIP = /(\.test\.tsx?$|__tests__|\/migrations\/|\/lib\/cli\/)/;
 const DIST = path.join(ROOT, process.env.ERIS_DIST_DIR || ".next");
 const HASH_FILE = path.join(DIST, "eris-source-hash");
 

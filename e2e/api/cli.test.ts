@@ -157,8 +157,10 @@ test("run --follow: the timeline, a JUnit report, and exit 1 on a failing trial;
   const junit = path.join(dir, "reports", "junit.xml");
   const failed = await cli(["run", "payments gate", "--param", "path=down", "--follow", "--report", `junit=${junit}`]);
   expect(failed.code, failed.err).toBe(1);
-  expect(failed.out).toMatch(/steps +Http probe: started/);
-  expect(failed.out).toMatch(/steps +Http probe: failed in \d+\.\d s/);
+  expect(failed.out).toMatch(/steps +Warm up: succeeded in \d+\.\d s/);
+  expect(failed.out).toMatch(
+    /steps +Probe payments: failed in \d+\.\d s\n +\[.* - ERROR\] Step failed.*status code 503/,
+  );
   expect(failed.out).toMatch(/trial [0-9a-f-]{36} Failed: /);
   expect(failed.out).toContain(`report junit written to ${junit}`);
   const xml = fs.readFileSync(junit, "utf8");

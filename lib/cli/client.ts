@@ -16,7 +16,7 @@ export function defaultConfigFile(env: NodeJS.ProcessEnv = process.env): string 
 }
 
 export function connection(p: Parsed, env: NodeJS.ProcessEnv = process.env): Connection {
-  const file = flag(p, "config") ?? env.ERIS_CLI_CONFIG ?? defaultConfigFile(env);
+  const file = flag(p, "config") || env.ERIS_CLI_CONFIG || defaultConfigFile(env);
   let fromFile: Partial<Connection> = {};
   if (fs.existsSync(file)) {
     try {
@@ -25,8 +25,9 @@ export function connection(p: Parsed, env: NodeJS.ProcessEnv = process.env): Con
       throw new UsageError(`${file}: ${(err as Error).message}`);
     }
   } else if (flag(p, "config")) throw new UsageError(`${file} does not exist`);
-  const url = flag(p, "url") ?? env.ERIS_URL ?? fromFile.url ?? "http://localhost:3000";
-  const token = flag(p, "token") ?? env.ERIS_TOKEN ?? fromFile.token ?? "";
+  // An empty variable counts as unset.
+  const url = flag(p, "url") || env.ERIS_URL || fromFile.url || "http://localhost:3000";
+  const token = flag(p, "token") || env.ERIS_TOKEN || fromFile.token || "";
   if (!token) throw new UsageError(`no API token: set ERIS_TOKEN, pass --token, or put {"url", "token"} in ${file}`);
   return { url: url.replace(/\/+$/, ""), token };
 }
@@ -79,7 +80,7 @@ export class Client {
     }
   }
 
-  async call<T = any>(method: string, p: string, body?: unknown): Promise<T> {
+  async call<T = unknown>(method: string, p: string, body?: unknown): Promise<T> {
     const res = await this.raw(method, p, body);
     const text = await res.text();
     let data: unknown = text;

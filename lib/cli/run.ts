@@ -10,6 +10,7 @@ import type { Client } from "./client";
 import { findExperiment } from "./resolve";
 
 type StepRecord = {
+  step?: string;
   step_name: string;
   status?: string;
   started_at?: string | null;
@@ -70,7 +71,7 @@ export async function runExperiment(client: Client, ref: string, o: RunOptions):
   let trial = created;
   try {
     while (!FINAL.has(trial.status)) {
-      await new Promise((r) => setTimeout(r, o.pollMs ?? 1000));
+      await new Promise((r) => setTimeout(r, o.pollMs ?? 500));
       trial = await client.call<TrialOut>("GET", `/api/v1/trial/${created.id}/`);
       if (o.follow) printProgress(trial, seen, o.print);
     }
@@ -90,15 +91,16 @@ function printProgress(t: TrialOut, seen: Map<string, string>, print: (line: str
       const status = s.status ?? "running";
       if (seen.get(key) === status) continue;
       seen.set(key, status);
+      const name = s.step || s.step_name;
       if (status === "running") {
-        print(`${clock(s.started_at)}  ${list.padEnd(10)} ${s.step_name}: started`);
+        print(`${clock(s.started_at)}  ${list.padEnd(10)} ${name}: started`);
         continue;
       }
       const took =
         s.started_at && s.ended_at
           ? ` in ${((Date.parse(s.ended_at) - Date.parse(s.started_at)) / 1000).toFixed(1)} s`
           : "";
-      print(`${clock(s.ended_at)}  ${list.padEnd(10)} ${s.step_name}: ${status}${took}`);
+      print(`${clock(s.ended_at)}  ${list.padEnd(10)} ${name}: ${status}${took}`);
       if (status !== "succeeded") {
         const last = [...s.logs].reverse().find((l) => / - (ERROR|WARNING)\]/.test(l));
         if (last) print(`            ${last}`);
