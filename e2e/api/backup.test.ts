@@ -20,7 +20,7 @@ afterAll(() => {
 function npmBackup(file: string, databasePath: string): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
     const p = spawn("npm", ["run", "--silent", "backup", "--", file], {
-      env: { ...process.env, DATABASE_PATH: databasePath },
+      env: { ...process.env, DATABASE_PATH: databasePath, ERIS_LOG_LEVEL: "info" },
     });
     let out = "";
     p.stdout.on("data", (d) => (out += d));

@@ -199,7 +199,12 @@ test("every log line is JSON: API lines carry the request id, runner lines about
     (l) => l.process === "runner" && /^trial |recovering|notification/.test(String(l.msg)),
   );
   expect(aboutTrials.map((l) => l.msg)).toEqual(expect.arrayContaining(["trial started", "trial finished"]));
-  for (const l of aboutTrials) expect(l.trial_id, JSON.stringify(l)).toBe(t.body.id);
-  expect(parsed.find((l) => l.msg === "trial finished")).toMatchObject({ status: "Stopped" });
+  for (const l of aboutTrials) expect(l.trial_id, JSON.stringify(l)).toMatch(/^[0-9a-f-]{36}$/);
+  const ours = aboutTrials.filter((l) => l.trial_id === t.body.id);
+  expect(
+    ours.map((l) => l.msg),
+    JSON.stringify(parsed.filter((l) => l.process === "runner")),
+  ).toEqual(expect.arrayContaining(["trial started", "shutting down", "trial finished"]));
+  expect(ours.find((l) => l.msg === "trial finished")).toMatchObject({ status: "Stopped" });
   expect(parsed.at(-1)?.process).toBe("supervisor");
 });

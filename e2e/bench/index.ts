@@ -1,7 +1,8 @@
-/** `npm run bench` (all) or `npm run bench -- api|runner|modules|auth|pages|reports`. */
+/** `npm run bench` (all) or `npm run bench -- api|runner|modules|auth|pages|reports|ops`. */
 import { benchApi } from "./api";
 import { benchAuth } from "./auth";
 import { benchModules } from "./modules";
+import { benchOperations } from "./operations";
 import { benchPageWeight } from "./page-weight";
 import { benchReports } from "./reports";
 import { benchRunner } from "./runner";
@@ -14,6 +15,7 @@ try {
   if (!which || which === "auth") await benchAuth();
   if (!which || which === "pages") await benchPageWeight();
   if (!which || which === "reports") await benchReports();
+  if (!which || which === "ops") await benchOperations();
 } catch (err) {
   console.error(err);
   process.exit(1);

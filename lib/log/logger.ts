@@ -2,7 +2,8 @@
  * Eris's log lines, for web, runner and supervisor alike. ERIS_LOG_FORMAT=text (the default) writes
  * `<time> [<process>] <event> key=value ...`; json writes one object per line:
  * `{"time", "level", "process", "msg", "request_id"?, "trial_id"?, ...fields}`. The request or
- * trial id comes from the log context (./context.ts) or a `trial` field.
+ * trial id comes from the log context (./context.ts) or a field naming the trial (`trial`,
+ * `running_trial`, `trial_left_in_progress`).
  */
 import { logContext } from "./context";
 
@@ -36,7 +37,8 @@ export function formatLine(
 ): string {
   const ctx = logContext();
   const { trial, ...rest } = fields;
-  const trialId = ctx.trial_id ?? (typeof trial === "string" ? trial : undefined);
+  const named = [trial, fields.running_trial, fields.trial_left_in_progress].find((v) => typeof v === "string");
+  const trialId = ctx.trial_id ?? (named as string | undefined);
   if (settings.format === "json") {
     const out: Record<string, unknown> = { time: now.toISOString(), level, process: processName, msg: event };
     if (ctx.request_id) out.request_id = ctx.request_id;
@@ -47,7 +49,7 @@ export function formatLine(
     return JSON.stringify(out);
   }
   const all: Record<string, unknown> = { ...fields };
-  if (trialId && all.trial === undefined) all.trial = trialId;
+  if (ctx.trial_id && all.trial === undefined) all.trial = ctx.trial_id;
   if (ctx.request_id && all.request_id === undefined) all.request_id = ctx.request_id;
   const extra = Object.entries(all)
     .filter(([, v]) => v !== undefined)

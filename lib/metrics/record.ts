@@ -46,7 +46,7 @@ export function recordTrialEnd(tx: DB | Tx, t: TrialEnd): void {
   ];
   if (t.executedAt !== null && t.completedAt !== null) {
     const seconds = Math.max(0, t.completedAt - t.executedAt) / 1000;
-    rows.push(...observation(TRIAL_DURATION, { experiment_id: t.experimentId, status: t.status }, seconds));
+    rows.push(...observation(TRIAL_DURATION, { experiment_id: t.experimentId }, seconds));
   }
   for (const phase of PHASES) {
     for (const step of t.records?.[phase] ?? []) {
