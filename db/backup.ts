@@ -38,8 +38,10 @@ export async function backupDatabase(source: string, destination: string): Promi
     db.close();
   }
   try {
-    const copy = new Database(partial, { readonly: true });
+    const copy = new Database(partial);
     try {
+      // One self-contained file: the copy leaves WAL mode (Eris turns it back on when it opens it).
+      copy.pragma("journal_mode = DELETE");
       const check = copy.pragma("integrity_check", { simple: true });
       if (check !== "ok") throw new Error(`the copy failed its integrity check: ${String(check)}`);
     } finally {
@@ -47,7 +49,7 @@ export async function backupDatabase(source: string, destination: string): Promi
     }
     fs.renameSync(partial, to);
   } catch (err) {
-    fs.rmSync(partial, { force: true });
+    for (const f of [partial, `${partial}-wal`, `${partial}-shm`, `${partial}-journal`]) fs.rmSync(f, { force: true });
     throw err;
   }
   return { file: to, bytes: fs.statSync(to).size, pages, ms: Math.round(performance.now() - started) };

@@ -41,7 +41,9 @@ export async function observed(
       route = routePattern(path, ((await params) ?? {}) as Record<string, unknown>);
     } catch {}
     observeRequest(route, req.method, res.status, seconds);
-    webLog.info("request", {
+    // Health checks come every few seconds from the container runtime: not worth an info line each.
+    const quiet = route === "/api/v1/health" && res.status < 400;
+    webLog[quiet ? "debug" : "info"]("request", {
       method: req.method,
       path,
       route,

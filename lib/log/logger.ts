@@ -64,11 +64,24 @@ export function formatLine(
 export type Logger = Record<Level, (event: string, fields?: Record<string, unknown>) => void>;
 
 /**
+ * With JSON logs a child's output goes through the supervisor; if the supervisor is killed, the
+ * pipe closes and a write fails with EPIPE. A log line must not then kill a runner in the middle of
+ * the rollback it starts when its supervisor is gone: such errors are dropped.
+ */
+function keepGoingWhenReaderIsGone(): void {
+  const holder = globalThis as unknown as { __erisEpipeGuard?: boolean };
+  if (holder.__erisEpipeGuard) return;
+  holder.__erisEpipeGuard = true;
+  for (const stream of [process.stdout, process.stderr]) stream.on("error", () => {});
+}
+
+/**
  * A logger for one process. `stream`: where its lines go (the supervisor writes to stderr);
  * `tag`: the name text lines show, when not the process name (the supervisor's are `[eris]`).
  */
 export function createLogger(processName: string, o: { stream?: "stdout" | "stderr"; tag?: string } = {}): Logger {
   const stream = o.stream ?? "stdout";
+  keepGoingWhenReaderIsGone();
   const write = (level: Level, event: string, fields?: Record<string, unknown>) => {
     const settings = logSettings();
     if (RANK[level] < RANK[settings.level]) return;

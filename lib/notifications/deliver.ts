@@ -12,7 +12,7 @@ import { newId } from "@/lib/ids";
 import { trialSummary } from "@/lib/plugins/summary";
 import { FAILED_STATUSES, type TrialEvent, emailMessage, grafanaAnnotation, slackMessage, testEvent } from "./message";
 import { NotificationRepo } from "./repo";
-import { type DeliveryOut } from "./schemas";
+import type { DeliveryOut } from "./schemas";
 import { type Attempted, grafanaCreate, grafanaPatch, postSlack, sendMail, withRetries } from "./send";
 import { channelSecrets, recipients, storedChannels, toPublicDelivery } from "./service";
 
@@ -24,7 +24,8 @@ export type NotifierOptions = {
   log?: (event: string, fields: Record<string, unknown>) => void;
 };
 
-type Send = (signal: AbortSignal) => Promise<string | undefined | void>;
+/** One attempt; a string it resolves to is kept as the delivery's ref (Grafana's annotation id). */
+type Send = (signal: AbortSignal) => Promise<unknown>;
 
 export class Notifier {
   private readonly repo: NotificationRepo;
@@ -120,7 +121,7 @@ export class Notifier {
     send: Send,
     retries = this.o.retries ?? 3,
   ): Promise<DeliveryOut> {
-    const result: Attempted<string | undefined | void> = await withRetries(send, {
+    const result: Attempted<unknown> = await withRetries(send, {
       retries,
       baseDelayMs: this.o.baseDelayMs ?? 500,
       signal,

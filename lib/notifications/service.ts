@@ -3,7 +3,7 @@
  * and kept when sent back masked; every change audited in its transaction.
  */
 import type { DB } from "@/db/client";
-import { NOTIFICATION_CHANNELS, type NotificationChannels, type NotificationDelivery } from "@/db/schema";
+import type { NOTIFICATION_CHANNELS, NotificationChannels, NotificationDelivery } from "@/db/schema";
 import { AppError } from "@/lib/api/errors";
 import { isoTime } from "@/lib/api/time";
 import { recordAudit } from "@/lib/audit/service";
