@@ -3,26 +3,18 @@
  * then used as a service: the image's health check command; a real Prometheus scraping /metrics with
  * the metrics token while trials run, the trial counters moving; every log line of supervisor, web
  * and runner parsing as JSON, API lines with a request id, runner lines about a trial with its id;
- * SIGTERM (what tini passes on) ending everything cleanly; a killed supervisor still leaving no trial
- * without its rollback although the children's log pipes close with it.
+ * SIGTERM (what tini passes on) ending everything cleanly.
  */
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import fs from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
-import os from "node:os";
-import path from "node:path";
-import Database from "better-sqlite3";
+import { type ChildProcess, spawnSync } from "node:child_process";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { execForm, envOf, finalStage, readDockerfile } from "@/e2e/fixtures/dockerfile";
-import { alive, descendants, ensureBuilt, freePort } from "@/e2e/fixtures/eris-process";
+import { execForm } from "@/e2e/fixtures/dockerfile";
+import { ensureBuilt } from "@/e2e/fixtures/eris-process";
+import { type Image, imageStage, startImage } from "@/e2e/fixtures/image-process";
 import { type PrometheusFixture, prometheusSkipReason, startPrometheusFor } from "@/e2e/fixtures/prometheus";
 import { until } from "@/e2e/fixtures/runner-process";
 
-const ADMIN = { email: "image-admin@eris.test", password: "image-admin-password-1" };
 const METRICS_TOKEN = "metrics-token-for-the-image-test";
-const stage = finalStage(readDockerfile("deploy/Dockerfile"));
-type Image = Awaited<ReturnType<typeof startImage>>;
+const stage = imageStage();
 let main: Image;
 let proc: ChildProcess;
 let port = 0;
@@ -30,75 +22,9 @@ let prom: Omit<PrometheusFixture, "scrapes"> | null = null;
 const call = (method: string, p: string, body?: unknown, headers: Record<string, string> = {}) =>
   main.call(method, p, body, headers);
 
-/** Starts Eris with the Dockerfile's CMD and ENV, on a temp directory as its volume and a free port. */
-async function startImage(env: Record<string, string> = {}) {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "eris-image-"));
-  const [command, ...args] = execForm(stage.find((i) => i.op === "CMD"));
-  expect(command).toBe("node");
-  const proc = spawn(process.execPath, args, {
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      PATH: process.env.PATH,
-      HOME: dir,
-      ...(process.env.ERIS_DIST_DIR ? { ERIS_DIST_DIR: process.env.ERIS_DIST_DIR } : {}),
-      ...envOf(stage),
-      DATABASE_PATH: path.join(dir, "eris.db"),
-      PORT: String(port),
-      HOSTNAME: "127.0.0.1",
-      ERIS_ADMIN_EMAIL: ADMIN.email,
-      ERIS_ADMIN_PASSWORD: ADMIN.password,
-      ERIS_METRICS_TOKEN: METRICS_TOKEN,
-      ERIS_RUNNER_LEASE_MS: "2000",
-      ERIS_RUNNER_HEARTBEAT_MS: "300",
-      // A stop aborts the running step after 1 s (its rollback then runs).
-      ERIS_RUNNER_GRACE_MS: "1000",
-      ...env,
-    } as unknown as NodeJS.ProcessEnv,
-  });
-  let out = "";
-  proc.stdout?.on("data", (d) => (out += d));
-  proc.stderr?.on("data", (d) => (out += d));
-  let token = "";
-  const call = async (method: string, p: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const res = await fetch(`${base}${p}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body ? { "content-type": "application/json" } : {}),
-        ...headers,
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return {
-      status: res.status,
-      headers: res.headers,
-      text,
-      body: text.startsWith("{") || text.startsWith("[") ? JSON.parse(text) : null,
-    };
-  };
-  await until(
-    "Eris up with its runner",
-    async () => {
-      if (proc.exitCode !== null) throw new Error(`exited early:\n${out}`);
-      const up = await fetch(`${base}/api/v1/health`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      return up && out.includes('"msg":"lease acquired"');
-    },
-    120_000,
-  );
-  token = (await call("POST", "/api/v1/auth/token", { ...ADMIN, name: "image", expires_in_days: 1 })).body.token;
-  return { proc, port, base, dir, call, out: () => out };
-}
-
 beforeAll(async () => {
   ensureBuilt();
-  main = await startImage();
+  main = await startImage({ ERIS_METRICS_TOKEN: METRICS_TOKEN });
   ({ proc, port } = main);
 }, 600_000);
 
@@ -228,44 +154,4 @@ test("every log line is JSON: API lines carry the request id, runner lines about
   ).toEqual(expect.arrayContaining(["trial started", "shutting down", "trial finished"]));
   expect(ours.find((l) => l.msg === "trial finished")).toMatchObject({ status: "Stopped" });
   expect(parsed.at(-1)?.process).toBe("supervisor");
-});
-
-test("with JSON logs, a killed supervisor still gets the running trial rolled back, and nothing is left running", {
-  timeout: 120_000,
-}, async () => {
-  let rollbacks = 0;
-  const probe = http.createServer((_req, res) => {
-    rollbacks++;
-    res.end("ok");
-  });
-  await new Promise<void>((r) => probe.listen(0, "127.0.0.1", r));
-  const probeUrl = `http://127.0.0.1:${(probe.address() as AddressInfo).port}/rollback`;
-  const second = await startImage();
-  try {
-    const exp = await second.call("POST", "/api/v1/experiment/", {
-      name: "orphaned",
-      steps: [{ do: "cm.wait", where: { time_in_seconds: 60 } }],
-      post_steps: [{ do: "cm.http_probe", where: { url: probeUrl } }],
-    });
-    const t = await second.call("POST", "/api/v1/trial/", { experiment: exp.body.id });
-    await until(
-      "running",
-      async () => (await second.call("GET", `/api/v1/trial/${t.body.id}/`)).body.status === "In Progress",
-    );
-    const tree = descendants(second.proc.pid as number);
-    // The supervisor dies; its children's output pipes close with it.
-    process.kill(second.proc.pid as number, "SIGKILL");
-    await until("every process gone", () => tree.every((p) => !alive(p)), 60_000);
-    const row = new Database(path.join(second.dir, "eris.db"), { readonly: true })
-      .prepare("select status, status_reason from trials where id = ?")
-      .get(t.body.id) as { status: string; status_reason: string };
-    expect(row.status).toBe("Stopped");
-    expect(row.status_reason).toContain("supervisor gone");
-    expect(rollbacks).toBe(1);
-  } finally {
-    probe.close();
-    try {
-      process.kill(-(second.proc.pid as number), "SIGKILL");
-    } catch {} // already gone, as it should be
-  }
 });
