@@ -1,4 +1,4 @@
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { TRIAL_STATUSES } from "../lib/trials/statuses";
 
 // Every time is UTC milliseconds since the epoch; presentation code formats it.
@@ -330,6 +330,77 @@ export const auditEvents = sqliteTable(
   (t) => [index("audit_events_at_idx").on(t.at)],
 );
 
+/**
+ * Counters and histograms the runner and the API record as things happen (trials ended, schedule
+ * firings, guard trips), kept in the database so that whichever process serves /metrics reports
+ * the same totals, and they survive restarts. One row per series: a histogram is stored as its
+ * `_bucket` (with `le` among the labels), `_sum` and `_count` rows. Owned by lib/metrics.
+ */
+export const metricValues = sqliteTable(
+  "metric_values",
+  {
+    name: text("name").notNull(),
+    // The series' labels as canonical JSON (keys sorted), e.g. {"experiment_id":"…","status":"Failed"}.
+    labels: text("labels").notNull(),
+    value: real("value").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.name, t.labels] })],
+);
+
+// "failed": only trials that did not succeed (Failed, Aborted, Invalid, Stopped).
+export const NOTIFY_ON = ["all", "failed"] as const;
+export type NotifyOn = (typeof NOTIFY_ON)[number];
+
+/** SMTP, Slack and Grafana settings (secrets included: never returned by the API, never logged). */
+export type NotificationChannels = {
+  email: {
+    enabled: boolean;
+    on: NotifyOn;
+    host: string;
+    port: number;
+    secure: boolean;
+    username: string;
+    password: string;
+    from: string;
+  };
+  slack: { enabled: boolean; on: NotifyOn; webhook_url: string };
+  grafana: { enabled: boolean; url: string; token: string; dashboard_uid: string; tags: string[] };
+};
+
+/** One row (id 1): Kallisti's notification e-mail list, and how Eris delivers notifications. */
+export const notificationSettings = sqliteTable("notification_settings", {
+  id: integer("id").primaryKey(),
+  emails: json<string[]>("emails").notNull().default([]),
+  channels: json<Partial<NotificationChannels>>("channels").notNull().default({}),
+  updatedBy: text("updated_by").notNull().default("default"),
+  updatedAt: timeMs("updated_at").notNull().default(0),
+});
+
+export const NOTIFICATION_CHANNELS = ["email", "slack", "grafana"] as const;
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+
+/** Every notification sent or tried: per channel, the last one shows whether delivery works. */
+export const notificationDeliveries = sqliteTable(
+  "notification_deliveries",
+  {
+    id: text("id").primaryKey(),
+    channel: text("channel", { enum: NOTIFICATION_CHANNELS }).notNull(),
+    // trial.started, trial.completed or test
+    event: text("event").notNull(),
+    trialId: text("trial_id"),
+    ok: integer("ok", { mode: "boolean" }).notNull(),
+    attempts: integer("attempts").notNull(),
+    error: text("error"),
+    // What the receiver answered that a later delivery needs (Grafana's annotation id).
+    ref: text("ref"),
+    at: timeMs("at").notNull(),
+  },
+  (t) => [
+    index("notification_deliveries_channel_idx").on(t.channel, t.at),
+    index("notification_deliveries_trial_idx").on(t.trialId, t.channel),
+  ],
+);
+
 export type Experiment = typeof experiments.$inferSelect;
 export type NewExperiment = typeof experiments.$inferInsert;
 export type ExperimentRevision = typeof experimentRevisions.$inferSelect;
@@ -344,3 +415,6 @@ export type AuditEvent = typeof auditEvents.$inferSelect;
 export type BlackoutWindow = typeof blackoutWindows.$inferSelect;
 export type NewBlackoutWindow = typeof blackoutWindows.$inferInsert;
 export type GlobalGuard = typeof globalGuards.$inferSelect;
+export type MetricValue = typeof metricValues.$inferSelect;
+export type NotificationSettingsRow = typeof notificationSettings.$inferSelect;
+export type NotificationDelivery = typeof notificationDeliveries.$inferSelect;

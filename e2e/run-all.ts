@@ -69,7 +69,7 @@ function playwright(): Counts {
 
 /** The web build the supervisor tests and the browser tests start (once, before either runs). */
 function build(): Counts {
-  const code = run("build", process.execPath, ["--import", "tsx", "jobs/build.ts"]);
+  const code = run("build", process.execPath, ["jobs/launch.mjs", "build"]);
   return { passed: 0, failed: code === 0 ? 0 : 1, skipped: 0, crashed: false };
 }
 

@@ -6,6 +6,8 @@ import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { createLogger, logSettings } from "@/lib/log/logger";
+import { wrapLine } from "@/lib/log/wrap";
 
 const ROOT = process.cwd();
 export const NEXT = "node_modules/next/dist/bin/next";
@@ -21,7 +23,8 @@ const INPUTS = [
   "postcss.config.mjs",
   "tsconfig.json",
 ];
-const SKIP = /(\.test\.tsx?$|__tests__|\/migrations\/)/;
+// Tests, migrations and the CLI (lib/cli: the web app never imports it) do not change the web build.
+const SKIP = /(\.test\.tsx?$|__tests__|\/migrations\/|\/lib\/cli\/)/;
 const DIST = path.join(ROOT, process.env.ERIS_DIST_DIR || ".next");
 const HASH_FILE = path.join(DIST, "eris-source-hash");
 
@@ -67,11 +70,19 @@ export function buildIfStale(): boolean {
   const before = sourceHash();
   if (buildIsCurrent(before)) return true;
   const beforeSansTsconfig = sourceHash(["tsconfig.json"]);
-  console.log("[eris] building the web app (first start or changed sources)…");
+  createLogger("supervisor", { tag: "eris" }).info("building the web app (first start or changed sources)…");
+  // JSON logs: the build's own output is wrapped line by line too.
+  const json = logSettings().format === "json";
   const build = spawnSync(process.execPath, [NEXT, "build"], {
-    stdio: "inherit",
+    stdio: json ? ["inherit", "pipe", "pipe"] : "inherit",
+    maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
+  if (json) {
+    for (const line of `${build.stdout}\n${build.stderr}`.split("\n")) {
+      if (line.trim()) console.log(wrapLine(line, "build", "info"));
+    }
+  }
   if (build.status !== 0) return false;
   // `next build` may rewrite tsconfig.json: hash what the next start will see, unless another
   // source changed while the build ran (then the build is already stale: keep the old hash).

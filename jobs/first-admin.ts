@@ -1,6 +1,7 @@
 /** First run without the setup page: ERIS_ADMIN_EMAIL + ERIS_ADMIN_PASSWORD create the first admin. */
 import type { DB } from "@/db/client";
 import { PASSWORD_MIN } from "@/lib/auth/password";
+import { createLogger } from "@/lib/log/logger";
 import { UserService } from "@/lib/users/service";
 
 export async function createFirstAdminFromEnv(
@@ -14,5 +15,5 @@ export async function createFirstAdminFromEnv(
   if (password.length < PASSWORD_MIN)
     throw new Error(`ERIS_ADMIN_PASSWORD must have at least ${PASSWORD_MIN} characters`);
   await users.createFirstAdmin({ email, name: "Administrator", password });
-  console.log(`[eris] created the first administrator ${email}`);
+  createLogger("supervisor", { tag: "eris" }).info("created the first administrator", { email });
 }

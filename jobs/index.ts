@@ -39,6 +39,7 @@ const runner = new Runner({
   heartbeatMs: cfg.runnerHeartbeatMs,
   graceMs: cfg.runnerGraceMs,
   rollbackTimeoutMs: cfg.runnerRollbackTimeoutMs,
+  publicUrl: cfg.publicUrl,
 });
 const listener = cfg.signalPort ? startSignalListener(db, cfg.signalHost, cfg.signalPort) : null;
 

@@ -1,7 +1,10 @@
-/** One-line structured logs for the runner process. */
+/** The runner's log: one line per event (text or JSON, lib/log/logger.ts), the trial's id on every line about one. */
+import { createLogger } from "@/lib/log/logger";
+
+const runnerLog = createLogger("runner");
+
 export function log(event: string, fields: Record<string, unknown> = {}): void {
-  const extra = Object.entries(fields)
-    .map(([k, v]) => `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`)
-    .join(" ");
-  console.log(`${new Date().toISOString()} [runner] ${event}${extra ? ` ${extra}` : ""}`);
+  runnerLog.info(event, fields);
 }
+
+export const logError = runnerLog.error;

@@ -5,6 +5,7 @@
  */
 import { closeDb, migrateDb, openDb } from "@/db/client";
 import { config } from "@/lib/config";
+import { createLogger } from "@/lib/log/logger";
 import { createFirstAdminFromEnv } from "./first-admin";
 
 const cfg = config();
@@ -12,4 +13,4 @@ const db = openDb(cfg.databasePath);
 migrateDb(db);
 await createFirstAdminFromEnv(db);
 closeDb(db);
-console.log(`[eris] database ${cfg.databasePath} migrated`);
+createLogger("supervisor", { tag: "eris" }).info("database migrated", { database: cfg.databasePath });

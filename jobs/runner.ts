@@ -18,6 +18,9 @@ import { describeStop, readSignal } from "@/lib/signal/service";
 import { RollbackInterrupted, StopRequested, TrialExecutor } from "@/lib/trials/executor";
 import { type Fence, LostTrial, TrialLifecycle } from "@/lib/trials/lifecycle";
 import { TrialRepo } from "@/lib/trials/repo";
+import { withLogContext } from "@/lib/log/context";
+import { recordFirings } from "@/lib/metrics/record";
+import { Notifier } from "@/lib/notifications/deliver";
 import { GlobalGuardWatch } from "./global-guards";
 import { log } from "./log";
 import { PauseWatch } from "./pause-watch";
@@ -34,6 +37,8 @@ export type RunnerOptions = {
   rollbackTimeoutMs: number;
   /** How often the loops look at the database when nothing woke them. */
   pollMs?: number;
+  /** Where people open Eris, for the links notifications carry. */
+  publicUrl?: string | null;
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
@@ -83,10 +88,14 @@ export class Runner {
   private readonly pollMs: number;
   private readonly workAlarm = new Alarm();
   private readonly deliveries = new Set<Promise<void>>();
+  private readonly notifier: Notifier;
+  /** Each running trial's start notification, which its end notification waits for. */
+  private readonly started = new Map<string, Promise<void>>();
 
   constructor(private readonly o: RunnerOptions) {
     this.lifecycle = new TrialLifecycle(o.db);
     this.pollMs = o.pollMs ?? 250;
+    this.notifier = new Notifier(o.db, { publicUrl: o.publicUrl ?? null, log });
   }
 
   get isActive(): boolean {
@@ -189,7 +198,10 @@ export class Runner {
       if (this.grant) {
         try {
           const limits = new Map<string, number>();
-          for (const f of fireDueSchedules(this.o.db, Date.now())) {
+          const now = Date.now();
+          const firings = fireDueSchedules(this.o.db, now);
+          recordFirings(this.o.db, firings, now);
+          for (const f of firings) {
             log("schedule fired", {
               schedule: f.scheduleId,
               slot: new Date(f.slot).toISOString(),
@@ -274,6 +286,10 @@ export class Runner {
       return true;
     }
     log("trial started", { trial: trial.id, experiment: trial.experimentId, revision: trial.experimentRevision });
+    this.started.set(
+      trial.id,
+      this.background(trial.id, "notification", (signal) => this.notifier.trialStarted(trial.id, signal)),
+    );
     await this.inHand(trial.id, async (current) => {
       const { stop } = current;
       const watcher = setInterval(() => void this.watchSignal(trial, current), 200);
@@ -320,7 +336,8 @@ export class Runner {
     };
     this.current = current;
     try {
-      await work(current);
+      // Every log line written while the trial is in hand names it (lib/log/context.ts).
+      await withLogContext({ trial_id: id }, () => work(current));
     } catch (err) {
       if (err instanceof LostTrial) {
         log("trial lost: another runner owns it now; this runner writes nothing more to it", { trial: id });
@@ -380,25 +397,39 @@ export class Runner {
     });
   }
 
-  /** Tells every observer, in the background; a failing observer is logged and never stops the runner. */
+  /**
+   * Tells the notification channels (e-mail, Slack, Grafana: lib/notifications) and every observer,
+   * in the background; a failing delivery is logged and recorded, and never stops the runner.
+   */
   private notify(trialId: string): void {
+    const start = this.started.get(trialId);
+    this.started.delete(trialId);
+    void this.background(trialId, "notification", async (signal) => {
+      await start; // the end patches the annotation the start opened
+      await this.notifier.trialEnded(trialId, signal);
+    });
     if (!this.o.toolbox.observers.length) return;
     const summary = trialSummary(this.o.db, trialId);
     if (!summary) return;
     for (const o of this.o.toolbox.observers) {
-      const delivery = (async () => {
-        try {
-          await o.notify(summary, {
-            signal: AbortSignal.timeout(120_000),
-            log: (m) => log("observer", { observer: o.name, message: m }),
-          });
-        } catch (err) {
-          log("observer failed", { observer: o.name, trial: trialId, error: (err as Error).message });
-        }
-      })();
-      this.deliveries.add(delivery);
-      void delivery.finally(() => this.deliveries.delete(delivery));
+      void this.background(trialId, `observer ${o.name}`, (signal) =>
+        o.notify(summary, { signal, log: (m) => log("observer", { observer: o.name, message: m }) }),
+      );
     }
+  }
+
+  /** A delivery the shutdown waits for (bounded); its failure is logged, never thrown. */
+  private background(trialId: string, what: string, send: (signal: AbortSignal) => unknown): Promise<void> {
+    const delivery = (async () => {
+      try {
+        await send(AbortSignal.timeout(120_000));
+      } catch (err) {
+        log(`${what} failed`, { trial: trialId, error: (err as Error).message });
+      }
+    })();
+    this.deliveries.add(delivery);
+    void delivery.finally(() => this.deliveries.delete(delivery));
+    return delivery;
   }
 
   /**

@@ -6,9 +6,11 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { ensureAuthSecret } from "@/lib/auth/secret";
 import { config } from "@/lib/config";
+import { createLogger } from "@/lib/log/logger";
 import { NEXT, buildIfStale, builtAt } from "./build-state";
 import { runnerStopTimeoutMs, supervise } from "./supervise";
 
+const startLog = createLogger("supervisor", { tag: "eris" });
 const cfg = config();
 // A 4 MB young generation instead of V8's 16 MB semi-spaces: about 30 MB less resident memory per
 // process once idle, for a few more (short) scavenges under load.
@@ -35,7 +37,7 @@ const env = {
     process.env.NEXTAUTH_URL ?? `http://${cfg.hostname === "0.0.0.0" ? "localhost" : cfg.hostname}:${cfg.port}`,
 };
 
-console.log(`[eris] web on http://${cfg.hostname === "0.0.0.0" ? "localhost" : cfg.hostname}:${cfg.port}`);
+startLog.info(`web on http://${cfg.hostname === "0.0.0.0" ? "localhost" : cfg.hostname}:${cfg.port}`);
 // The runner tells its lease holder id when it is ready; after it dies, the next one is told that
 // this holder is gone (the supervisor saw it exit) and takes the lease over at once.
 let lastHolder: string | null = null;
@@ -43,7 +45,17 @@ supervise([
   {
     name: "web",
     command: process.execPath,
-    args: [...LEAN, "--require", "./jobs/exit-with-parent.cjs", NEXT, "start", "-p", String(cfg.port), "-H", cfg.hostname],
+    args: [
+      ...LEAN,
+      "--require",
+      "./jobs/exit-with-parent.cjs",
+      NEXT,
+      "start",
+      "-p",
+      String(cfg.port),
+      "-H",
+      cfg.hostname,
+    ],
     env,
     stopTimeoutMs: 10_000,
   },

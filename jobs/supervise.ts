@@ -13,6 +13,8 @@
  *   children shut down by themselves instead of running on as orphans.
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { createLogger, logSettings } from "@/lib/log/logger";
+import { pipeWrapped } from "@/lib/log/wrap";
 import { onShutdown } from "./signals";
 
 export type Start = { restarts: number; previousExitedAt: number | null };
@@ -58,7 +60,8 @@ type State = {
 export const runnerStopTimeoutMs = (cfg: { runnerGraceMs: number; runnerRollbackTimeoutMs: number }) =>
   cfg.runnerGraceMs + cfg.runnerRollbackTimeoutMs + 10_000;
 
-const say = (message: string) => console.error(`${new Date().toISOString()} [eris] ${message}`);
+const supervisorLog = createLogger("supervisor", { stream: "stderr", tag: "eris" });
+const say = (message: string) => supervisorLog.info(message);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
 
 export function supervise(children: Child[], options: SuperviseOptions = {}): void {
@@ -82,11 +85,15 @@ export function supervise(children: Child[], options: SuperviseOptions = {}): vo
     s.restartTimer = null;
     const extra =
       typeof s.child.env === "function" ? s.child.env({ restarts: s.restarts, previousExitedAt }) : s.child.env;
+    // JSON logs: the child's own lines are JSON already; anything else it prints is wrapped.
+    const json = logSettings().format === "json";
     const proc = spawn(s.child.command, s.child.args, {
-      stdio: ["inherit", "inherit", "inherit", "ipc"],
+      stdio: json ? ["inherit", "pipe", "pipe", "ipc"] : ["inherit", "inherit", "inherit", "ipc"],
       detached: true,
       env: { ...process.env, ...extra },
     });
+    if (proc.stdout) pipeWrapped(proc.stdout, process.stdout, s.child.name, "info");
+    if (proc.stderr) pipeWrapped(proc.stderr, process.stderr, s.child.name, "warn");
     s.proc = proc;
     s.startedAt = Date.now();
     s.ready = false;

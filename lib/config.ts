@@ -24,6 +24,9 @@ const entries = <T>(parse: (text: string) => T | string) =>
     return out;
   });
 
+/** An empty variable (`FOO=` in a compose or env file) counts as unset. */
+const unsetWhenEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema);
+
 const envSchema = z.object({
   DATABASE_PATH: z.string().min(1).default("./data/eris.db"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -43,6 +46,12 @@ const envSchema = z.object({
   ERIS_SIGNAL_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   ERIS_SIGNAL_HOST: z.string().default("127.0.0.1"),
   ERIS_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // text: one readable line per event; json: one JSON object per line (web, runner and supervisor).
+  ERIS_LOG_FORMAT: z.enum(["text", "json"]).default("text"),
+  // When set, GET /metrics asks for `Authorization: Bearer <this>`; unset, /metrics is open.
+  ERIS_METRICS_TOKEN: unsetWhenEmpty(z.string().min(16, "use at least 16 characters").optional()),
+  // The address people open Eris at, for links in notifications.
+  NEXTAUTH_URL: unsetWhenEmpty(z.url().optional()),
   // Environment variables credential handlers may read: NAME or GLOB, optionally @HOST to bind it.
   ERIS_CREDENTIAL_ENV: entries(parseEnvEntry),
   // Directories token and kubeconfig files may be read from (DIR[@HOST]); unset: the service-account directory.
@@ -66,6 +75,10 @@ export type Config = {
   signalPort: number | null;
   signalHost: string;
   logLevel: "debug" | "info" | "warn" | "error";
+  logFormat: "text" | "json";
+  metricsToken: string | null;
+  /** Where people open Eris (links in notifications); null when unknown. */
+  publicUrl: string | null;
   credentialEnv: EnvEntry[];
   /** null when unset: the default (the service-account directory) applies. */
   credentialDirs: DirEntry[] | null;
@@ -93,6 +106,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     signalPort: e.ERIS_SIGNAL_PORT ?? null,
     signalHost: e.ERIS_SIGNAL_HOST,
     logLevel: e.ERIS_LOG_LEVEL,
+    logFormat: e.ERIS_LOG_FORMAT,
+    metricsToken: e.ERIS_METRICS_TOKEN ?? null,
+    publicUrl: e.NEXTAUTH_URL?.replace(/\/+$/, "") ?? null,
     credentialEnv: e.ERIS_CREDENTIAL_ENV,
     credentialDirs: e.ERIS_CREDENTIAL_DIRS ?? null,
   });

@@ -15,7 +15,11 @@ function linksFor(user: SessionUser | null | undefined): NavLink[] {
   ];
   if (user) links.push({ href: "/settings/tokens", label: "API tokens" });
   if (user && hasRole(user.role, "admin")) {
-    links.push({ href: "/admin/users", label: "Users" }, { href: "/admin/audit", label: "Audit" });
+    links.push(
+      { href: "/admin/users", label: "Users" },
+      { href: "/admin/audit", label: "Audit" },
+      { href: "/settings/notifications", label: "Notifications" },
+    );
   }
   return links;
 }

@@ -52,6 +52,9 @@ const MATRIX: Record<string, Partial<Record<Method, Access>>> = {
   "trial/route.ts": { GET: "viewer", POST: "operator" },
   "trial/[id]/route.ts": { GET: "viewer" },
   "trial/[id]/stop/route.ts": { PUT: "operator" },
+  "notification/route.ts": { GET: "admin", PUT: "admin" },
+  "notification/settings/route.ts": { GET: "admin", PUT: "admin" },
+  "notification/test/route.ts": { POST: "admin" },
 };
 
 function routeFiles(dir: string): string[] {

@@ -39,6 +39,9 @@ import * as signal from "@/app/api/v1/signal/route";
 import * as trialStop from "@/app/api/v1/trial/[id]/stop/route";
 import * as trial from "@/app/api/v1/trial/[id]/route";
 import * as trials from "@/app/api/v1/trial/route";
+import * as notification from "@/app/api/v1/notification/route";
+import * as notificationSettings from "@/app/api/v1/notification/settings/route";
+import * as notificationTest from "@/app/api/v1/notification/test/route";
 
 import { IDENTITIES, type Who } from "./identities";
 
@@ -80,6 +83,9 @@ const ROUTES: [RegExp, object, string[]][] = [
   [/^\/api\/v1\/trial\/?$/, trials, []],
   [/^\/api\/v1\/trial\/([^/]+)\/?$/, trial, ["id"]],
   [/^\/api\/v1\/trial\/([^/]+)\/stop\/?$/, trialStop, ["id"]],
+  [/^\/api\/v1\/notification\/?$/, notification, []],
+  [/^\/api\/v1\/notification\/settings\/?$/, notificationSettings, []],
+  [/^\/api\/v1\/notification\/test\/?$/, notificationTest, []],
   [/^\/api\/v1\/(.+)$/, catchAll, ["path"]],
 ];
 

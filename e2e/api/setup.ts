@@ -6,6 +6,8 @@ import path from "node:path";
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "eris-test-"));
 process.env.DATABASE_PATH = path.join(dir, "eris.db");
 process.env.NEXTAUTH_SECRET ??= "test-secret-for-signing-sessions";
+// No access line per in-process API call in the test output (runner and Eris processes set their own level).
+process.env.ERIS_LOG_LEVEL ??= "warn";
 
 const { getDb, migrateDb } = await import("@/db/client");
 migrateDb(getDb());

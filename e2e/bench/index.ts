@@ -1,10 +1,11 @@
-/** `npm run bench` (all) or `npm run bench -- api|runner|modules|chaos-mesh|auth|pages|reports|compare|history`. */
+/** `npm run bench` (all) or `npm run bench -- api|runner|modules|chaos-mesh|auth|pages|reports|ops|compare|history`. */
 import { benchApi } from "./api";
 import { benchAuth } from "./auth";
 import { benchChaosMesh } from "./chaos-mesh";
 import { benchCompare } from "./compare";
 import { benchHistory } from "./history";
 import { benchModules } from "./modules";
+import { benchOperations } from "./operations";
 import { benchPageWeight } from "./page-weight";
 import { benchReports } from "./reports";
 import { benchRunner } from "./runner";
@@ -18,6 +19,7 @@ try {
   if (!which || which === "auth") await benchAuth();
   if (!which || which === "pages") await benchPageWeight();
   if (!which || which === "reports") await benchReports();
+  if (!which || which === "ops") await benchOperations();
   if (!which || which === "compare") await benchCompare();
   if (!which || which === "history") {
     const sizes = process.argv.slice(3).map(Number).filter(Boolean);

@@ -3,6 +3,8 @@
  * (and anything unexpected) to the Kallisti/DRF envelopes: `{"detail": "..."}` for request-level
  * errors and `{"field": ["message"]}` (nested for list items) for validation errors.
  */
+import { createLogger } from "@/lib/log/logger";
+
 export type FieldErrors = { [key: string]: string[] | FieldErrors };
 
 export const ERROR_STATUS = {
@@ -58,6 +60,6 @@ export function toErrorResponse(err: unknown): Response {
     return Response.json(body, { status: err.status, headers: err.headers });
   }
   // Unexpected: log the real error, answer with a generic JSON body (never an HTML page).
-  console.error("[api] unhandled error", err);
+  createLogger("web").error("unhandled error", { error: err });
   return Response.json({ detail: "A server error occurred." }, { status: 500 });
 }

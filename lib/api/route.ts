@@ -11,6 +11,7 @@ import { type Principal, hasRole } from "@/lib/auth/roles";
 import { readData } from "./body";
 import { toFieldErrors } from "./drf";
 import { AppError, toErrorResponse } from "./errors";
+import { observed } from "./observe";
 import { lowerUuidFields, lowerUuidParams, lowerUuidQuery } from "./uuid-case";
 
 export const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -45,7 +46,7 @@ export function defineRoute<P = Record<string, never>>(
   const out = {} as Record<Method, NextHandler<P>>;
   for (const method of METHODS) {
     const def = handlers[method];
-    out[method] = async (req, ctx) => {
+    const handle: NextHandler<P> = async (req, ctx) => {
       try {
         if (!def) {
           throw new AppError("method_not_allowed", `Method "${req.method}" not allowed.`, {
@@ -62,6 +63,8 @@ export function defineRoute<P = Record<string, never>>(
         return toErrorResponse(err);
       }
     };
+    // A request id on every log line and the HTTP metrics, around everything above (./observe.ts).
+    out[method] = (req, ctx) => observed(req, ctx?.params, () => handle(req, ctx));
   }
   return out;
 }

@@ -174,4 +174,10 @@ export class ExperimentRepo {
     this.db.update(schedules).set({ deletedAt: at, nextRunAt: null }).where(eq(schedules.experimentId, id)).run();
     this.db.update(experiments).set({ deletedAt: at }).where(eq(experiments.id, id)).run();
   }
+
+  /** Every experiment's name by id, deleted ones included (metrics name the series by it). */
+  namesById(): Map<string, string> {
+    const rows = this.db.select({ id: experiments.id, name: experiments.name }).from(experiments).all();
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
 }

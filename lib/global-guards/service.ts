@@ -9,6 +9,7 @@ import type { DB } from "@/db/client";
 import { type GlobalGuard, globalGuards } from "@/db/schema";
 import { notFound } from "@/lib/api/errors";
 import { isoTime } from "@/lib/api/time";
+import { recordGlobalGuardTrip } from "@/lib/metrics/record";
 import { recordAudit } from "@/lib/audit/service";
 import { maskSecrets, restoreMasked } from "@/lib/credentials/mask";
 import { normaliseStep } from "@/lib/experiments/present";
@@ -125,15 +126,19 @@ export class GlobalGuardService {
 
   /** What the runner saw at a check; `tripped` sets (true) or clears (false) the trip time. */
   recordCheck(id: string, check: { at: number; ok: boolean; message: string | null; tripped?: boolean }): void {
-    this.db
-      .update(globalGuards)
-      .set({
-        lastCheckedAt: check.at,
-        lastOk: check.ok,
-        lastMessage: check.message,
-        ...(check.tripped === true ? { trippedAt: check.at } : check.tripped === false ? { trippedAt: null } : {}),
-      })
-      .where(and(eq(globalGuards.id, id)))
-      .run();
+    this.db.transaction((tx) => {
+      const row = tx
+        .update(globalGuards)
+        .set({
+          lastCheckedAt: check.at,
+          lastOk: check.ok,
+          lastMessage: check.message,
+          ...(check.tripped === true ? { trippedAt: check.at } : check.tripped === false ? { trippedAt: null } : {}),
+        })
+        .where(and(eq(globalGuards.id, id)))
+        .returning({ name: globalGuards.name })
+        .get();
+      if (row && check.tripped === true) recordGlobalGuardTrip(tx, row.name);
+    });
   }
 }

@@ -37,6 +37,7 @@ import {
   ref,
   schema,
 } from "./helpers";
+import { operationsPaths, operationsSchemas } from "./operations";
 import { safetyPaths, safetySchemas } from "./safety";
 
 export function openApiDocument(): Json {
@@ -58,6 +59,7 @@ export function openApiDocument(): Json {
       { name: "system" },
       { name: "access" },
       { name: "safety" },
+      { name: "notification" },
     ],
     security: [{ bearer: [] }],
     paths: {
@@ -205,6 +207,7 @@ export function openApiDocument(): Json {
         },
       },
       ...safetyPaths(),
+      ...operationsPaths(),
       "/trial/{id}": {
         parameters: [pathId("id", "Trial id")],
         get: {
@@ -458,6 +461,7 @@ export function openApiDocument(): Json {
         RunnerStatus: schema(runnerStatusSchema, "output"),
         SignalSet: schema(setSignalSchema, "input"),
         ...safetySchemas(),
+        ...operationsSchemas(),
         Detail: { type: "object", properties: { detail: { type: "string" } }, required: ["detail"] },
         ValidationError: {
           type: "object",

@@ -180,7 +180,9 @@ export class TrialLifecycle {
   }
 
   async finish(f: Fence, id: string, end: Ending): Promise<void> {
-    if (!write.finish(this.db, f, id, { ...end, now: Date.now() })) throw new LostTrial(id);
+    // One transaction: the final status and the trial metrics it counts commit together.
+    const done = this.db.transaction((tx) => write.finish(tx, f, id, { ...end, now: Date.now() }));
+    if (!done) throw new LostTrial(id);
   }
 
   /** Who asked to stop the trial, while a stop is pending. */

@@ -240,4 +240,21 @@ export class TrialRepo {
         .get()?.slot ?? null
     );
   }
+
+  /** Queued trials already due (waiting for the runner), those due later, and those running, for /metrics. */
+  activeCounts(now: number): { due: number; later: number; running: number } {
+    const rows = this.db
+      .select({ status: trials.status, due: sql<number>`${trials.scheduledFor} <= ${now}`, n: count() })
+      .from(trials)
+      .where(inArray(trials.status, [...ACTIVE_STATUSES]))
+      .groupBy(trials.status, sql`2`)
+      .all();
+    const out = { due: 0, later: 0, running: 0 };
+    for (const r of rows) {
+      if (r.status !== "Scheduled") out.running += r.n;
+      else if (r.due) out.due += r.n;
+      else out.later += r.n;
+    }
+    return out;
+  }
 }

@@ -36,3 +36,7 @@ export type TerminalStatus = (typeof TERMINAL_STATUSES)[number];
 const active: ReadonlySet<string> = new Set(ACTIVE_STATUSES);
 export const isActiveStatus = (status: string | undefined): status is ActiveStatus =>
   status !== undefined && active.has(status);
+
+const terminal: ReadonlySet<string> = new Set(TERMINAL_STATUSES);
+export const isTerminalStatus = (status: string | undefined): status is TerminalStatus =>
+  status !== undefined && terminal.has(status);

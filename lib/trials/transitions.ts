@@ -10,8 +10,9 @@
 import { and, asc, eq, inArray, lt, lte, not, or, isNull, sql } from "drizzle-orm";
 import type { DB, Tx } from "@/db/client";
 import { type NewTrial, type Trial, runnerLease, trials } from "@/db/schema";
+import { recordTrialEnd } from "@/lib/metrics/record";
 import { logLine, type TrialRecords, withResult } from "./records";
-import { RUNNING_STATUSES, TERMINAL_STATUSES, type TerminalStatus } from "./statuses";
+import { RUNNING_STATUSES, TERMINAL_STATUSES, type TerminalStatus, isTerminalStatus } from "./statuses";
 
 type Conn = DB | Tx;
 
@@ -25,7 +26,10 @@ const ownedBy = (f: Fence) => and(eq(trials.runnerId, f.runnerId), eq(trials.run
 
 /** A new trial (queued, or recorded as Skipped); a firing's slot conflict inserts nothing. */
 export function insertTrial(tx: Conn, row: NewTrial): Trial | null {
-  return tx.insert(trials).values(row).onConflictDoNothing().returning().get() ?? null;
+  const trial = tx.insert(trials).values(row).onConflictDoNothing().returning().get() ?? null;
+  // Recorded as Skipped from the start: it ended here (the trial metrics count it in this transaction).
+  if (trial && isTerminalStatus(trial.status)) recordTrialEnd(tx, trial);
+  return trial;
 }
 
 /**
@@ -57,6 +61,7 @@ export function stopBeforeStart(
       .returning()
       .get();
     if (row) stopped.push(row);
+    if (row) recordTrialEnd(tx, row);
   }
   return stopped;
 }
@@ -178,7 +183,7 @@ export function finish(
     checks?: { passed: number; total: number };
   },
 ): boolean {
-  const res = tx
+  const row = tx
     .update(trials)
     .set({
       status: end.status,
@@ -189,8 +194,10 @@ export function finish(
       ...(end.checks ? { checksPassed: end.checks.passed, checksTotal: end.checks.total } : {}),
     })
     .where(and(eq(trials.id, id), inArray(trials.status, [...RUNNING_STATUSES]), ownedBy(f)))
-    .run();
-  return res.changes === 1;
+    .returning({ experimentId: trials.experimentId, executedAt: trials.executedAt })
+    .get();
+  if (row) recordTrialEnd(tx, { ...row, ...end, completedAt: end.now });
+  return row !== undefined;
 }
 
 /**
