@@ -158,8 +158,9 @@ export const trials = sqliteTable(
   (t) => [
     // A due slot becomes at most one trial, whatever happens to the runner.
     uniqueIndex("trials_schedule_slot_uq").on(t.scheduleId, t.scheduledFor),
-    // The Forbid/Replace check at every firing: the schedule's active trials, by index.
-    index("trials_schedule_status_idx").on(t.scheduleId, t.status),
+    // The Forbid/Replace check at every firing: the schedule's active trials, read from the
+    // index alone (covering, so the planner never prefers walking the schedule's history).
+    index("trials_schedule_active_idx").on(t.scheduleId, t.status, t.scheduledFor, t.id),
     index("trials_queue_idx").on(t.status, t.scheduledFor, t.createdAt),
     index("trials_experiment_idx").on(t.experimentId, t.createdAt),
     // The lists (newest first) and the 30-day chart, read from the index alone.

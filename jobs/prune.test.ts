@@ -119,7 +119,9 @@ test("the concurrency check at a firing is an index lookup on the schedule's act
   const s = scheduleWithHistory(10, 5);
   const plans = await queryPlans(db(), () => new TrialRepo(db()).activeOfSchedule(s.id));
   expect(plans).toHaveLength(1);
-  expect(plans[0].steps.join("\n")).toContain("USING INDEX trials_schedule_status_idx (schedule_id=? AND status=?)");
+  expect(plans[0].steps.join("\n")).toContain(
+    "USING COVERING INDEX trials_schedule_active_idx (schedule_id=? AND status=?)",
+  );
   const pruning = await queryPlans(db(), () => new TrialLifecycle(db()).pruneHistory(s.id, 5));
   expect(fullScans(pruning, "trials")).toEqual([]);
 });
