@@ -1,5 +1,6 @@
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "@playwright/test";
 import { EMAIL, PASSWORD, stateFile } from "./e2e/browser/accounts";
 
@@ -48,6 +49,8 @@ export default defineConfig({
       // Short, so the no-runner warning can be seen within a test when the runner stalls.
       ERIS_RUNNER_LEASE_MS: "3000",
       ERIS_RUNNER_HEARTBEAT_MS: "500",
+      // Adds the `ticker` module (a step that logs every second) for the live-log test.
+      ERIS_CONFIG: fileURLToPath(new URL("./e2e/fixtures/eris.config.json", import.meta.url)),
     },
   },
 });
