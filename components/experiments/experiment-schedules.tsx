@@ -2,10 +2,10 @@ import Link from "next/link";
 import { FormError } from "@/components/ui/field";
 import { button, card } from "@/components/ui/styles";
 import { Time } from "@/components/ui/time";
-import { useSchedules } from "./use-experiments";
+import { useExperimentSchedules } from "@/components/schedules/use-schedules";
 
 export function ExperimentSchedules({ experimentId, canWrite }: { experimentId: string; canWrite: boolean }) {
-  const schedules = useSchedules(experimentId);
+  const schedules = useExperimentSchedules(experimentId);
   return (
     <section aria-labelledby="schedules-title" className={`${card} space-y-3`}>
       <div className="flex items-center justify-between gap-2">

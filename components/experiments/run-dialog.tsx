@@ -6,14 +6,14 @@ import { FormError } from "@/components/ui/field";
 import { button, input } from "@/components/ui/styles";
 import { flattenErrors } from "./api-errors";
 import type { Experiment } from "./types";
-import { useRunTrial } from "./use-experiments";
+import { useStartTrial } from "@/components/trials/use-trials";
 import { ApiError } from "@/lib/client/api-fetch";
 
 /** Starts a trial now, with the experiment's parameters as the editable starting point. */
 export function RunDialog({ experiment, onClose }: { experiment: Experiment; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const router = useRouter();
-  const run = useRunTrial(experiment.id);
+  const run = useStartTrial(experiment.id);
   const [text, setText] = useState(() => JSON.stringify(experiment.parameters, null, 2));
   const [error, setError] = useState<string | null>(null);
   const fieldId = useId();

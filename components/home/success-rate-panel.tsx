@@ -2,7 +2,7 @@
 
 import { Panel, PanelState } from "./panel";
 import { SuccessRateChart } from "./success-rate-chart";
-import { useTrialStats } from "./use-home-data";
+import { useTrialStats } from "@/components/trials/use-trials";
 
 const DAYS = 30;
 

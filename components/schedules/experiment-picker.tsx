@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { Field, FormError } from "@/components/ui/field";
 import { card } from "@/components/ui/styles";
-import { useExperimentSearch } from "./use-experiments";
+import { useExperimentSearch } from "@/components/experiments/use-experiments";
 
 /** Shown by /schedules/new without ?experiment=: each match links to the form for that experiment. */
 export function ExperimentPicker() {

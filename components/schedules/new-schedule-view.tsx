@@ -7,7 +7,7 @@ import { newDraft } from "./draft";
 import { ExperimentPicker } from "./experiment-picker";
 import { browserTimeZone } from "./format";
 import { ScheduleForm } from "./schedule-form";
-import { useExperiment } from "./use-experiments";
+import { useExperiment } from "@/components/experiments/use-experiments";
 
 const noSubscribe = () => () => {};
 

@@ -11,8 +11,7 @@ import { PolicyFields } from "./policy-fields";
 import { PreviewPanel } from "./preview-panel";
 import { TimezoneField } from "./timezone-field";
 import type { Schedule } from "./types";
-import { usePreview } from "./use-preview";
-import { useSaveSchedule } from "./use-schedules";
+import { usePreview, useSaveSchedule } from "./use-schedules";
 
 /** Which API field each draft key feeds, so editing a field clears the save error shown on it. */
 const API_FIELD: Record<keyof Draft, string> = {

@@ -10,7 +10,8 @@ import { TrialHeader } from "./trial-header";
 import { TrialTimeline } from "./trial-timeline";
 import { isActive } from "./types";
 import { useNow } from "./use-now";
-import { useExperimentRevision, useTrial } from "./use-trials";
+import { useExperimentRevision } from "@/components/experiments/use-experiments";
+import { useTrial } from "./use-trials";
 
 /** One trial, live: polled every second while it runs, with a 1 s ticker so the running bar grows. */
 export function TrialDetailView({ id, canStop }: { id: string; canStop: boolean }) {

@@ -6,7 +6,7 @@ import { Time } from "@/components/ui/time";
 import { shortId, trialDuration } from "./format";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { Trial } from "./types";
-import { useExperimentNames } from "./use-trials";
+import { useExperimentNames } from "@/components/experiments/use-experiments";
 
 const COLUMNS = ["Trial", "Status", "Experiment", "Started by", "Scheduled for", "Started", "Duration", "Reason"];
 

@@ -20,10 +20,12 @@ export type Catalogue = {
   expect_operators: string[];
 };
 
+export const moduleKeys = { catalogue: ["modules"] as const };
+
 /** The catalogue changes only when the server restarts with other plug-ins: fetch it once per tab. */
 export function useModules() {
   return useQuery({
-    queryKey: ["modules"],
+    queryKey: moduleKeys.catalogue,
     queryFn: () => apiFetch<Catalogue>("/api/v1/modules"),
     staleTime: Number.POSITIVE_INFINITY,
   });
