@@ -43,7 +43,14 @@ export function TrialDetailView({ id, canStop }: { id: string; canStop: boolean 
       <TrialHeader trial={data} experiment={experiment.data} canStop={canStop} now={now} />
       <div className="space-y-2">
         <h2 className="text-lg font-semibold">Timeline</h2>
-        <TrialTimeline bars={bars} axis={axis} now={now} selectedKey={selectedKey} onSelect={setChosen} />
+        <TrialTimeline
+          bars={bars}
+          axis={axis}
+          active={isActive(data.status)}
+          now={now}
+          selectedKey={selectedKey}
+          onSelect={setChosen}
+        />
       </div>
       <StepDetails bar={bars.find((b) => b.key === selectedKey)} now={now} />
       <div className="grid gap-4 lg:grid-cols-2">
@@ -56,7 +63,7 @@ export function TrialDetailView({ id, canStop }: { id: string; canStop: boolean 
           {resultLogs.length ? (
             <LogLines lines={resultLogs} testId="trial-result" />
           ) : (
-            <p className="text-sm text-slate-500">
+            <p className="text-sm text-slate-600 dark:text-slate-400">
               {isActive(data.status) ? "Not finished yet." : "No result recorded."}
             </p>
           )}

@@ -49,6 +49,11 @@ export class TrialService {
     return row;
   }
 
+  /** Changes whenever the trial changes; null once it is gone (see TrialRepo.changeMark). */
+  changeMark(id: string): string | null {
+    return isUuid(id) ? this.repo.changeMark(id) : null;
+  }
+
   list(filters: TrialFilters, page: Page) {
     return this.repo.listLive(
       {
