@@ -11,11 +11,14 @@ export type JsonSchema = {
   default?: unknown;
   description?: string;
   format?: string;
+  /** "connection": how to reach the system rather than what to act on (the form folds these away). */
+  "x-eris-group"?: string;
 };
 export type Action = { name: string; do: string; description: string; args_schema: JsonSchema };
 export type CredentialType = { type: string; description: string; fields: Record<string, string> };
 export type Catalogue = {
-  modules: { namespace: string; description: string; actions: Action[] }[];
+  /** `alias_of`: another name for that namespace's module (Kallisti's `istio` is `k8s`). */
+  modules: { namespace: string; description: string; alias_of: string | null; actions: Action[] }[];
   credentials: CredentialType[];
   expect_operators: string[];
 };
