@@ -21,7 +21,7 @@ export type Schedule = {
   ticket: Record<string, unknown>;
 };
 
-/** What the form writes; PUT resets omitted fields, so parameters/metadata/ticket are sent back as read. */
+/** What the form writes: every field, since PUT resets the ones it omits. */
 export type ScheduleInput = Pick<
   Schedule,
   | "recurrence_pattern"
@@ -31,8 +31,10 @@ export type ScheduleInput = Pick<
   | "starting_deadline_seconds"
   | "history_limit"
   | "paused"
-> &
-  Partial<Pick<Schedule, "parameters" | "metadata" | "ticket">>;
+  | "parameters"
+  | "metadata"
+  | "ticket"
+>;
 
 export type UpcomingRun = {
   schedule: string;
