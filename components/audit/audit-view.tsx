@@ -18,7 +18,7 @@ export function AuditView({ limit, offset }: { limit: number; offset: number }) 
         Every change to experiments, schedules, accounts and the signal, newest first.
       </PageHeader>
       {audit.isPending ? (
-        <p className="text-sm text-slate-500">Loading events…</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">Loading events…</p>
       ) : audit.isError ? (
         <FormError message={audit.error.message} />
       ) : (
@@ -59,7 +59,10 @@ export function AuditView({ limit, offset }: { limit: number; offset: number }) 
                 ))}
                 {audit.data.events.length === 0 && (
                   <tr>
-                    <td colSpan={COLUMNS.length} className={`${table.td} text-center text-slate-500`}>
+                    <td
+                      colSpan={COLUMNS.length}
+                      className={`${table.td} text-center text-slate-600 dark:text-slate-400`}
+                    >
                       No events on this page.
                     </td>
                   </tr>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import "./swagger-overrides.css";
 
 /** The part of Swagger UI's global the page uses (swagger-ui-bundle.js sets `window.SwaggerUIBundle`). */
 type SwaggerUIBundle = (options: Record<string, unknown>) => unknown;
@@ -28,6 +29,18 @@ function loadOnce(kind: "script" | "style", url: string): Promise<void> {
 }
 
 /**
+ * Swagger UI leaves its server picker without a name; a screen reader would announce "combo box".
+ * It renders later than the call that creates it, and again on changes: so watch for it.
+ */
+function labelControls(root: HTMLElement): MutationObserver {
+  const name = () => root.querySelector("select#servers:not([aria-label])")?.setAttribute("aria-label", "Server");
+  name();
+  const observer = new MutationObserver(name);
+  observer.observe(root, { childList: true, subtree: true });
+  return observer;
+}
+
+/**
  * Swagger UI from its prebuilt bundle (see app/swagger-ui/[file]/route.ts). The page's nonce CSP
  * trusts it through 'strict-dynamic': this component, loaded with the nonce, inserts the script.
  * "Try it out" calls the API with the signed-in session's cookie, or with a token given to Authorize.
@@ -38,6 +51,7 @@ export function ApiReference() {
 
   useEffect(() => {
     let cancelled = false;
+    let observer: MutationObserver | undefined;
     Promise.all([loadOnce("style", `${ASSETS}/swagger-ui.css`), loadOnce("script", `${ASSETS}/swagger-ui-bundle.js`)])
       .then(() => {
         const bundle = (window as unknown as { SwaggerUIBundle?: SwaggerUIBundle }).SwaggerUIBundle;
@@ -46,16 +60,20 @@ export function ApiReference() {
           url: "/api/v1/openapi.json",
           domNode: host.current,
           docExpansion: "list",
-          deepLinking: true,
+          // With deep links each operation's path is a link inside its expand button, which
+          // assistive technology cannot reach (a control nested in a control).
+          deepLinking: false,
           defaultModelsExpandDepth: 0,
           // No request to the public validator (this page reaches nothing but Eris).
           validatorUrl: null,
         });
+        observer = labelControls(host.current);
         setState("ready");
       })
       .catch(() => !cancelled && setState("failed"));
     return () => {
       cancelled = true;
+      observer?.disconnect();
     };
   }, []);
 
@@ -71,7 +89,7 @@ export function ApiReference() {
           .
         </p>
       )}
-      <div ref={host} data-testid="api-reference" />
+      <div ref={host} id="api-reference" data-testid="api-reference" />
     </>
   );
 }

@@ -19,11 +19,11 @@ export function ExperimentSchedules({ experimentId, canWrite }: { experimentId: 
         )}
       </div>
       {schedules.isPending ? (
-        <p className="text-sm text-slate-500">Loading schedules…</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">Loading schedules…</p>
       ) : schedules.isError ? (
         <FormError message={schedules.error.message} />
       ) : schedules.data.length === 0 ? (
-        <p className="text-sm text-slate-500">Not scheduled.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">Not scheduled.</p>
       ) : (
         <ul className="divide-y divide-slate-100 text-sm dark:divide-slate-800">
           {schedules.data.map((s) => (
@@ -31,7 +31,7 @@ export function ExperimentSchedules({ experimentId, canWrite }: { experimentId: 
               <Link href={`/schedules/${experimentId}/${s.id}`} className="font-mono underline">
                 {s.recurrence_pattern}
               </Link>
-              <span className="text-xs text-slate-500 dark:text-slate-400">
+              <span className="text-xs text-slate-600 dark:text-slate-400">
                 {s.paused ? (
                   "paused"
                 ) : (

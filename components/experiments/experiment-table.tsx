@@ -26,13 +26,15 @@ export function ExperimentTable({ experiments }: { experiments: Experiment[] }) 
                   {e.name}
                 </Link>
                 {e.description && (
-                  <p className="line-clamp-1 text-xs text-slate-500 dark:text-slate-400">{e.description}</p>
+                  <p className="line-clamp-1 text-xs text-slate-600 dark:text-slate-400">{e.description}</p>
                 )}
               </td>
               <td className={table.td}>
                 <Labels metadata={e.metadata} />
               </td>
-              <td className={table.td}>{e.pre_steps.length + e.steps.length + e.post_steps.length}</td>
+              <td className={table.td} data-testid="experiment-steps">
+                <StepCount experiment={e} />
+              </td>
               <td className={table.td}>{e.created_by}</td>
               <td className={table.td}>
                 <Time iso={e.updated_at} />
@@ -45,9 +47,27 @@ export function ExperimentTable({ experiments }: { experiments: Experiment[] }) 
   );
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** The steps, as the detail page counts them; pre- and post-steps (the rollback) beside them. */
+function StepCount({ experiment: e }: { experiment: Experiment }) {
+  const around = [
+    e.pre_steps.length ? plural(e.pre_steps.length, "pre-step") : "",
+    e.post_steps.length ? plural(e.post_steps.length, "post-step") : "",
+  ].filter(Boolean);
+  return (
+    <>
+      {e.steps.length}
+      {around.length > 0 && (
+        <span className="block text-xs text-slate-600 dark:text-slate-400">+ {around.join(", ")}</span>
+      )}
+    </>
+  );
+}
+
 export function Labels({ metadata }: { metadata: Record<string, unknown> }) {
   const entries = Object.entries(metadata);
-  if (!entries.length) return <span className="text-slate-400">—</span>;
+  if (!entries.length) return <span className="text-slate-600 dark:text-slate-400">—</span>;
   return (
     <ul className="flex flex-wrap gap-1">
       {entries.map(([k, v]) => (

@@ -42,7 +42,6 @@ export const TimelineBar = memo(function TimelineBar(props: Props) {
         data-key={barKey}
         data-status={status}
         aria-pressed={selected}
-        aria-label={`${label}: ${status}${duration ? `, ${duration}` : ""}`}
         onClick={() => onSelect(barKey)}
         className={`grid h-8 w-full ${TIMELINE_COLUMNS} items-center gap-3 rounded px-2 text-left text-xs focus-visible:outline-2 focus-visible:outline-sky-500 ${
           selected
@@ -67,7 +66,9 @@ export const TimelineBar = memo(function TimelineBar(props: Props) {
             />
           )}
         </span>
-        <span className="text-right tabular-nums text-slate-500">{duration || status}</span>
+        <span className="text-right tabular-nums text-slate-600 dark:text-slate-400">{duration || status}</span>
+        {/* The name is the visible text (label, then duration) and then the status, for screen readers. */}
+        {duration && <span className="sr-only">, {status}</span>}
       </button>
     </li>
   );

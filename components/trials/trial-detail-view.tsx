@@ -23,7 +23,7 @@ export function TrialDetailView({ id, canStop }: { id: string; canStop: boolean 
 
   if (trial.isPending)
     return (
-      <p className="text-sm text-slate-500" role="status">
+      <p className="text-sm text-slate-600 dark:text-slate-400" role="status">
         Loading trial…
       </p>
     );

@@ -4,6 +4,7 @@ import { type FormEvent, useState } from "react";
 import { Field, FormError, SelectField } from "@/components/ui/field";
 import { button } from "@/components/ui/styles";
 import { isUuid } from "./format";
+import { ScheduleSelect } from "./schedule-select";
 import { isoToLocalInput, localInputToIso } from "./local-time";
 import { TRIAL_STATUSES } from "./types";
 import { type ExperimentSummary, searchExperiments, useExperiment } from "@/components/experiments/use-experiments";
@@ -62,7 +63,7 @@ export function TrialFilters({ filters, onApply }: Props) {
             <option key={s}>{s}</option>
           ))}
         </SelectField>
-        <Field label="Schedule" name="schedule" placeholder="schedule id" defaultValue={filters.schedule ?? ""} />
+        <ScheduleSelect value={filters.schedule} />
         <Field label="Since" name="since" type="datetime-local" defaultValue={isoToLocalInput(filters.since)} />
         <Field label="Until" name="until" type="datetime-local" defaultValue={isoToLocalInput(filters.until)} />
       </div>

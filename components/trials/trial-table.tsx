@@ -60,7 +60,10 @@ export function TrialTable({ trials }: { trials: Trial[] }) {
           ))}
           {trials.length === 0 && (
             <tr>
-              <td colSpan={COLUMNS.length} className={`${table.td} py-8 text-center text-slate-500`}>
+              <td
+                colSpan={COLUMNS.length}
+                className={`${table.td} py-8 text-center text-slate-600 dark:text-slate-400`}
+              >
                 No trials match these filters.
               </td>
             </tr>

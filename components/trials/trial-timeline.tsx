@@ -31,7 +31,8 @@ export function TrialTimeline({ bars, axis, active, now, selectedKey, onSelect }
     onSelect(next.dataset.key ?? "");
   }
 
-  if (bars.length === 0) return <p className="text-sm text-slate-500">This experiment has no steps.</p>;
+  if (bars.length === 0)
+    return <p className="text-sm text-slate-600 dark:text-slate-400">This experiment has no steps.</p>;
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: arrow keys bubble up from the bar buttons inside
     <div

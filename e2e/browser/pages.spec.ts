@@ -48,7 +48,8 @@ const PAGES: Target[] = [
   { name: "schedule-new", url: (d) => `/schedules/new?experiment=${d.experiment}`, heading: () => "New schedule" },
   { name: "schedule-edit", url: (d) => `/schedules/${d.experiment}/${d.schedule}`, heading: () => "Edit schedule" },
   { name: "trials", url: () => "/trials", heading: () => "Trials" },
-  { name: "trial", url: (d) => `/trials/${d.trial}`, heading: (d) => d.name },
+  // The trial's heading is the experiment's name followed by the status badge.
+  { name: "trial", url: (d) => `/trials/${d.trial}`, heading: (d) => new RegExp(`^${d.name}`) },
   { name: "tokens", url: () => "/settings/tokens", heading: () => "API tokens" },
   { name: "users", url: () => "/admin/users", heading: () => "Users" },
   { name: "audit", url: () => "/admin/audit", heading: () => "Audit log" },
