@@ -75,7 +75,10 @@ test("a trial's timeline updates live until it succeeds, and a step shows its lo
   await expect(details).toContainText("cm.wait");
   // The keyboard moves the selection too.
   await page.keyboard.press("ArrowDown");
-  await expect(page.getByRole("button", { name: /^Wait three .*, succeeded$/ })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("button", { name: /^Wait three .*, succeeded$/ })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
   await expect(details.getByRole("heading", { level: 2 })).toContainText("Wait three");
   await shot(page, "trial-finished");
 });
