@@ -1,18 +1,16 @@
 import { formatDuration } from "@/components/trials/format";
 import type { Trial } from "@/components/trials/types";
 
-const WIDTH = 600;
-const HEIGHT = 140;
-const TOP = 14; // room for the longest duration's label
-const BOTTOM = 16; // room for the first and last dates
 const OUTCOME: Record<string, string> = {
-  Succeeded: "fill-emerald-600",
-  Failed: "fill-red-600",
-  Aborted: "fill-orange-600",
-  Invalid: "fill-red-600",
-  Stopped: "fill-zinc-500",
-  Skipped: "fill-slate-300 dark:fill-slate-600",
+  Succeeded: "bg-emerald-600",
+  Failed: "bg-red-600",
+  Aborted: "bg-orange-600",
+  Invalid: "bg-red-600",
+  Stopped: "bg-zinc-500",
+  Skipped: "bg-slate-300 dark:bg-slate-600",
 };
+/** Bars keep a readable width when there are few trials: the plot has at least this many slots. */
+const MIN_SLOTS = 12;
 
 export const durationMs = (t: Trial) =>
   t.executed_at && t.completed_at ? Math.max(0, Date.parse(t.completed_at) - Date.parse(t.executed_at)) : 0;
@@ -21,83 +19,54 @@ const day = (iso: string) => new Date(iso).toLocaleDateString(undefined, { month
 
 /**
  * One bar per finished trial, oldest on the left: its height is how long it ran, its colour how it
- * ended; a dashed line marks where a new revision of the experiment took over. Plain SVG; each
- * bar's <title> gives the exact numbers.
+ * ended; a dashed line marks where a new revision of the experiment took over. Drawn with boxes
+ * rather than SVG so its labels keep their size on a phone; each bar's tooltip has the numbers.
  */
 export function HistoryChart({ trials }: { trials: Trial[] }) {
   const max = Math.max(1000, ...trials.map(durationMs));
-  const slot = WIDTH / Math.max(trials.length, 1);
-  const base = HEIGHT - BOTTOM;
-  const scale = (ms: number) => (ms / max) * (base - TOP);
   const ok = trials.filter((t) => t.status === "Succeeded").length;
+  const slots = Math.max(trials.length, MIN_SLOTS);
   return (
-    <svg
-      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-      role="img"
-      aria-label={`Outcome and duration of each trial, oldest first: ${trials.length} trials, ${ok} succeeded, the longest ${formatDuration(max)}.`}
-      className="h-auto w-full text-slate-600 dark:text-slate-400"
-      data-testid="history-chart"
-    >
-      <line
-        x1={0}
-        x2={WIDTH}
-        y1={base}
-        y2={base}
-        className="stroke-slate-300 dark:stroke-slate-700"
-        strokeWidth={0.5}
-      />
-      <text x={0} y={10} fontSize={9} className="fill-current">
-        {formatDuration(max)}
-      </text>
-      {trials.map((t, i) => {
-        const x = i * slot + slot * 0.15;
-        const h = Math.max(2, scale(durationMs(t)));
-        const newRevision = i > 0 && trials[i - 1].experiment_revision !== t.experiment_revision;
-        return (
-          <g key={t.id}>
-            {newRevision && (
-              <>
-                <line
-                  x1={i * slot}
-                  x2={i * slot}
-                  y1={TOP}
-                  y2={base}
-                  strokeDasharray="3 3"
-                  className="stroke-slate-400"
-                  strokeWidth={1}
+    <figure className="space-y-1 text-xs text-slate-600 dark:text-slate-400">
+      <div
+        role="img"
+        aria-label={`Outcome and duration of each trial, oldest first: ${trials.length} trials, ${ok} succeeded, the longest ${formatDuration(max)}.`}
+        data-testid="history-chart"
+        className="relative"
+      >
+        <span className="absolute top-0 left-0 tabular-nums">{formatDuration(max)}</span>
+        <div className="flex h-32 items-end border-b border-slate-300 pt-5 dark:border-slate-700">
+          {trials.map((t, i) => {
+            const newRevision = i > 0 && trials[i - 1].experiment_revision !== t.experiment_revision;
+            return (
+              <div
+                key={t.id}
+                className={`relative flex h-full items-end justify-center ${newRevision ? "border-l border-dashed border-slate-400" : ""}`}
+                style={{ width: `${100 / slots}%` }}
+              >
+                {newRevision && (
+                  <span className="absolute top-0 left-1 whitespace-nowrap">rev {t.experiment_revision}</span>
+                )}
+                <div
+                  data-testid="history-point"
+                  data-status={t.status}
+                  data-x={i}
+                  data-duration-ms={durationMs(t)}
+                  title={`${t.status}, ${formatDuration(durationMs(t))}, revision ${t.experiment_revision}, ${new Date(t.created_at).toLocaleString()}`}
+                  className={`w-[70%] rounded-t-sm ${OUTCOME[t.status] ?? "bg-slate-400"}`}
+                  style={{ height: `${Math.max(2, (durationMs(t) / max) * 100)}%` }}
                 />
-                <text x={i * slot + 3} y={TOP + 8} fontSize={8} className="fill-current">
-                  rev {t.experiment_revision}
-                </text>
-              </>
-            )}
-            <rect
-              data-testid="history-point"
-              data-status={t.status}
-              data-x={x}
-              data-duration-ms={durationMs(t)}
-              x={x}
-              width={Math.max(1, slot * 0.7)}
-              y={base - h}
-              height={h}
-              rx={1}
-              className={OUTCOME[t.status] ?? "fill-slate-400"}
-            >
-              <title>{`${t.status}, ${formatDuration(durationMs(t))}, revision ${t.experiment_revision}, ${new Date(t.created_at).toLocaleString()}`}</title>
-            </rect>
-          </g>
-        );
-      })}
+              </div>
+            );
+          })}
+        </div>
+      </div>
       {trials.length > 0 && (
-        <>
-          <text x={0} y={HEIGHT - 3} fontSize={9} className="fill-current">
-            {day(trials[0].created_at)}
-          </text>
-          <text x={WIDTH} y={HEIGHT - 3} fontSize={9} textAnchor="end" className="fill-current">
-            {day(trials[trials.length - 1].created_at)}
-          </text>
-        </>
+        <figcaption className="flex justify-between gap-2">
+          <span>{day(trials[0].created_at)}</span>
+          <span>{day(trials[trials.length - 1].created_at)}</span>
+        </figcaption>
       )}
-    </svg>
+    </figure>
   );
 }

@@ -60,7 +60,7 @@ export function ActionPicker({ stepId, catalogue, value, onChange, error, stepLa
 
   return (
     <div className="grid gap-4 sm:grid-cols-[1fr_2fr]">
-      <Labelled label={`Search actions for ${stepLabel.toLowerCase()}`} hint="Enter picks the first match.">
+      <Labelled label={`Search actions for ${stepLabel.toLowerCase()}`} hint="Enter picks the best match.">
         {(control) => (
           <input
             {...control}

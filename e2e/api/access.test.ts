@@ -45,6 +45,7 @@ const MATRIX: Record<string, Partial<Record<Method, Access>>> = {
   "trial/route.ts": { GET: "viewer", POST: "operator" },
   "trial/[id]/route.ts": { GET: "viewer" },
   "trial/[id]/stop/route.ts": { PUT: "operator" },
+  "trial/[id]/events/route.ts": { GET: "viewer" },
 };
 
 function routeFiles(dir: string): string[] {

@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { EMAIL } from "./accounts";
-import { createExperiment, setSignal, shot, startTrial, unique, wait, waitForStatus } from "./helpers";
+import { createExperiment, createSchedule, setSignal, shot, startTrial, unique, wait, waitForStatus } from "./helpers";
 
 // These tests set the global signal; each puts it back to RUN however it ends.
 
@@ -86,4 +86,22 @@ test("Run now warns about a parameter the experiment does not have, and a manual
   await expect(page).toHaveURL(/\/trials\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId("trial-status")).toHaveText("Succeeded", { timeout: 20_000 });
   await expect(page.locator("dt", { hasText: "Scheduled for" })).toHaveCount(0);
+});
+
+test("under STOP, resuming a schedule first says its firings will be Skipped", async ({ page, request }) => {
+  const name = unique("Resume under STOP");
+  const experiment = await createExperiment(request, { name, steps: [wait("Wait", 0)] });
+  const schedule = await createSchedule(request, experiment.id, { recurrence_pattern: "0 3 * * *", paused: true });
+  await setSignal(request, "STOP", "freeze");
+  try {
+    await page.goto("/schedules");
+    const row = page.getByTestId(`schedule-row-${schedule.id}`);
+    await row.getByRole("button", { name: `Resume schedule of ${name}` }).click();
+    await expect(row.getByTestId("schedule-halt-notice")).toContainText("recorded as Skipped");
+    await expect(row.getByTestId("schedule-state")).toHaveText("Paused"); // nothing changed yet
+    await row.getByRole("button", { name: "Resume anyway" }).click();
+    await expect(row.getByTestId("schedule-state")).toHaveText("Active");
+  } finally {
+    await setSignal(request, "RUN");
+  }
 });

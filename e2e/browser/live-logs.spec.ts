@@ -36,6 +36,7 @@ test("a running step's log lines show on the trial page within 2 s of being logg
   const delays = Object.entries(seen)
     .filter(([n]) => Number(n) > 1) // the first may have been logged before the page opened
     .map(([, s]) => s.shown - s.logged);
+  console.log(`log line to page, ms: ${delays.join(", ")}`);
   expect(delays.length).toBeGreaterThanOrEqual(8);
   expect(Math.max(...delays), `delays: ${delays.join(", ")} ms`).toBeLessThan(2000);
   // The box scrolls with the output: its newest line is in view.
