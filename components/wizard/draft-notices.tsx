@@ -13,6 +13,8 @@ export function RestoredNotice({ restored }: { restored: Restored | null }) {
     >
       Your unsaved changes from <Time iso={new Date(restored.savedAt).toISOString()} /> are back.
       {restored.outdated && " The experiment has been changed since they were made: saving replaces those changes."}
+      {restored.dropped.length > 0 &&
+        ` Secret values are not kept in the browser: type ${restored.dropped.length === 1 ? "this one" : "these"} again: ${restored.dropped.join(", ")}.`}
     </p>
   );
 }

@@ -2,11 +2,22 @@
 
 import { useEffect, useMemo, useRef, useState } from "react";
 import { type Draft, draftFingerprint } from "./draft";
+import { withoutSecrets } from "./draft-secrets";
 
 const PREFIX = "eris.wizard-draft:";
 
-type Stored = { savedAt: number; base: string | null; draft: Draft };
-export type Restored = { savedAt: number; outdated: boolean };
+type Stored = { savedAt: number; base: string | null; draft: Draft; dropped?: string[] };
+/** `dropped`: fields whose secret values were not kept in the browser, to be typed again. */
+export type Restored = { savedAt: number; outdated: boolean; dropped: string[] };
+
+/** On sign-out: drafts are per browser, not per account, so none outlives the session. */
+export function forgetAllDrafts() {
+  try {
+    for (const key of Object.keys(window.localStorage)) if (key.startsWith(PREFIX)) window.localStorage.removeItem(key);
+  } catch {
+    // Storage refused: there is nothing stored either.
+  }
+}
 
 function read(key: string): Stored | null {
   try {
@@ -19,8 +30,9 @@ function read(key: string): Stored | null {
 
 /**
  * The wizard's draft, kept in this browser (localStorage) from the first change until it is saved
- * or discarded, so leaving, a reload or a crash loses nothing. `key` is "new" or the experiment's
- * id; `base` is the experiment's updated_at, so a draft older than the experiment says so.
+ * or discarded, so leaving, a reload or a crash loses nothing but secret values (never stored at
+ * rest; see draft-secrets.ts). `key` is "new" or the experiment's id; `base` is the experiment's
+ * updated_at, so a draft older than the experiment says so. Signing out forgets every draft.
  */
 export function useDraftStore(key: string, base: string | null, initial: Draft) {
   const [draft, setDraft] = useState(initial);
@@ -35,7 +47,7 @@ export function useDraftStore(key: string, base: string | null, initial: Draft) 
     const stored = read(key);
     if (stored && draftFingerprint(stored.draft) !== clean) {
       setDraft(stored.draft);
-      setRestored({ savedAt: stored.savedAt, outdated: stored.base !== base });
+      setRestored({ savedAt: stored.savedAt, outdated: stored.base !== base, dropped: stored.dropped ?? [] });
     }
   }, [key]);
 
@@ -46,8 +58,11 @@ export function useDraftStore(key: string, base: string | null, initial: Draft) 
       return;
     }
     try {
-      if (dirty) window.localStorage.setItem(PREFIX + key, JSON.stringify({ savedAt: Date.now(), base, draft }));
-      else window.localStorage.removeItem(PREFIX + key);
+      if (dirty) {
+        const kept = withoutSecrets(draft);
+        const stored: Stored = { savedAt: Date.now(), base, draft: kept.draft, dropped: kept.dropped };
+        window.localStorage.setItem(PREFIX + key, JSON.stringify(stored));
+      } else window.localStorage.removeItem(PREFIX + key);
     } catch {
       // Storage full or refused (private mode): the draft still lives in the page.
     }

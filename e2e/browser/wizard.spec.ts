@@ -177,3 +177,31 @@ test("a step's name is labelled as a name, and what to target comes before how t
   expect(at("k8s_api_host") === -1 || at("k8s_api_host") > at("ns")).toBe(true);
   expect(at("kubeconfig") === -1 || at("kubeconfig") > at("label_selector")).toBe(true);
 });
+
+test("a draft keeps no secret in the browser, and says which to type again", async ({ page }) => {
+  await page.goto("/experiments/new");
+  await page.getByLabel("Name", { exact: true }).fill(unique("Secretive"));
+  await page.getByRole("button", { name: "5. Parameters" }).click();
+  await page.getByRole("button", { name: "Add parameter" }).click();
+  await page.getByLabel("Parameter 1 name").fill("api_token");
+  await page.getByLabel("Parameter 1 value").fill("s3cr3t-parameter");
+  await page.getByRole("button", { name: "3. Steps" }).click();
+  await page.getByRole("button", { name: "Add a step" }).click();
+  const step = stepEditor(page, 0);
+  await step.getByLabel("Action", { exact: true }).selectOption("cm.http_probe");
+  await step.getByLabel("url", { exact: true }).fill("http://shop/health");
+  await step.getByLabel("headers", { exact: true }).fill('{"Authorization": "Bearer s3cr3t-header", "X-Team": "a"}');
+
+  const stored = () => page.evaluate(() => JSON.stringify(Object.entries(window.localStorage)));
+  await expect.poll(stored).toContain("http://shop/health"); // the draft is stored...
+  expect(await stored()).not.toContain("s3cr3t"); // ...without its secrets
+
+  page.once("dialog", (d) => void d.accept());
+  await page.reload();
+  const notice = page.getByTestId("draft-restored");
+  await expect(notice).toContainText("parameters.api_token");
+  await expect(notice).toContainText("headers.Authorization");
+  await expect(stepEditor(page, 0).getByLabel("headers", { exact: true })).toHaveValue(/"X-Team": "a"/);
+  await page.getByRole("button", { name: "5. Parameters" }).click();
+  await expect(page.getByLabel("Parameter 1 value")).toHaveValue("");
+});
