@@ -6,7 +6,15 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { SCREENS, stateFile } from "./accounts";
-import { createExperiment, createSchedule, sidewaysOverflow, startTrial, wait, waitForStatus } from "./helpers";
+import {
+  createExperiment,
+  createSchedule,
+  setSignal,
+  sidewaysOverflow,
+  startTrial,
+  wait,
+  waitForStatus,
+} from "./helpers";
 
 type Data = { experiment: string; name: string; schedule: string; trial: string };
 
@@ -107,6 +115,20 @@ for (const target of PAGES) {
     await checkPage(page, target.name, target.url(d), target.heading(d));
   });
 }
+
+test("the PAUSE and STOP banners: accessible in light and dark, fit a phone, screenshots", async ({
+  page,
+  request,
+}) => {
+  try {
+    await setSignal(request, "PAUSE", "maintenance window until 14:00");
+    await checkPage(page, "home-paused", "/", "Home");
+    await setSignal(request, "STOP", "incident INC-42: checkout down");
+    await checkPage(page, "experiments-stopped", "/experiments", "Experiments");
+  } finally {
+    await setSignal(request, "RUN");
+  }
+});
 
 test.describe("signed out", () => {
   test.use({ storageState: { cookies: [], origins: [] } });
