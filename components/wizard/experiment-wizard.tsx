@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState } from "react";
 import { fieldErrorsOf } from "@/components/experiments/api-errors";
+import { stringify } from "@/components/experiments/definition-text";
 import { type Experiment, type SavedExperiment, toDefinition } from "@/components/experiments/types";
 import { useSaveExperiment } from "@/components/experiments/use-experiments";
 import { FormError } from "@/components/ui/field";
@@ -44,7 +45,9 @@ export function ExperimentWizard({ initial }: { initial?: Experiment }) {
   const { draft } = store;
   // Fields that do not parse block saving; once a save was tried, their errors show (and clear as they are fixed).
   const errors = { ...apiErrors, ...(attempted ? draftProblems(draft) : {}) };
-  useLeaveGuard(store.dirty && !warned, LEAVE);
+  // Text typed in the JSON/YAML tab counts too, before it is read back into the form.
+  const textDirty = text.mode !== "form" && text.text !== stringify(toExperiment(draft), text.mode);
+  useLeaveGuard((store.dirty || textDirty) && !warned, LEAVE);
   const focusFirstInvalid = useWizardFocus(page, body, heading);
 
   function goToPage(next: PageId) {
