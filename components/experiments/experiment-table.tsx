@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { table } from "@/components/ui/styles";
+import { stacked, table } from "@/components/ui/styles";
 import { Time } from "@/components/ui/time";
 import type { Experiment } from "./types";
 
@@ -8,8 +8,8 @@ const COLUMNS = ["Name", "Labels", "Steps", "Created by", "Updated"];
 export function ExperimentTable({ experiments }: { experiments: Experiment[] }) {
   return (
     <div className={table.wrap}>
-      <table className={table.table} aria-label="Experiments">
-        <thead>
+      <table className={stacked.table} aria-label="Experiments">
+        <thead className={stacked.head}>
           <tr>
             {COLUMNS.map((c) => (
               <th key={c} scope="col" className={table.th}>
@@ -18,25 +18,31 @@ export function ExperimentTable({ experiments }: { experiments: Experiment[] }) 
             ))}
           </tr>
         </thead>
-        <tbody className={table.row}>
+        <tbody className={stacked.body}>
           {experiments.map((e) => (
-            <tr key={e.id} data-testid="experiment-row">
-              <td className={table.td}>
-                <Link href={`/experiments/${e.id}`} className="font-medium underline-offset-2 hover:underline">
-                  {e.name}
-                </Link>
-                {e.description && (
-                  <p className="line-clamp-1 text-xs text-slate-600 dark:text-slate-400">{e.description}</p>
-                )}
+            <tr className={stacked.row} key={e.id} data-testid="experiment-row">
+              <td className={stacked.cell} data-label="Name">
+                <div className="min-w-0">
+                  <Link href={`/experiments/${e.id}`} className="font-medium underline-offset-2 hover:underline">
+                    {e.name}
+                  </Link>
+                  {e.description && (
+                    <p className="line-clamp-1 text-xs text-slate-600 dark:text-slate-400">{e.description}</p>
+                  )}
+                </div>
               </td>
-              <td className={table.td}>
+              <td className={stacked.cell} data-label="Labels">
                 <Labels metadata={e.metadata} />
               </td>
-              <td className={table.td} data-testid="experiment-steps">
-                <StepCount experiment={e} />
+              <td className={stacked.cell} data-label="Steps" data-testid="experiment-steps">
+                <div>
+                  <StepCount experiment={e} />
+                </div>
               </td>
-              <td className={table.td}>{e.created_by}</td>
-              <td className={table.td}>
+              <td className={stacked.cell} data-label="Created by">
+                {e.created_by}
+              </td>
+              <td className={stacked.cell} data-label="Updated">
                 <Time iso={e.updated_at} />
               </td>
             </tr>

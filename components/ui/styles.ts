@@ -32,6 +32,6 @@ export const stacked = {
   head: "max-md:sr-only",
   body: `${table.row} max-md:block`,
   row: "max-md:block max-md:py-2",
-  cell: `${table.td} max-md:flex max-md:items-baseline max-md:gap-3 max-md:py-1 max-md:before:w-24 max-md:before:shrink-0 max-md:before:text-xs max-md:before:font-semibold max-md:before:uppercase max-md:before:tracking-wide max-md:before:text-slate-600 max-md:before:content-[attr(data-label)] dark:max-md:before:text-slate-400`,
+  cell: `${table.td} max-md:flex max-md:items-baseline max-md:gap-3 max-md:py-1 max-md:before:w-28 max-md:before:shrink-0 max-md:before:text-xs max-md:before:font-semibold max-md:before:uppercase max-md:before:tracking-wide max-md:before:text-slate-600 max-md:before:content-[attr(data-label)] dark:max-md:before:text-slate-400`,
   actions: `${table.td} max-md:flex max-md:justify-start max-md:py-2`,
 };
