@@ -121,5 +121,6 @@ test("an experiment's report tells one story in every format; the PDF has the HT
   // (Log lines keep the runner's own ISO stamps; the report's own times read as dates.)
   expect(text.replace(/\s+/g, " ")).toMatch(/Started \d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d:\d\d UTC/);
   expect(text).not.toMatch(/(Started|ended|Generated) \d{4}-\d\d-\d\dT/);
-  expect(pdfRectangles(pdf)).toBeGreaterThanOrEqual(5);
+  // Each trial whose step ran draws the axis track and the step's bar: at least the two that succeeded.
+  expect(pdfRectangles(pdf)).toBeGreaterThanOrEqual(4);
 });
