@@ -30,6 +30,8 @@ const nextConfig = {
       { source: "/api/:path*", headers: csp },
       { source: "/_next/:path*", headers: csp },
       { source: "/favicon.ico", headers: csp },
+      { source: "/icon.svg", headers: csp },
+      { source: "/swagger-ui/:path*", headers: csp },
     ];
   },
   // Kallisti clients call both `/x` and `/x/`; answer both directly instead of redirecting

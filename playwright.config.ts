@@ -1,5 +1,6 @@
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "@playwright/test";
 import { EMAIL, PASSWORD, stateFile } from "./e2e/browser/accounts";
 import { FAKE_K8S_PORT, FAKE_K8S_TOKEN } from "./e2e/browser/fake-cluster";
@@ -67,6 +68,8 @@ export default defineConfig({
         // The fake cluster, as a deployment reaches its own: a kubeconfig in an allowed directory.
         KUBECONFIG: path.join(kubeDir, "config"),
         ERIS_CREDENTIAL_DIRS: kubeDir,
+        // Adds the `ticker` module (a step that logs every second) for the live-log test.
+        ERIS_CONFIG: fileURLToPath(new URL("./e2e/fixtures/eris.config.json", import.meta.url)),
       },
     },
   ],

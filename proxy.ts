@@ -34,4 +34,4 @@ export function proxy(req: NextRequest) {
 }
 
 // Pages only: the API, next-auth and static assets get next.config.mjs's fixed policy.
-export const config = { matcher: ["/((?!api/|_next/|favicon.ico|metrics$).*)"] };
+export const config = { matcher: ["/((?!api/|_next/|swagger-ui/|favicon.ico|icon.svg|metrics$).*)"] };

@@ -2,7 +2,7 @@
 
 import { FormError } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
-import { table } from "@/components/ui/styles";
+import { stacked, table } from "@/components/ui/styles";
 import { Time } from "@/components/ui/time";
 import { ChangeSummary } from "./change-summary";
 import { Pager } from "./pager";
@@ -18,14 +18,14 @@ export function AuditView({ limit, offset }: { limit: number; offset: number }) 
         Every change to experiments, schedules, accounts and the signal, newest first.
       </PageHeader>
       {audit.isPending ? (
-        <p className="text-sm text-slate-500">Loading events…</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">Loading events…</p>
       ) : audit.isError ? (
         <FormError message={audit.error.message} />
       ) : (
         <>
           <div className={table.wrap}>
-            <table className={table.table} aria-label="Audit events">
-              <thead>
+            <table className={stacked.table} aria-label="Audit events">
+              <thead className={stacked.head}>
                 <tr>
                   {COLUMNS.map((c) => (
                     <th key={c} scope="col" className={table.th}>
@@ -34,32 +34,39 @@ export function AuditView({ limit, offset }: { limit: number; offset: number }) 
                   ))}
                 </tr>
               </thead>
-              <tbody className={table.row}>
+              <tbody className={stacked.body}>
                 {audit.data.events.map((e) => (
-                  <tr key={e.id} data-testid="audit-row">
-                    <td className={`${table.td} whitespace-nowrap`}>
+                  <tr className={stacked.row} key={e.id} data-testid="audit-row">
+                    <td className={`${stacked.cell} whitespace-nowrap`} data-label="When">
                       <Time iso={e.at} />
                     </td>
-                    <td className={table.td}>{e.actor}</td>
-                    <td className={table.td}>
+                    <td className={stacked.cell} data-label="Actor">
+                      {e.actor}
+                    </td>
+                    <td className={stacked.cell} data-label="Action">
                       <code className="rounded bg-slate-100 px-1 font-mono text-xs dark:bg-slate-800">{e.action}</code>
                     </td>
-                    <td className={`${table.td} text-slate-600 dark:text-slate-400`}>
-                      {e.target_type}
-                      {e.target_id && (
-                        <span className="ml-1 font-mono text-xs" title={e.target_id}>
-                          {e.target_id.slice(0, 8)}
-                        </span>
-                      )}
+                    <td className={`${stacked.cell} text-slate-600 dark:text-slate-400`} data-label="Target">
+                      <span>
+                        {e.target_type}
+                        {e.target_id && (
+                          <span className="ml-1 font-mono text-xs" title={e.target_id}>
+                            {e.target_id.slice(0, 8)}
+                          </span>
+                        )}
+                      </span>
                     </td>
-                    <td className={table.td}>
+                    <td className={stacked.cell} data-label="Change">
                       <ChangeSummary summary={e.summary} />
                     </td>
                   </tr>
                 ))}
                 {audit.data.events.length === 0 && (
                   <tr>
-                    <td colSpan={COLUMNS.length} className={`${table.td} text-center text-slate-500`}>
+                    <td
+                      colSpan={COLUMNS.length}
+                      className={`${table.td} text-center text-slate-600 dark:text-slate-400`}
+                    >
                       No events on this page.
                     </td>
                   </tr>

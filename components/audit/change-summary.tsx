@@ -15,17 +15,19 @@ export function ChangeSummary({ summary }: { summary: AuditSummary | null }) {
   const before = summary?.before ?? null;
   const after = summary?.after ?? null;
   const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
-  if (!keys.length) return <span className="text-slate-400">—</span>;
+  if (!keys.length) return <span className="text-slate-600 dark:text-slate-400">—</span>;
   return (
     <ul className="space-y-0.5 text-xs">
       {keys.map((k) => (
         <li key={k} className="break-all">
           <span className="font-medium text-slate-700 dark:text-slate-300">{k}:</span>{" "}
           {before && k in before && (
-            <span className="text-slate-500 line-through decoration-slate-400">{show(before[k])}</span>
+            <span className="text-slate-600 dark:text-slate-400 line-through decoration-slate-400">
+              {show(before[k])}
+            </span>
           )}
           {before && k in before && after && " → "}
-          {after && (k in after ? show(after[k]) : <em className="text-slate-500">removed</em>)}
+          {after && (k in after ? show(after[k]) : <em className="text-slate-600 dark:text-slate-400">removed</em>)}
         </li>
       ))}
     </ul>

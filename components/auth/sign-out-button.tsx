@@ -3,6 +3,7 @@
 import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { button } from "@/components/ui/styles";
+import { forgetAllDrafts } from "@/components/wizard/use-draft-store";
 
 export function SignOutButton() {
   const [pending, setPending] = useState(false);
@@ -13,6 +14,7 @@ export function SignOutButton() {
       disabled={pending}
       onClick={() => {
         setPending(true);
+        forgetAllDrafts();
         void signOut({ callbackUrl: "/signin" });
       }}
     >

@@ -65,7 +65,7 @@ export function SignInForm({ callbackUrl, oidcName, initialError }: Props) {
       </form>
       {oidcName && (
         <div className="space-y-3">
-          <p className="text-center text-xs uppercase tracking-wide text-slate-400">or</p>
+          <p className="text-center text-xs uppercase tracking-wide text-slate-600 dark:text-slate-400">or</p>
           <button
             type="button"
             className={`${button.secondary} w-full`}

@@ -5,6 +5,7 @@ import { FormError } from "@/components/ui/field";
 import { card } from "@/components/ui/styles";
 import { Time } from "@/components/ui/time";
 import { ExperimentActions } from "./experiment-actions";
+import { ExperimentHistory } from "./experiment-history";
 import { ExperimentSchedules } from "./experiment-schedules";
 import { ExperimentTrials } from "./experiment-trials";
 import { Labels } from "./experiment-table";
@@ -17,7 +18,8 @@ const LIST_TITLES = { pre_steps: "Pre-steps", steps: "Steps", post_steps: "Post-
 
 export function ExperimentDetail({ id, canWrite }: { id: string; canWrite: boolean }) {
   const experiment = useExperiment(id);
-  if (experiment.isPending) return <p className="text-sm text-slate-500">Loading the experiment…</p>;
+  if (experiment.isPending)
+    return <p className="text-sm text-slate-600 dark:text-slate-400">Loading the experiment…</p>;
   if (experiment.isError)
     return (
       <div className="space-y-3">
@@ -37,12 +39,13 @@ export function ExperimentDetail({ id, canWrite }: { id: string; canWrite: boole
         <h1 className="text-2xl font-semibold break-words">{e.name}</h1>
         {e.description && <p className="text-slate-700 dark:text-slate-300">{e.description}</p>}
         <Labels metadata={e.metadata} />
-        <p className="text-xs text-slate-500 dark:text-slate-400">
+        <p className="text-xs text-slate-600 dark:text-slate-400">
           Created by {e.created_by} · updated <Time iso={e.updated_at} />
         </p>
         <ExperimentActions experiment={e} canWrite={canWrite} />
         <ReportDownloads scope={{ experiment: e.id }} />
       </header>
+      <ExperimentHistory experimentId={id} />
       <section aria-labelledby="parameters-title" className={card}>
         <h2 id="parameters-title" className="mb-2 text-base font-semibold">
           Parameters
@@ -52,7 +55,7 @@ export function ExperimentDetail({ id, canWrite }: { id: string; canWrite: boole
             {JSON.stringify(e.parameters, null, 2)}
           </pre>
         ) : (
-          <p className="text-sm text-slate-500">None.</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">None.</p>
         )}
       </section>
       {STEP_LISTS.map((list) => (

@@ -2,10 +2,10 @@ import Link from "next/link";
 import { FormError } from "@/components/ui/field";
 import { button, card } from "@/components/ui/styles";
 import { Time } from "@/components/ui/time";
-import { useSchedules } from "./use-experiments";
+import { useExperimentSchedules } from "@/components/schedules/use-schedules";
 
 export function ExperimentSchedules({ experimentId, canWrite }: { experimentId: string; canWrite: boolean }) {
-  const schedules = useSchedules(experimentId);
+  const schedules = useExperimentSchedules(experimentId);
   return (
     <section aria-labelledby="schedules-title" className={`${card} space-y-3`}>
       <div className="flex items-center justify-between gap-2">
@@ -19,11 +19,11 @@ export function ExperimentSchedules({ experimentId, canWrite }: { experimentId: 
         )}
       </div>
       {schedules.isPending ? (
-        <p className="text-sm text-slate-500">Loading schedules…</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">Loading schedules…</p>
       ) : schedules.isError ? (
         <FormError message={schedules.error.message} />
       ) : schedules.data.length === 0 ? (
-        <p className="text-sm text-slate-500">Not scheduled.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">Not scheduled.</p>
       ) : (
         <ul className="divide-y divide-slate-100 text-sm dark:divide-slate-800">
           {schedules.data.map((s) => (
@@ -31,7 +31,7 @@ export function ExperimentSchedules({ experimentId, canWrite }: { experimentId: 
               <Link href={`/schedules/${experimentId}/${s.id}`} className="font-mono underline">
                 {s.recurrence_pattern}
               </Link>
-              <span className="text-xs text-slate-500 dark:text-slate-400">
+              <span className="text-xs text-slate-600 dark:text-slate-400">
                 {s.paused ? (
                   "paused"
                 ) : (

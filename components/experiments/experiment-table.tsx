@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { table } from "@/components/ui/styles";
+import { stacked, table } from "@/components/ui/styles";
 import { Time } from "@/components/ui/time";
 import type { Experiment } from "./types";
 
@@ -8,8 +8,8 @@ const COLUMNS = ["Name", "Labels", "Steps", "Created by", "Updated"];
 export function ExperimentTable({ experiments }: { experiments: Experiment[] }) {
   return (
     <div className={table.wrap}>
-      <table className={table.table} aria-label="Experiments">
-        <thead>
+      <table className={stacked.table} aria-label="Experiments">
+        <thead className={stacked.head}>
           <tr>
             {COLUMNS.map((c) => (
               <th key={c} scope="col" className={table.th}>
@@ -18,23 +18,31 @@ export function ExperimentTable({ experiments }: { experiments: Experiment[] }) 
             ))}
           </tr>
         </thead>
-        <tbody className={table.row}>
+        <tbody className={stacked.body}>
           {experiments.map((e) => (
-            <tr key={e.id} data-testid="experiment-row">
-              <td className={table.td}>
-                <Link href={`/experiments/${e.id}`} className="font-medium underline-offset-2 hover:underline">
-                  {e.name}
-                </Link>
-                {e.description && (
-                  <p className="line-clamp-1 text-xs text-slate-500 dark:text-slate-400">{e.description}</p>
-                )}
+            <tr className={stacked.row} key={e.id} data-testid="experiment-row">
+              <td className={stacked.cell} data-label="Name">
+                <div className="min-w-0">
+                  <Link href={`/experiments/${e.id}`} className="font-medium underline-offset-2 hover:underline">
+                    {e.name}
+                  </Link>
+                  {e.description && (
+                    <p className="line-clamp-1 text-xs text-slate-600 dark:text-slate-400">{e.description}</p>
+                  )}
+                </div>
               </td>
-              <td className={table.td}>
+              <td className={stacked.cell} data-label="Labels">
                 <Labels metadata={e.metadata} />
               </td>
-              <td className={table.td}>{e.pre_steps.length + e.steps.length + e.post_steps.length}</td>
-              <td className={table.td}>{e.created_by}</td>
-              <td className={table.td}>
+              <td className={stacked.cell} data-label="Steps" data-testid="experiment-steps">
+                <div>
+                  <StepCount experiment={e} />
+                </div>
+              </td>
+              <td className={stacked.cell} data-label="Created by">
+                {e.created_by}
+              </td>
+              <td className={stacked.cell} data-label="Updated">
                 <Time iso={e.updated_at} />
               </td>
             </tr>
@@ -45,9 +53,27 @@ export function ExperimentTable({ experiments }: { experiments: Experiment[] }) 
   );
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** The steps, as the detail page counts them; pre- and post-steps (the rollback) beside them. */
+function StepCount({ experiment: e }: { experiment: Experiment }) {
+  const around = [
+    e.pre_steps.length ? plural(e.pre_steps.length, "pre-step") : "",
+    e.post_steps.length ? plural(e.post_steps.length, "post-step") : "",
+  ].filter(Boolean);
+  return (
+    <>
+      {e.steps.length}
+      {around.length > 0 && (
+        <span className="block text-xs text-slate-600 dark:text-slate-400">+ {around.join(", ")}</span>
+      )}
+    </>
+  );
+}
+
 export function Labels({ metadata }: { metadata: Record<string, unknown> }) {
   const entries = Object.entries(metadata);
-  if (!entries.length) return <span className="text-slate-400">—</span>;
+  if (!entries.length) return <span className="text-slate-600 dark:text-slate-400">—</span>;
   return (
     <ul className="flex flex-wrap gap-1">
       {entries.map(([k, v]) => (

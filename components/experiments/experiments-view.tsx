@@ -30,11 +30,11 @@ export function ExperimentsView({ query, canWrite }: { query: ListQuery; canWrit
       </div>
       <ExperimentFilters search={query.search} label={query.label} />
       {list.isPending ? (
-        <p className="text-sm text-slate-500">Loading experiments…</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">Loading experiments…</p>
       ) : list.isError ? (
         <FormError message={list.error.message} testId="experiments-error" />
       ) : list.data.experiments.length === 0 ? (
-        <p className="text-sm text-slate-500" data-testid="experiments-empty">
+        <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="experiments-empty">
           {filtered ? "No experiment matches these filters." : "No experiments yet."}
         </p>
       ) : (

@@ -1,22 +1,43 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from "react";
+import { useSignal } from "@/components/signal/use-signal";
+import { useStartTrial } from "@/components/trials/use-trials";
 import { FormError } from "@/components/ui/field";
 import { button, input } from "@/components/ui/styles";
-import { flattenErrors } from "./api-errors";
-import type { Experiment } from "./types";
-import { useRunTrial } from "./use-experiments";
 import { ApiError } from "@/lib/client/api-fetch";
+import { flattenErrors } from "./api-errors";
+import { knownParameters, ParameterWarning, SignalWarning } from "./run-warnings";
+import type { Experiment } from "./types";
+
+/** The text as a parameters object, or why it is not one. */
+function readParameters(text: string): { value: Record<string, unknown> } | { error: string } {
+  let parsed: unknown;
+  try {
+    parsed = text.trim() ? JSON.parse(text) : {};
+  } catch (err) {
+    return { error: `Parameters are not valid JSON: ${(err as Error).message}` };
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
+    return { error: "Parameters must be a JSON object." };
+  return { value: parsed as Record<string, unknown> };
+}
+
+const SUBMIT = { RUN: "Start trial", PAUSE: "Queue the trial", STOP: "Record a Skipped trial" };
 
 /** Starts a trial now, with the experiment's parameters as the editable starting point. */
 export function RunDialog({ experiment, onClose }: { experiment: Experiment; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const router = useRouter();
-  const run = useRunTrial(experiment.id);
+  const run = useStartTrial(experiment.id);
+  const { data: signal } = useSignal();
   const [text, setText] = useState(() => JSON.stringify(experiment.parameters, null, 2));
   const [error, setError] = useState<string | null>(null);
   const fieldId = useId();
+  const known = useMemo(() => knownParameters(experiment), [experiment]);
+  const typed = readParameters(text);
+  const unknown = "value" in typed ? Object.keys(typed.value).filter((k) => !known.has(k)) : [];
 
   // showModal() gives the focus trap, Escape to cancel and the inert background.
   useEffect(() => {
@@ -27,16 +48,9 @@ export function RunDialog({ experiment, onClose }: { experiment: Experiment; onC
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    let parameters: unknown;
+    if ("error" in typed) return setError(typed.error);
     try {
-      parameters = text.trim() ? JSON.parse(text) : {};
-    } catch (err) {
-      return setError(`Parameters are not valid JSON: ${(err as Error).message}`);
-    }
-    if (typeof parameters !== "object" || parameters === null || Array.isArray(parameters))
-      return setError("Parameters must be a JSON object.");
-    try {
-      const trial = await run.mutateAsync(parameters as Record<string, unknown>);
+      const trial = await run.mutateAsync(typed.value);
       router.push(`/trials/${trial.id}`);
     } catch (err) {
       const fields = err instanceof ApiError && err.status === 400 ? flattenErrors(err.body) : {};
@@ -56,6 +70,7 @@ export function RunDialog({ experiment, onClose }: { experiment: Experiment; onC
         <h2 id="run-dialog-title" className="text-lg font-semibold">
           Run “{experiment.name}” now?
         </h2>
+        <SignalWarning signal={signal} />
         <FormError message={error} />
         <div className="space-y-1">
           <label htmlFor={fieldId} className="block text-sm font-medium">
@@ -70,16 +85,17 @@ export function RunDialog({ experiment, onClose }: { experiment: Experiment; onC
             className={`${input} font-mono text-xs`}
             aria-describedby={`${fieldId}-hint`}
           />
-          <p id={`${fieldId}-hint`} className="text-xs text-slate-500 dark:text-slate-400">
+          <p id={`${fieldId}-hint`} className="text-xs text-slate-600 dark:text-slate-400">
             Override the experiment’s parameters for this trial only; they fill the steps’ {"{{ name }}"} placeholders.
           </p>
         </div>
-        <div className="flex justify-end gap-2">
+        <ParameterWarning unknown={unknown} known={known} />
+        <div className="flex flex-wrap justify-end gap-2">
           <button type="button" className={button.secondary} onClick={onClose}>
             Cancel
           </button>
           <button type="submit" className={button.primary} disabled={run.isPending}>
-            {run.isPending ? "Starting…" : "Start trial"}
+            {run.isPending ? "Starting…" : SUBMIT[signal?.state ?? "RUN"]}
           </button>
         </div>
       </form>

@@ -8,17 +8,18 @@ export function StepSection({ title, steps }: { title: string; steps: Step[] }) 
   return (
     <section aria-labelledby={titleId} className={card}>
       <h2 id={titleId} className="mb-3 text-base font-semibold">
-        {title} <span className="text-sm font-normal text-slate-500">({steps.length})</span>
+        {title} <span className="text-sm font-normal text-slate-600 dark:text-slate-400">({steps.length})</span>
       </h2>
       {steps.length === 0 ? (
-        <p className="text-sm text-slate-500">None.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">None.</p>
       ) : (
         <ol className="space-y-4">
           {steps.map((s, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: steps have no id; their order is their identity
             <li key={i} className="space-y-2 border-l-2 border-slate-200 pl-3 dark:border-slate-700" data-testid="step">
               <p className="text-sm">
-                <span className="text-slate-500">{i + 1}.</span> <code className="font-mono font-semibold">{s.do}</code>
+                <span className="text-slate-600 dark:text-slate-400">{i + 1}.</span>{" "}
+                <code className="font-mono font-semibold">{s.do}</code>
                 {s.step && <span className="text-slate-600 dark:text-slate-400"> — {s.step}</span>}
               </p>
               <pre className="overflow-x-auto rounded bg-slate-50 p-3 font-mono text-xs dark:bg-slate-950">

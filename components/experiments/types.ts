@@ -17,27 +17,16 @@ export type Experiment = ExperimentDefinition & {
   created_by: string;
   created_at: string;
   updated_at: string;
+  /** Grows with every change to the definition; trials record the one they ran. */
+  revision: number;
 };
+
+/** The definition as it was at one revision, with who made it and when. */
+export type Revision = ExperimentDefinition & { revision: number; created_by: string; created_at: string };
 
 /** A save's answer: the experiment, and what will fail when it runs (credentials not allowed, ...). */
 export type SaveWarning = { field: string; message: string };
 export type SavedExperiment = Experiment & { warnings?: SaveWarning[] };
-
-export type Trial = {
-  id: string;
-  status: string;
-  initiated_by: string;
-  created_at: string;
-  executed_at: string | null;
-};
-export type Schedule = {
-  id: string;
-  recurrence_pattern: string;
-  timezone: string;
-  paused: boolean;
-  next_run_at: string | null;
-  description: string;
-};
 
 export const STEP_LISTS = ["pre_steps", "steps", "post_steps"] as const;
 export type StepList = (typeof STEP_LISTS)[number];

@@ -36,13 +36,13 @@ export function PanelState({
   empty: string;
   children: ReactNode;
 }) {
-  if (query.isPending) return <p className="text-sm text-slate-500">Loading…</p>;
+  if (query.isPending) return <p className="text-sm text-slate-600 dark:text-slate-400">Loading…</p>;
   if (query.isError)
     return (
       <p role="alert" className="text-sm text-red-600 dark:text-red-400">
         Could not load: {query.error?.message}
       </p>
     );
-  if (isEmpty) return <p className="text-sm text-slate-500 dark:text-slate-400">{empty}</p>;
+  if (isEmpty) return <p className="text-sm text-slate-600 dark:text-slate-400">{empty}</p>;
   return <>{children}</>;
 }

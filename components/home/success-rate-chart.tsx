@@ -1,4 +1,4 @@
-import type { DayStats } from "./use-home-data";
+import type { DayStats } from "@/components/trials/use-trials";
 
 const WIDTH = 300;
 const HEIGHT = 90;

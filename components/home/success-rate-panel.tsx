@@ -2,7 +2,7 @@
 
 import { Panel, PanelState } from "./panel";
 import { SuccessRateChart } from "./success-rate-chart";
-import { useTrialStats } from "./use-home-data";
+import { useTrialStats } from "@/components/trials/use-trials";
 
 const DAYS = 30;
 
@@ -30,7 +30,7 @@ export function SuccessRatePanel() {
     >
       <PanelState query={stats} isEmpty={empty} empty={`No trials in the last ${DAYS} days.`}>
         <SuccessRateChart days={stats.data?.days ?? []} rate={rate} />
-        <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-500 dark:text-slate-400">
+        <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600 dark:text-slate-400">
           {LEGEND.map(([colour, label]) => (
             <li key={label} className="flex items-center gap-1">
               <span aria-hidden="true" className={`inline-block size-2.5 rounded-sm ${colour}`} />

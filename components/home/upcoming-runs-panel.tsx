@@ -26,7 +26,7 @@ export function UpcomingRunsPanel() {
           {runs.slice(0, SHOWN).map((run) => (
             <li key={`${run.schedule}-${run.at}`} className="py-2 text-sm">
               <span className="font-medium">{run.experiment_name}</span>
-              <span className="block text-xs text-slate-500 dark:text-slate-400">
+              <span className="block text-xs text-slate-600 dark:text-slate-400">
                 <time dateTime={run.at}>{formatRun(run.at)}</time>
                 {" · "}
                 {formatRun(run.at, run.timezone)} {run.timezone}
@@ -34,7 +34,9 @@ export function UpcomingRunsPanel() {
             </li>
           ))}
         </ul>
-        {runs.length > SHOWN && <p className="mt-2 text-xs text-slate-500">and {runs.length - SHOWN} more</p>}
+        {runs.length > SHOWN && (
+          <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">and {runs.length - SHOWN} more</p>
+        )}
       </PanelState>
     </Panel>
   );

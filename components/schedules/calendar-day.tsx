@@ -16,7 +16,7 @@ export function CalendarDay({ day, runs, linkRuns }: Props) {
       data-testid={`calendar-day-${localDayKey(day)}`}
       className="min-w-0 rounded-lg border border-slate-200 bg-white p-2 dark:border-slate-800 dark:bg-slate-900"
     >
-      <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{label}</h3>
+      <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">{label}</h3>
       <ul className="mt-2 space-y-1.5 text-xs">
         {lines.slice(0, SHOWN_PER_DAY).map((line) => (
           <li key={`${line.run.schedule}-${line.run.at}`} data-testid="calendar-run" title={line.run.experiment_name}>
@@ -29,8 +29,10 @@ export function CalendarDay({ day, runs, linkRuns }: Props) {
             )}
           </li>
         ))}
-        {lines.length > SHOWN_PER_DAY && <li className="text-slate-500">+{lines.length - SHOWN_PER_DAY} more</li>}
-        {lines.length === 0 && <li className="text-slate-400">No runs</li>}
+        {lines.length > SHOWN_PER_DAY && (
+          <li className="text-slate-600 dark:text-slate-400">+{lines.length - SHOWN_PER_DAY} more</li>
+        )}
+        {lines.length === 0 && <li className="text-slate-600 dark:text-slate-400">No runs</li>}
       </ul>
     </li>
   );
@@ -39,7 +41,7 @@ export function CalendarDay({ day, runs, linkRuns }: Props) {
 function LineText({ line }: { line: CalendarLine }) {
   return (
     <>
-      <span className="block font-mono text-slate-500 dark:text-slate-400">
+      <span className="block font-mono text-slate-600 dark:text-slate-400">
         <time dateTime={line.run.at}>{formatClock(line.run.at)}</time>
         {line.count > 1 && (
           <>

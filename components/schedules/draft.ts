@@ -1,3 +1,4 @@
+import { fromRows, type Row, toRows } from "@/components/ui/rows-editor";
 import { DEFAULT_VALUES, type PresetKind, type PresetValues, presetFromPattern } from "./pattern-presets";
 import type { ConcurrencyPolicy, Schedule, ScheduleInput } from "./types";
 
@@ -12,6 +13,12 @@ export type Draft = {
   historyLimit: string;
   recurrenceCount: string;
   paused: boolean;
+  /** Override the experiment's parameters for every run; values read as JSON when they parse. */
+  parameters: Row[];
+  /** A ticket is `{}` or exactly `{type, number}` (a change record); both empty means none. */
+  ticketType: string;
+  ticketNumber: string;
+  metadata: Row[];
 };
 
 export function newDraft(timezone: string): Draft {
@@ -25,6 +32,10 @@ export function newDraft(timezone: string): Draft {
     historyLimit: "",
     recurrenceCount: "",
     paused: false,
+    parameters: [],
+    ticketType: "",
+    ticketNumber: "",
+    metadata: [],
   };
 }
 
@@ -41,6 +52,10 @@ export function draftFrom(s: Schedule): Draft {
     historyLimit: text(s.history_limit),
     recurrenceCount: text(s.recurrence_count),
     paused: s.paused,
+    parameters: toRows(s.parameters ?? {}),
+    ticketType: s.ticket?.type === undefined ? "" : String(s.ticket.type),
+    ticketNumber: s.ticket?.number === undefined ? "" : String(s.ticket.number),
+    metadata: toRows(s.metadata ?? {}),
   };
 }
 
@@ -55,10 +70,10 @@ const numberOrNull = (text: string): number | null => {
 const ZONED = /^(CRON_TZ|TZ)=\S+/;
 
 /**
- * PUT resets omitted fields, so an edit sends back what it read for fields the form does not show.
- * A pattern with a CRON_TZ= prefix sets the zone itself: the zone field is then not sent.
+ * Every field is sent: PUT resets the ones it omits. A pattern with a CRON_TZ= prefix sets the
+ * zone itself: the zone field is then not sent.
  */
-export function toInput(d: Draft, existing?: Schedule): ScheduleInput {
+export function toInput(d: Draft): ScheduleInput {
   const pattern = d.pattern.trim();
   return {
     recurrence_pattern: pattern,
@@ -68,6 +83,10 @@ export function toInput(d: Draft, existing?: Schedule): ScheduleInput {
     history_limit: numberOrNull(d.historyLimit),
     recurrence_count: numberOrNull(d.recurrenceCount),
     paused: d.paused,
-    ...(existing ? { parameters: existing.parameters, metadata: existing.metadata, ticket: existing.ticket } : {}),
+    parameters: fromRows(d.parameters),
+    metadata: fromRows(d.metadata),
+    // Half a ticket is sent as typed, so the API's message says what a ticket must be.
+    ticket:
+      d.ticketType.trim() || d.ticketNumber.trim() ? { type: d.ticketType.trim(), number: d.ticketNumber.trim() } : {},
   };
 }

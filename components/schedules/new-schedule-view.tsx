@@ -7,7 +7,7 @@ import { newDraft } from "./draft";
 import { ExperimentPicker } from "./experiment-picker";
 import { browserTimeZone } from "./format";
 import { ScheduleForm } from "./schedule-form";
-import { useExperiment } from "./use-experiments";
+import { useExperiment } from "@/components/experiments/use-experiments";
 
 const noSubscribe = () => () => {};
 
@@ -28,7 +28,7 @@ export function NewScheduleView({ experimentId }: { experimentId?: string }) {
       ) : zone ? (
         <ScheduleForm experimentId={experimentId} initial={newDraft(zone)} />
       ) : (
-        <p className="text-sm text-slate-500">Loading form…</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">Loading form…</p>
       )}
     </section>
   );

@@ -27,7 +27,16 @@ export function PatternFields({ draft, onChange, error }: Props) {
       </SelectField>
       <div className="grid grid-cols-2 gap-4">
         {draft.preset === "minutes" && (
-          <Field label="Every (minutes)" type="number" min={1} max={59} value={v.every} onChange={setValue("every")} />
+          <Field
+            className="col-span-2"
+            label="Every (minutes)"
+            type="number"
+            min={1}
+            max={1440}
+            value={v.every}
+            onChange={setValue("every")}
+            hint="5, 10, 15, 20 or 30 run on the clock (:00, :15, …); any other number runs every N minutes from when the schedule is saved."
+          />
         )}
         {draft.preset === "hourly" && (
           <Field label="At minute" type="number" min={0} max={59} value={v.minute} onChange={setValue("minute")} />

@@ -34,7 +34,7 @@ function presetPattern(kind: PresetKind, v: PresetValues): string | null {
   const [hour = "0", minute = "0"] = v.time.split(":").map(int);
   switch (kind) {
     case "minutes":
-      return `*/${int(v.every)} * * * *`;
+      return everyMinutes(Number.parseInt(v.every, 10));
     case "hourly":
       return `${int(v.minute)} * * * *`;
     case "daily":
@@ -50,10 +50,20 @@ function presetPattern(kind: PresetKind, v: PresetValues): string | null {
   }
 }
 
+/**
+ * `*\/N` restarts at every hour, so it runs every N minutes only when N divides 60 (then on the
+ * clock: :00, :15, …); any other N becomes `@every Nm`, counted from when the schedule is saved.
+ */
+function everyMinutes(n: number): string {
+  if (!Number.isInteger(n) || n < 1) return "NaN";
+  return n < 60 && 60 % n === 0 ? `*/${n} * * * *` : `@every ${n}m`;
+}
+
 const NUM = "(\\d{1,2})";
 const pad = (n: string) => n.padStart(2, "0");
 const SHAPES: [PresetKind, RegExp, (m: string[]) => Partial<PresetValues>][] = [
   ["minutes", new RegExp(`^\\*/${NUM} \\* \\* \\* \\*$`), ([, every]) => ({ every })],
+  ["minutes", /^@every (\d{1,4})m$/, ([, every]) => ({ every })],
   ["hourly", new RegExp(`^${NUM} \\* \\* \\* \\*$`), ([, minute]) => ({ minute })],
   ["daily", new RegExp(`^${NUM} ${NUM} \\* \\* \\*$`), ([, m, h]) => ({ time: `${pad(h)}:${pad(m)}` })],
   ["weekdays", new RegExp(`^${NUM} ${NUM} \\* \\* 1-5$`), ([, m, h]) => ({ time: `${pad(h)}:${pad(m)}` })],

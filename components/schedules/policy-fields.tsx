@@ -33,7 +33,7 @@ export function PolicyFields({ draft, onChange, errors }: Props) {
             />
             <span>
               <span className="font-medium">{policy}</span>
-              <span className="block text-xs text-slate-500 dark:text-slate-400">{POLICY_HELP[policy]}</span>
+              <span className="block text-xs text-slate-600 dark:text-slate-400">{POLICY_HELP[policy]}</span>
             </span>
           </label>
         ))}

@@ -8,11 +8,12 @@ import { ApiError, type FieldMessages } from "@/lib/client/api-fetch";
 import { type Draft, toInput } from "./draft";
 import { PatternFields } from "./pattern-fields";
 import { PolicyFields } from "./policy-fields";
+import { HaltNotice } from "./halt-notice";
 import { PreviewPanel } from "./preview-panel";
+import { RunFields } from "./run-fields";
 import { TimezoneField } from "./timezone-field";
 import type { Schedule } from "./types";
-import { usePreview } from "./use-preview";
-import { useSaveSchedule } from "./use-schedules";
+import { usePreview, useSaveSchedule } from "./use-schedules";
 
 /** Which API field each draft key feeds, so editing a field clears the save error shown on it. */
 const API_FIELD: Record<keyof Draft, string> = {
@@ -25,6 +26,10 @@ const API_FIELD: Record<keyof Draft, string> = {
   historyLimit: "history_limit",
   recurrenceCount: "recurrence_count",
   paused: "paused",
+  parameters: "parameters",
+  ticketType: "ticket",
+  ticketNumber: "ticket",
+  metadata: "metadata",
 };
 const SHOWN_FIELDS = new Set(Object.values(API_FIELD));
 
@@ -52,7 +57,7 @@ export function ScheduleForm({ experimentId, initial, existing }: Props) {
     setSaveErrors({});
     setFormError(null);
     try {
-      await save.mutateAsync(toInput(draft, existing));
+      await save.mutateAsync(toInput(draft));
       router.push("/schedules");
     } catch (err) {
       const fields = err instanceof ApiError ? err.fields : {};
@@ -71,6 +76,8 @@ export function ScheduleForm({ experimentId, initial, existing }: Props) {
         <PatternFields draft={draft} onChange={change} error={errors.recurrence_pattern} />
         <TimezoneField value={draft.timezone} onChange={(timezone) => change({ timezone })} error={errors.timezone} />
         <PolicyFields draft={draft} onChange={change} errors={errors} />
+        <RunFields experimentId={experimentId} draft={draft} onChange={change} errors={errors} />
+        <HaltNotice />
         <div className="flex gap-3">
           <button type="submit" className={button.primary} disabled={save.isPending}>
             {save.isPending ? "Saving…" : existing ? "Save changes" : "Create schedule"}
@@ -81,6 +88,7 @@ export function ScheduleForm({ experimentId, initial, existing }: Props) {
         </div>
       </div>
       <PreviewPanel
+        empty={preview.empty}
         preview={preview.data}
         isPending={preview.isFetching}
         isError={preview.isError && !preview.settling}

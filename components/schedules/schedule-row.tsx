@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { table } from "@/components/ui/styles";
+import { stacked } from "@/components/ui/styles";
 import { Time } from "@/components/ui/time";
 import { formatRun } from "./format";
 import { PauseButton } from "./pause-button";
@@ -8,8 +8,8 @@ import type { Schedule } from "./types";
 export function ScheduleRow({ schedule: s, canOperate }: { schedule: Schedule; canOperate: boolean }) {
   const name = s.experiment_name ?? s.experiment_id;
   return (
-    <tr data-testid={`schedule-row-${s.id}`}>
-      <td className={`${table.td} font-medium`}>
+    <tr data-testid={`schedule-row-${s.id}`} className={stacked.row}>
+      <td className={`${stacked.cell} font-medium`} data-label="Experiment">
         {canOperate ? (
           <Link className="underline-offset-2 hover:underline" href={`/schedules/${s.experiment_id}/${s.id}`}>
             {name}
@@ -18,22 +18,28 @@ export function ScheduleRow({ schedule: s, canOperate }: { schedule: Schedule; c
           name
         )}
       </td>
-      <td className={table.td}>
-        <code className="text-xs">{s.recurrence_pattern}</code>
-        <span className="block text-xs text-slate-500 dark:text-slate-400">{s.description}</span>
+      <td className={stacked.cell} data-label="Pattern">
+        <span className="min-w-0">
+          <code className="text-xs">{s.recurrence_pattern}</code>
+          <span className="block text-xs text-slate-600 dark:text-slate-400">{s.description}</span>
+        </span>
       </td>
-      <td className={table.td}>{s.timezone}</td>
-      <td className={table.td} data-testid="schedule-next-run">
-        <Time iso={s.next_run_at} empty={s.paused ? "paused" : "never"} />
-        {s.next_run_at && (
-          <span className="block text-xs text-slate-500 dark:text-slate-400">
-            {formatRun(s.next_run_at, s.timezone)} there
-          </span>
-        )}
+      <td className={stacked.cell} data-label="Time zone">
+        {s.timezone}
       </td>
-      <td className={table.td} data-testid="schedule-state">
+      <td className={stacked.cell} data-label="Next run" data-testid="schedule-next-run">
+        <span className="min-w-0">
+          <Time iso={s.next_run_at} empty={s.paused ? "paused" : "never"} />
+          {s.next_run_at && (
+            <span className="block text-xs text-slate-600 dark:text-slate-400">
+              {formatRun(s.next_run_at, s.timezone)} there
+            </span>
+          )}
+        </span>
+      </td>
+      <td className={stacked.cell} data-label="State" data-testid="schedule-state">
         {s.paused ? (
-          <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-600 dark:bg-slate-800 dark:text-slate-300">
+          <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700 dark:bg-slate-800 dark:text-slate-300">
             Paused
           </span>
         ) : (
@@ -42,9 +48,11 @@ export function ScheduleRow({ schedule: s, canOperate }: { schedule: Schedule; c
           </span>
         )}
       </td>
-      <td className={table.td}>{s.concurrency_policy}</td>
+      <td className={stacked.cell} data-label="If still running">
+        {s.concurrency_policy}
+      </td>
       {canOperate && (
-        <td className={`${table.td} text-right`}>
+        <td className={`${stacked.actions} md:text-right`}>
           <PauseButton schedule={s} label={`schedule of ${name}`} />
         </td>
       )}

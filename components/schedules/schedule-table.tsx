@@ -1,7 +1,7 @@
 "use client";
 
 import { FormError } from "@/components/ui/field";
-import { table } from "@/components/ui/styles";
+import { stacked, table } from "@/components/ui/styles";
 import { ScheduleRow } from "./schedule-row";
 import { useAllSchedules } from "./use-schedules";
 
@@ -9,21 +9,19 @@ const COLUMNS = ["Experiment", "Pattern", "Time zone", "Next run", "State", "If 
 
 export function ScheduleTable({ canOperate }: { canOperate: boolean }) {
   const schedules = useAllSchedules();
-  if (schedules.isPending) return <p className="text-sm text-slate-500">Loading schedules…</p>;
+  if (schedules.isPending) return <p className="text-sm text-slate-600 dark:text-slate-400">Loading schedules…</p>;
   if (schedules.isError) return <FormError message={`Could not load the schedules: ${schedules.error.message}`} />;
   if (schedules.data.length === 0) {
     return (
-      <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-500 dark:border-slate-700">
+      <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
         No schedules yet.{canOperate && " Create one to run an experiment on a recurring pattern."}
       </p>
     );
   }
-  // `relative` keeps the sr-only header (absolutely positioned) inside the scroll box; without it,
-  // it hangs off the page's right edge at phone width and the whole page scrolls sideways.
   return (
-    <div className={`${table.wrap} relative`}>
-      <table className={table.table} aria-label="Schedules">
-        <thead>
+    <div className={table.wrap}>
+      <table className={stacked.table} aria-label="Schedules">
+        <thead className={stacked.head}>
           <tr>
             {COLUMNS.map((c) => (
               <th key={c} scope="col" className={table.th}>
@@ -37,7 +35,7 @@ export function ScheduleTable({ canOperate }: { canOperate: boolean }) {
             )}
           </tr>
         </thead>
-        <tbody className={table.row}>
+        <tbody className={stacked.body}>
           {schedules.data.map((s) => (
             <ScheduleRow key={s.id} schedule={s} canOperate={canOperate} />
           ))}

@@ -21,7 +21,7 @@ export type Schedule = {
   ticket: Record<string, unknown>;
 };
 
-/** What the form writes; PUT resets omitted fields, so parameters/metadata/ticket are sent back as read. */
+/** What the form writes: every field, since PUT resets the ones it omits. */
 export type ScheduleInput = Pick<
   Schedule,
   | "recurrence_pattern"
@@ -30,8 +30,11 @@ export type ScheduleInput = Pick<
   | "starting_deadline_seconds"
   | "history_limit"
   | "paused"
+  | "parameters"
+  | "metadata"
+  | "ticket"
 > &
-  Partial<Pick<Schedule, "timezone" | "parameters" | "metadata" | "ticket">>;
+  Partial<Pick<Schedule, "timezone">>;
 
 export type UpcomingRun = {
   schedule: string;

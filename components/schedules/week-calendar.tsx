@@ -29,10 +29,10 @@ export function WeekCalendar({ linkRuns }: { linkRuns: boolean }) {
       <h2 id="calendar-title" className="text-lg font-semibold">
         Next 7 days
       </h2>
-      {upcoming.isPending && <p className="text-sm text-slate-500">Loading upcoming runs…</p>}
+      {upcoming.isPending && <p className="text-sm text-slate-600 dark:text-slate-400">Loading upcoming runs…</p>}
       {upcoming.isError && <FormError message={`Could not load upcoming runs: ${upcoming.error.message}`} />}
       {upcoming.isSuccess && upcoming.data.length === 0 && (
-        <p className="text-sm text-slate-500">Nothing is scheduled to run in the next 7 days.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">Nothing is scheduled to run in the next 7 days.</p>
       )}
       {upcoming.isSuccess && (
         <ol className="grid gap-2 sm:grid-cols-7" data-testid="week-calendar">

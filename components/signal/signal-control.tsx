@@ -19,14 +19,14 @@ export function SignalControl({ canOperate, initial }: { canOperate: boolean; in
   return (
     <fieldset className="m-0 flex min-w-0 items-center gap-2 border-0 p-0 text-sm">
       <legend className="sr-only">Global signal</legend>
-      <span aria-hidden="true" className="text-slate-500 dark:text-slate-400">
+      <span aria-hidden="true" className="text-slate-600 dark:text-slate-400">
         Signal
       </span>
       <span
         data-testid="signal-state"
         title={detail}
         aria-live="polite"
-        className={`rounded-full px-2 py-0.5 text-xs font-semibold ${signal ? SIGNAL_COLOURS[signal.state] : "bg-slate-100 text-slate-500 dark:bg-slate-800"}`}
+        className={`rounded-full px-2 py-0.5 text-xs font-semibold ${signal ? SIGNAL_COLOURS[signal.state] : "bg-slate-100 text-slate-600 dark:text-slate-400 dark:bg-slate-800"}`}
       >
         {signal?.state ?? (isError ? "unknown" : "…")}
       </span>

@@ -5,7 +5,7 @@ export const SIGNAL_STATES = ["RUN", "PAUSE", "STOP"] as const;
 export type SignalState = (typeof SIGNAL_STATES)[number];
 export type Signal = { state: SignalState; reason: string; set_by: string; set_at: string | null };
 
-const KEY = ["signal"];
+export const signalKeys = { state: ["signal"] as const };
 
 /**
  * The global RUN/PAUSE/STOP switch; polled so a change made elsewhere shows within seconds.
@@ -13,7 +13,7 @@ const KEY = ["signal"];
  */
 export function useSignal(initial?: Signal) {
   return useQuery({
-    queryKey: KEY,
+    queryKey: signalKeys.state,
     queryFn: () => apiFetch<Signal>("/api/v1/signal"),
     refetchInterval: 5_000,
     initialData: initial,
@@ -25,6 +25,6 @@ export function useSetSignal() {
   return useMutation({
     mutationFn: (input: { state: SignalState; reason: string }) =>
       apiFetch<Signal>("/api/v1/signal", { method: "POST", body: input }),
-    onSuccess: (signal) => client.setQueryData(KEY, signal),
+    onSuccess: (signal) => client.setQueryData(signalKeys.state, signal),
   });
 }

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { FormError } from "@/components/ui/field";
-import { button, table } from "@/components/ui/styles";
+import { button, stacked, table } from "@/components/ui/styles";
 import { Time } from "@/components/ui/time";
 import { type ApiToken, useRevokeToken } from "./use-tokens";
 
@@ -17,13 +17,13 @@ export function TokenTable({ tokens }: { tokens: ApiToken[] }) {
   // Revoking is irreversible: the first click asks, the second (on "Confirm") does it.
   const [confirming, setConfirming] = useState<string | null>(null);
 
-  if (!tokens.length) return <p className="text-sm text-slate-500">You have no API tokens yet.</p>;
+  if (!tokens.length) return <p className="text-sm text-slate-600 dark:text-slate-400">You have no API tokens yet.</p>;
   return (
     <div className="space-y-2">
       <FormError message={revoke.error?.message} />
       <div className={table.wrap}>
-        <table className={table.table} aria-label="Your API tokens">
-          <thead>
+        <table className={stacked.table} aria-label="Your API tokens">
+          <thead className={stacked.head}>
             <tr>
               {["Name", "Prefix", "Created", "Expires", "Last used", "Status", ""].map((h) => (
                 <th key={h} scope="col" className={table.th}>
@@ -32,26 +32,28 @@ export function TokenTable({ tokens }: { tokens: ApiToken[] }) {
               ))}
             </tr>
           </thead>
-          <tbody className={table.row}>
+          <tbody className={stacked.body}>
             {tokens.map((t) => (
-              <tr key={t.id} data-testid={`token-row-${t.name}`}>
-                <td className={`${table.td} font-medium`}>{t.name}</td>
-                <td className={table.td}>
+              <tr key={t.id} data-testid={`token-row-${t.name}`} className={stacked.row}>
+                <td className={`${stacked.cell} font-medium`} data-label="Name">
+                  {t.name}
+                </td>
+                <td className={stacked.cell} data-label="Prefix">
                   <code className="font-mono text-xs">{t.prefix}…</code>
                 </td>
-                <td className={table.td}>
+                <td className={stacked.cell} data-label="Created">
                   <Time iso={t.created_at} />
                 </td>
-                <td className={table.td}>
+                <td className={stacked.cell} data-label="Expires">
                   <Time iso={t.expires_at} empty="Never" />
                 </td>
-                <td className={table.td}>
+                <td className={stacked.cell} data-label="Last used">
                   <Time iso={t.last_used_at} empty="Never" />
                 </td>
-                <td className={table.td} data-testid="token-status">
+                <td className={stacked.cell} data-label="Status" data-testid="token-status">
                   {status(t)}
                 </td>
-                <td className={`${table.td} text-right`}>
+                <td className={`${stacked.actions} md:text-right`}>
                   {!t.revoked &&
                     (confirming === t.id ? (
                       <span className="inline-flex gap-2">

@@ -19,7 +19,7 @@ export function TokensView({ email }: { email: string }) {
       {created && <NewTokenNotice token={created} onDismiss={() => setCreated(null)} />}
       <CreateTokenForm email={email} onCreated={setCreated} />
       {tokens.isPending ? (
-        <p className="text-sm text-slate-500">Loading tokens…</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">Loading tokens…</p>
       ) : tokens.isError ? (
         <FormError message={tokens.error.message} />
       ) : (

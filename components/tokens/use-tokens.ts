@@ -15,17 +15,17 @@ export type ApiToken = {
 export type CreatedToken = ApiToken & { token: string };
 export type TokenRequest = { email: string; password: string; name: string; expires_in_days: number | null };
 
-const KEY = ["api-tokens"];
+export const tokenKeys = { all: ["api-tokens"] as const };
 
 export function useTokens() {
-  return useQuery({ queryKey: KEY, queryFn: () => apiFetch<ApiToken[]>("/api/v1/auth/token") });
+  return useQuery({ queryKey: tokenKeys.all, queryFn: () => apiFetch<ApiToken[]>("/api/v1/auth/token") });
 }
 
 export function useCreateToken() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: TokenRequest) => apiFetch<CreatedToken>("/api/v1/auth/token", { method: "POST", body: input }),
-    onSuccess: () => client.invalidateQueries({ queryKey: KEY }),
+    onSuccess: () => client.invalidateQueries({ queryKey: tokenKeys.all }),
   });
 }
 
@@ -34,6 +34,6 @@ export function useRevokeToken() {
   return useMutation({
     mutationFn: (id: string) =>
       apiFetch<ApiToken>(`/api/v1/auth/token/${encodeURIComponent(id)}`, { method: "DELETE" }),
-    onSuccess: () => client.invalidateQueries({ queryKey: KEY }),
+    onSuccess: () => client.invalidateQueries({ queryKey: tokenKeys.all }),
   });
 }

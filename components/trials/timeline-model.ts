@@ -20,6 +20,8 @@ export type Bar = {
   status: BarStatus;
   start: number | null;
   end: number | null; // null while running: the bar grows up to "now"
+  /** How long the step says it will take (cm.wait's time_in_seconds), when it says so. */
+  expectedMs: number | null;
   entry: StepLog | null;
   definition: ExperimentStep | null;
 };
@@ -31,6 +33,18 @@ const nameOf = (action: string) => {
   const fn = action.slice(action.indexOf(".") + 1).replaceAll("_", " ");
   return fn.charAt(0).toUpperCase() + fn.slice(1).toLowerCase();
 };
+
+/**
+ * Actions whose duration is known before they run, from their arguments as the runner recorded
+ * them (templates filled in). Others grow against the clock alone.
+ */
+const KNOWN_DURATION_ARG: Record<string, string> = { "cm.wait": "time_in_seconds" };
+
+function expectedMsOf(entry: StepLog | null, definition: ExperimentStep | null): number | null {
+  const arg = KNOWN_DURATION_ARG[entry?.do ?? definition?.do ?? ""];
+  const seconds = arg ? Number((entry?.step_parameters ?? definition?.where)?.[arg]) : Number.NaN;
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : null;
+}
 
 /**
  * The runner records steps in order, so entry i of a list is step i of the experiment; steps
@@ -57,6 +71,7 @@ export function buildBars(trial: Trial, experiment: Experiment | undefined): Bar
         status: entry ? (entry.status ?? "succeeded") : waiting,
         start: parse(entry?.started_at),
         end: entry ? (parse(entry.ended_at) ?? fallbackEnd) : null,
+        expectedMs: expectedMsOf(entry, definition),
         entry,
         definition,
       });
@@ -77,6 +92,8 @@ export function axisFor(bars: Bar[], trial: Trial, now: number): Axis | null {
     if (b.start === null) continue;
     origin = Math.min(origin, b.start);
     last = Math.max(last, b.end ?? now);
+    // A running step of known length reserves its whole length: its bar grows towards the end.
+    if (b.end === null && b.expectedMs !== null) last = Math.max(last, b.start + b.expectedMs);
   }
   if (!Number.isFinite(origin)) return null;
   const completed = parse(trial.completed_at);
@@ -85,12 +102,27 @@ export function axisFor(bars: Bar[], trial: Trial, now: number): Axis | null {
   return { origin, span: Math.max(MIN_SPAN_MS, last - origin) };
 }
 
-/** Left offset and width in percent of the axis; a running bar ends at `now`. */
-export function placeBar(bar: Bar, axis: Axis | null, now: number): { left: number; width: number } | null {
+export type Placement = { left: number; width: number; remaining: number };
+
+/**
+ * Left offset and width in percent of the axis; a running bar ends at `now`, and `remaining` is
+ * the part of a known duration still to come (drawn as an outline after the bar).
+ */
+export function placeBar(bar: Bar, axis: Axis | null, now: number): Placement | null {
   if (!axis || bar.start === null) return null;
+  const pct = (ms: number) => (ms / axis.span) * 100;
   const end = bar.end ?? now;
-  const left = ((bar.start - axis.origin) / axis.span) * 100;
-  return { left, width: Math.max(0, Math.min(100 - left, ((end - bar.start) / axis.span) * 100)) };
+  const left = pct(bar.start - axis.origin);
+  const width = Math.max(0, Math.min(100 - left, pct(end - bar.start)));
+  const expectedEnd = bar.end === null && bar.expectedMs !== null ? bar.start + bar.expectedMs : end;
+  return { left, width, remaining: Math.max(0, Math.min(100 - left - width, pct(expectedEnd - end))) };
+}
+
+/** "42 s of 120 s" for a running step of known length; null otherwise. */
+export function stepProgress(bar: Bar, now: number): { elapsed: number; total: number } | null {
+  if (bar.status !== "running" || bar.start === null || bar.expectedMs === null) return null;
+  const total = Math.round(bar.expectedMs / 1000);
+  return { elapsed: Math.min(total, Math.max(0, Math.floor((now - bar.start) / 1000))), total };
 }
 
 export const barDuration = (bar: Bar, now: number) =>

@@ -10,7 +10,8 @@ import { TrialHeader } from "./trial-header";
 import { TrialTimeline } from "./trial-timeline";
 import { isActive } from "./types";
 import { useNow } from "./use-now";
-import { useExperimentRevision, useTrial } from "./use-trials";
+import { useExperimentRevision } from "@/components/experiments/use-experiments";
+import { useTrial } from "./use-trials";
 
 /** One trial, live: polled every second while it runs, with a 1 s ticker so the running bar grows. */
 export function TrialDetailView({ id, canStop }: { id: string; canStop: boolean }) {
@@ -22,7 +23,7 @@ export function TrialDetailView({ id, canStop }: { id: string; canStop: boolean 
 
   if (trial.isPending)
     return (
-      <p className="text-sm text-slate-500" role="status">
+      <p className="text-sm text-slate-600 dark:text-slate-400" role="status">
         Loading trial…
       </p>
     );
@@ -42,7 +43,14 @@ export function TrialDetailView({ id, canStop }: { id: string; canStop: boolean 
       <TrialHeader trial={data} experiment={experiment.data} canStop={canStop} now={now} />
       <div className="space-y-2">
         <h2 className="text-lg font-semibold">Timeline</h2>
-        <TrialTimeline bars={bars} axis={axis} now={now} selectedKey={selectedKey} onSelect={setChosen} />
+        <TrialTimeline
+          bars={bars}
+          axis={axis}
+          active={isActive(data.status)}
+          now={now}
+          selectedKey={selectedKey}
+          onSelect={setChosen}
+        />
       </div>
       <StepDetails bar={bars.find((b) => b.key === selectedKey)} now={now} />
       <div className="grid gap-4 lg:grid-cols-2">
@@ -55,7 +63,7 @@ export function TrialDetailView({ id, canStop }: { id: string; canStop: boolean 
           {resultLogs.length ? (
             <LogLines lines={resultLogs} testId="trial-result" />
           ) : (
-            <p className="text-sm text-slate-500">
+            <p className="text-sm text-slate-600 dark:text-slate-400">
               {isActive(data.status) ? "Not finished yet." : "No result recorded."}
             </p>
           )}

@@ -4,9 +4,11 @@ import { type FormEvent, useState } from "react";
 import { Field, FormError, SelectField } from "@/components/ui/field";
 import { button } from "@/components/ui/styles";
 import { isUuid } from "./format";
+import { ScheduleSelect } from "./schedule-select";
 import { isoToLocalInput, localInputToIso } from "./local-time";
-import { TRIAL_STATUSES, type Experiment } from "./types";
-import { searchExperiments, type TrialFilters as Filters, useExperiment } from "./use-trials";
+import { TRIAL_STATUSES } from "./types";
+import { type ExperimentSummary, searchExperiments, useExperiment } from "@/components/experiments/use-experiments";
+import type { TrialFilters as Filters } from "./use-trials";
 
 type Props = { filters: Filters; onApply: (filters: Filters) => void };
 
@@ -16,7 +18,7 @@ type Props = { filters: Filters; onApply: (filters: Filters) => void };
  */
 export function TrialFilters({ filters, onApply }: Props) {
   const current = useExperiment(filters.experiment);
-  const [matches, setMatches] = useState<Experiment[]>([]);
+  const [matches, setMatches] = useState<ExperimentSummary[]>([]);
   const [pending, setPending] = useState<Filters>({}); // the other filters, kept while a match is picked
   const [error, setError] = useState<string | null>(null);
 
@@ -61,7 +63,7 @@ export function TrialFilters({ filters, onApply }: Props) {
             <option key={s}>{s}</option>
           ))}
         </SelectField>
-        <Field label="Schedule" name="schedule" placeholder="schedule id" defaultValue={filters.schedule ?? ""} />
+        <ScheduleSelect value={filters.schedule} />
         <Field label="Since" name="since" type="datetime-local" defaultValue={isoToLocalInput(filters.since)} />
         <Field label="Until" name="until" type="datetime-local" defaultValue={isoToLocalInput(filters.until)} />
       </div>

@@ -1,12 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { table } from "@/components/ui/styles";
+import { stacked, table } from "@/components/ui/styles";
 import { Time } from "@/components/ui/time";
 import { shortId, trialDuration } from "./format";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { Trial } from "./types";
-import { useExperimentNames } from "./use-trials";
+import { useExperimentNames } from "@/components/experiments/use-experiments";
 
 const COLUMNS = ["Trial", "Status", "Experiment", "Started by", "Scheduled for", "Started", "Duration", "Reason"];
 
@@ -16,8 +16,8 @@ export function TrialTable({ trials }: { trials: Trial[] }) {
   const now = Date.now();
   return (
     <div className={table.wrap}>
-      <table className={table.table} aria-label="Trials">
-        <thead>
+      <table className={stacked.table} aria-label="Trials">
+        <thead className={stacked.head}>
           <tr>
             {COLUMNS.map((c) => (
               <th key={c} scope="col" className={table.th}>
@@ -26,31 +26,38 @@ export function TrialTable({ trials }: { trials: Trial[] }) {
             ))}
           </tr>
         </thead>
-        <tbody className={table.row}>
+        <tbody className={stacked.body}>
           {trials.map((t) => (
-            <tr key={t.id} data-testid="trial-row" data-trial-id={t.id}>
-              <td className={table.td}>
+            <tr className={stacked.row} key={t.id} data-testid="trial-row" data-trial-id={t.id}>
+              <td className={stacked.cell} data-label="Trial">
                 <Link href={`/trials/${t.id}`} className="font-mono text-xs underline" aria-label={`Trial ${t.id}`}>
                   {shortId(t.id)}
                 </Link>
               </td>
-              <td className={table.td}>
+              <td className={stacked.cell} data-label="Status">
                 <StatusBadge status={t.status} />
               </td>
-              <td className={table.td}>
+              <td className={stacked.cell} data-label="Experiment">
                 {names.get(t.experiment) ?? <span className="font-mono text-xs">{shortId(t.experiment)}</span>}
               </td>
-              <td className={table.td}>{t.initiated_by}</td>
-              <td className={`${table.td} whitespace-nowrap`}>
-                <Time iso={t.scheduled_for} />
+              <td className={stacked.cell} data-label="Started by">
+                {t.initiated_by}
               </td>
-              <td className={`${table.td} whitespace-nowrap`}>
+              <td className={`${stacked.cell} whitespace-nowrap`} data-label="Scheduled for">
+                {/* Only a schedule's firing was due at a time; a manual run was not scheduled. */}
+                {t.schedule ? (
+                  <Time iso={t.scheduled_for} />
+                ) : (
+                  <span className="text-slate-600 dark:text-slate-400">—</span>
+                )}
+              </td>
+              <td className={`${stacked.cell} whitespace-nowrap`} data-label="Started">
                 <Time iso={t.executed_at} />
               </td>
-              <td className={`${table.td} whitespace-nowrap tabular-nums`}>
+              <td className={`${stacked.cell} whitespace-nowrap tabular-nums`} data-label="Duration">
                 {trialDuration(t.executed_at, t.completed_at, now)}
               </td>
-              <td className={`${table.td} text-slate-600 dark:text-slate-400`}>
+              <td className={`${stacked.cell} text-slate-600 dark:text-slate-400`} data-label="Reason">
                 {/* A table cell grows with its text; the inner block is what truncates long reasons. */}
                 <span className="block max-w-48 truncate" title={t.status_reason ?? ""}>
                   {t.status_reason ?? ""}
@@ -60,7 +67,10 @@ export function TrialTable({ trials }: { trials: Trial[] }) {
           ))}
           {trials.length === 0 && (
             <tr>
-              <td colSpan={COLUMNS.length} className={`${table.td} py-8 text-center text-slate-500`}>
+              <td
+                colSpan={COLUMNS.length}
+                className={`${table.td} py-8 text-center text-slate-600 dark:text-slate-400`}
+              >
                 No trials match these filters.
               </td>
             </tr>

@@ -1,7 +1,7 @@
 "use client";
 
 import { type KeyboardEvent, useRef } from "react";
-import { formatDuration } from "./format";
+import { TimelineAxis } from "./timeline-axis";
 import { TimelineBar } from "./timeline-bar";
 import { type Axis, type Bar, barDuration, LIST_TITLES, placeBar } from "./timeline-model";
 import { STEP_LISTS } from "./types";
@@ -9,15 +9,15 @@ import { STEP_LISTS } from "./types";
 type Props = {
   bars: Bar[];
   axis: Axis | null;
+  /** The trial can still start (or is running): no axis yet means "not started yet", not "did not run". */
+  active: boolean;
   now: number;
   selectedKey: string | null;
   onSelect: (key: string) => void;
 };
 
-const TICKS = [0, 0.25, 0.5, 0.75, 1];
-
 /** Every pre-step, step and post-step on one time axis; Up/Down move the selection between bars. */
-export function TrialTimeline({ bars, axis, now, selectedKey, onSelect }: Props) {
+export function TrialTimeline({ bars, axis, active, now, selectedKey, onSelect }: Props) {
   const listRef = useRef<HTMLDivElement>(null);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
@@ -31,7 +31,8 @@ export function TrialTimeline({ bars, axis, now, selectedKey, onSelect }: Props)
     onSelect(next.dataset.key ?? "");
   }
 
-  if (bars.length === 0) return <p className="text-sm text-slate-500">This experiment has no steps.</p>;
+  if (bars.length === 0)
+    return <p className="text-sm text-slate-600 dark:text-slate-400">This experiment has no steps.</p>;
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: arrow keys bubble up from the bar buttons inside
     <div
@@ -40,28 +41,13 @@ export function TrialTimeline({ bars, axis, now, selectedKey, onSelect }: Props)
       data-testid="timeline"
       className="max-h-[28rem] overflow-y-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
     >
-      <div className="sticky top-0 z-10 grid grid-cols-[12rem_1fr_5rem] gap-3 border-b border-slate-200 bg-white px-4 py-1 text-[10px] text-slate-500 dark:border-slate-800 dark:bg-slate-900">
-        <span>{axis ? "Step" : "Not started yet"}</span>
-        <span className="relative h-3">
-          {axis &&
-            TICKS.map((t) => (
-              <span
-                key={t}
-                className="absolute -translate-x-1/2 whitespace-nowrap tabular-nums last:-translate-x-full first:translate-x-0"
-                style={{ left: `${t * 100}%` }}
-              >
-                +{formatDuration(axis.span * t)}
-              </span>
-            ))}
-        </span>
-        <span className="text-right">Duration</span>
-      </div>
+      <TimelineAxis axis={axis} started={active ? "Not started yet" : "Did not run"} />
       {STEP_LISTS.map((list) => {
         const ofList = bars.filter((b) => b.list === list);
         if (ofList.length === 0) return null;
         return (
           <section key={list} aria-label={LIST_TITLES[list]} className="px-2 py-1">
-            <h3 className="px-2 pt-1 text-[11px] font-semibold uppercase tracking-wide text-slate-500">
+            <h3 className="px-2 pt-1 text-[11px] font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">
               {LIST_TITLES[list]}
             </h3>
             <ul>
@@ -76,6 +62,7 @@ export function TrialTimeline({ bars, axis, now, selectedKey, onSelect }: Props)
                     duration={barDuration(bar, now)}
                     left={place?.left ?? null}
                     width={place?.width ?? null}
+                    remaining={place?.remaining ?? 0}
                     selected={bar.key === selectedKey}
                     onSelect={onSelect}
                   />

@@ -25,7 +25,7 @@ export function TrialsView({ filters, limit, offset }: Props) {
         onApply={(next) => router.push(listHref(next, limit, 0))}
       />
       {list.isPending ? (
-        <p className="text-sm text-slate-500" role="status">
+        <p className="text-sm text-slate-600 dark:text-slate-400" role="status">
           Loading trials…
         </p>
       ) : list.isError ? (

@@ -1,5 +1,6 @@
 /** The trial and experiment shapes the API returns, as far as the trial pages read them. */
 export { TRIAL_STATUSES, type TrialStatus } from "@/lib/trials/statuses";
+import type { ExperimentDefinition } from "@/components/experiments/types";
 import { type TrialStatus, isActiveStatus } from "@/lib/trials/statuses";
 
 /** While a trial is active it can still change, so its page keeps polling (and may stop it). */
@@ -39,12 +40,7 @@ export type Trial = {
   created_at: string;
 };
 
-export type ExperimentStep = { step?: string; do: string; where: Record<string, unknown>; expect?: unknown[] };
+export type { Step as ExperimentStep } from "@/components/experiments/types";
 
-export type Experiment = {
-  id: string;
-  name: string;
-  pre_steps: ExperimentStep[];
-  steps: ExperimentStep[];
-  post_steps: ExperimentStep[];
-};
+/** What the trial pages read of the definition a trial ran (a revision, or the experiment). */
+export type Experiment = Pick<ExperimentDefinition, "name" | "pre_steps" | "steps" | "post_steps">;

@@ -1,13 +1,30 @@
-import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
+/**
+ * Every React Query hook that reads or writes trials, with one key factory: starting or stopping
+ * a trial invalidates `trialKeys.all`, so lists, the home page and the experiment's history follow.
+ */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
 import { apiFetch, apiRequest } from "@/lib/client/api-fetch";
-import { type Experiment, isActive, type Trial } from "./types";
+import { RUNNING_STATUSES } from "@/lib/trials/statuses";
+import { isActive, type Trial } from "./types";
 
 export type TrialFilters = { experiment?: string; status?: string; schedule?: string; since?: string; until?: string };
+export type DayStats = { date: string; total: number; succeeded: number; failed: number; other: number };
+export type TrialStats = { days: DayStats[]; success_rate: number | null };
+
+export const trialKeys = {
+  all: ["trials"] as const,
+  lists: () => [...trialKeys.all, "list"] as const,
+  list: (filters: TrialFilters, limit: number, offset: number) =>
+    [...trialKeys.lists(), { ...filters, limit, offset }] as const,
+  running: () => [...trialKeys.lists(), "running"] as const,
+  stats: (days: number) => [...trialKeys.all, "stats", days] as const,
+  detail: (id: string) => [...trialKeys.all, "detail", id] as const,
+};
 
 const LIST_POLL_MS = 5_000;
+const HOME_POLL_MS = 10_000;
 const DETAIL_POLL_MS = 1_000;
-// Experiments rarely change while someone watches a trial; no need to refetch them on every poll.
-const EXPERIMENT_STALE_MS = 60_000;
 
 export function trialListPath(filters: TrialFilters, limit: number, offset: number): string {
   const q = new URLSearchParams();
@@ -18,75 +35,92 @@ export function trialListPath(filters: TrialFilters, limit: number, offset: numb
 }
 
 /** One page of trials (newest first) with the total from X-Total-Count, refreshed every 5 s. */
-export function useTrialList(filters: TrialFilters, limit: number, offset: number) {
+export function useTrialList(filters: TrialFilters, limit: number, offset: number, pollMs = LIST_POLL_MS) {
   return useQuery({
-    queryKey: ["trials", filters, limit, offset],
+    queryKey: trialKeys.list(filters, limit, offset),
     queryFn: async ({ signal }) => {
       const { data, headers } = await apiRequest<Trial[]>(trialListPath(filters, limit, offset), { signal });
       return { trials: data, total: Number(headers.get("X-Total-Count") ?? data.length) };
     },
     placeholderData: keepPreviousData, // keep the table steady while filters or pages change
-    refetchInterval: LIST_POLL_MS,
+    refetchInterval: pollMs,
   });
 }
 
-/** One trial, polled every second while it can still change, then left alone. */
-export function useTrial(id: string) {
+/** The list API filters on one status at a time, so "running" is two calls merged, newest first. */
+export function useRunningTrials() {
   return useQuery({
-    queryKey: ["trial", id],
-    queryFn: ({ signal }) => apiFetch<Trial>(`/api/v1/trial/${encodeURIComponent(id)}`, { signal }),
-    refetchInterval: (query) => (isActive(query.state.data?.status) ? DETAIL_POLL_MS : false),
-    staleTime: 0,
+    queryKey: trialKeys.running(),
+    queryFn: async ({ signal }) => {
+      const lists = await Promise.all(
+        RUNNING_STATUSES.map((status) => apiFetch<Trial[]>(trialListPath({ status }, 20, 0), { signal })),
+      );
+      return lists.flat().sort((a, b) => b.created_at.localeCompare(a.created_at));
+    },
+    refetchInterval: HOME_POLL_MS,
   });
 }
 
-const experimentQuery = (id: string) => ({
-  queryKey: ["experiment", id],
-  queryFn: ({ signal }: { signal: AbortSignal }) =>
-    apiFetch<Experiment>(`/api/v1/experiment/${encodeURIComponent(id)}`, { signal }),
-  staleTime: EXPERIMENT_STALE_MS,
-  retry: false, // a deleted experiment answers 404: show its id instead of retrying
-});
-
-export function useExperiment(id: string | undefined) {
-  return useQuery({ ...experimentQuery(id ?? ""), enabled: Boolean(id) });
+export function useTrialStats(days: number) {
+  return useQuery({
+    queryKey: trialKeys.stats(days),
+    queryFn: ({ signal }) => apiFetch<TrialStats>(`/api/v1/stats/trials?days=${days}`, { signal }),
+    refetchInterval: HOME_POLL_MS,
+  });
 }
 
 /**
- * The experiment as the trial ran it: the revision it was launched with (revisions never change,
- * so it is fetched once). The name is the revision's too.
+ * One trial, live while it can change: the server streams every change (Server-Sent Events, so a
+ * running step's log lines show within a second), and polling every second stands in whenever the
+ * stream is not connected. A finished trial is left alone.
  */
-export function useExperimentRevision(id: string | undefined, revision: number | undefined) {
-  return useQuery({
-    queryKey: ["experiment", id, "revisions", revision],
-    queryFn: async ({ signal }): Promise<Experiment> => ({
-      id: id as string,
-      ...(await apiFetch<Omit<Experiment, "id">>(
-        `/api/v1/experiment/${encodeURIComponent(id as string)}/revisions/${revision}`,
-        { signal },
-      )),
-    }),
-    enabled: Boolean(id && revision),
-    staleTime: Number.POSITIVE_INFINITY,
-    retry: false,
+export function useTrial(id: string) {
+  const [streaming, setStreaming] = useState(false);
+  const query = useQuery({
+    queryKey: trialKeys.detail(id),
+    queryFn: ({ signal }) => apiFetch<Trial>(`/api/v1/trial/${encodeURIComponent(id)}`, { signal }),
+    // No polling while the stream delivers: an older poll answer would overwrite a newer event.
+    refetchInterval: (q) => (isActive(q.state.data?.status) && !streaming ? DETAIL_POLL_MS : false),
+    staleTime: 0,
   });
+  useTrialStream(id, isActive(query.data?.status), setStreaming);
+  return query;
 }
 
-/** Names for the experiments on one page of the list (the trial API returns only their ids). */
-export function useExperimentNames(ids: string[]): Map<string, string> {
-  const unique = [...new Set(ids)];
-  const results = useQueries({ queries: unique.map(experimentQuery) });
-  const names = new Map<string, string>();
-  unique.forEach((id, i) => {
-    const name = results[i]?.data?.name;
-    if (name) names.set(id, name);
-  });
-  return names;
+function useTrialStream(id: string, active: boolean, setStreaming: (on: boolean) => void) {
+  const client = useQueryClient();
+  useEffect(() => {
+    if (!active || typeof EventSource === "undefined") return;
+    const source = new EventSource(`/api/v1/trial/${encodeURIComponent(id)}/events`);
+    source.onopen = () => setStreaming(true);
+    source.addEventListener("trial", (e) => client.setQueryData(trialKeys.detail(id), JSON.parse(e.data) as Trial));
+    // The trial ended: close, or EventSource would reconnect and replay it.
+    source.addEventListener("end", () => {
+      source.close();
+      setStreaming(false);
+    });
+    source.onerror = () => setStreaming(false); // it retries by itself; polling covers the gap
+    return () => {
+      source.close();
+      setStreaming(false);
+    };
+  }, [id, active, client, setStreaming]);
 }
 
-/** Experiments whose name or description contains `text` (for the list's experiment filter). */
-export const searchExperiments = (text: string) =>
-  apiFetch<Experiment[]>(`/api/v1/experiment?search=${encodeURIComponent(text)}&limit=10`);
+/** The trials of one schedule (its editor lists them), newest first. */
+export function useScheduleTrials(scheduleId: string, limit = 10) {
+  return useTrialList({ schedule: scheduleId }, limit, 0, HOME_POLL_MS);
+}
+
+/** Starts a trial of the experiment now; the answer is the trial (Scheduled, or Skipped under STOP). */
+export function useStartTrial(experimentId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (parameters: Record<string, unknown>) =>
+      apiFetch<Trial>("/api/v1/trial", { method: "POST", body: { experiment: experimentId, parameters } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: trialKeys.lists() }),
+  });
+}
 
 export function useStopTrial(id: string) {
   const client = useQueryClient();
@@ -94,8 +128,9 @@ export function useStopTrial(id: string) {
     mutationFn: () => apiFetch<Trial>(`/api/v1/trial/${encodeURIComponent(id)}/stop`, { method: "PUT" }),
     // The answer is the trial itself (Stop Initiated or Stopped): show it at once; polling does the rest.
     onSuccess: async (trial) => {
-      await client.cancelQueries({ queryKey: ["trial", id] }); // a poll sent before the stop must not win
-      client.setQueryData(["trial", id], trial);
+      await client.cancelQueries({ queryKey: trialKeys.detail(id) }); // a poll sent before the stop must not win
+      client.setQueryData(trialKeys.detail(id), trial);
+      await client.invalidateQueries({ queryKey: trialKeys.lists() });
     },
   });
 }

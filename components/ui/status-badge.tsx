@@ -9,7 +9,8 @@ const TRIAL_COLOURS: Record<TrialStatus, string> = {
   "In Progress": "bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-300",
   Stopped: "bg-zinc-200 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300",
   "Stop Initiated": "bg-zinc-200 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300",
-  Skipped: "bg-slate-50 text-slate-400 ring-1 ring-slate-200 ring-inset dark:bg-slate-900 dark:text-slate-500",
+  Skipped:
+    "bg-slate-100 text-slate-600 ring-1 ring-slate-300 ring-inset dark:bg-slate-900 dark:text-slate-400 dark:ring-slate-700",
   Scheduled: "bg-slate-200 text-slate-800 dark:bg-slate-700 dark:text-slate-100",
 };
 

@@ -7,17 +7,17 @@ export type User = { id: string; email: string; name: string; role: Role; disabl
 export type NewUser = { email: string; name: string; password: string; role: Role };
 export type UserPatch = Partial<{ name: string; password: string; role: Role; disabled: boolean }>;
 
-const KEY = ["users"];
+export const userKeys = { all: ["users"] as const };
 
 export function useUsers() {
-  return useQuery({ queryKey: KEY, queryFn: () => apiFetch<User[]>("/api/v1/users") });
+  return useQuery({ queryKey: userKeys.all, queryFn: () => apiFetch<User[]>("/api/v1/users") });
 }
 
 export function useCreateUser() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: NewUser) => apiFetch<User>("/api/v1/users", { method: "POST", body: input }),
-    onSuccess: () => client.invalidateQueries({ queryKey: KEY }),
+    onSuccess: () => client.invalidateQueries({ queryKey: userKeys.all }),
   });
 }
 
@@ -27,6 +27,6 @@ export function useUpdateUser(id: string) {
   return useMutation({
     mutationFn: (patch: UserPatch) =>
       apiFetch<User>(`/api/v1/users/${encodeURIComponent(id)}`, { method: "PATCH", body: patch }),
-    onSettled: () => client.invalidateQueries({ queryKey: KEY }),
+    onSettled: () => client.invalidateQueries({ queryKey: userKeys.all }),
   });
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { button, input, table } from "@/components/ui/styles";
+import { button, input, stacked } from "@/components/ui/styles";
 import { Time } from "@/components/ui/time";
 import { ApiError } from "@/lib/client/api-fetch";
 import { ROLES, type Role, type User, useUpdateUser } from "./use-users";
@@ -16,18 +16,25 @@ export function UserRow({ user, isYou }: { user: User; isYou: boolean }) {
   const error = errorText(update.error);
   const errorId = `user-${user.id}-error`;
   return (
-    <tr data-testid={`user-row-${user.email}`} className={user.disabled ? "text-slate-400" : undefined}>
-      <td className={`${table.td} font-medium`}>
-        {user.email}
-        {isYou && <span className="ml-2 text-xs text-slate-500">(you)</span>}
+    <tr
+      data-testid={`user-row-${user.email}`}
+      className={`${stacked.row} ${user.disabled ? "text-slate-600 dark:text-slate-400" : ""}`}
+    >
+      <td className={`${stacked.cell} font-medium max-md:flex-wrap`} data-label="Email">
+        <span className="min-w-0 break-all">
+          {user.email}
+          {isYou && <span className="ml-2 text-xs text-slate-600 dark:text-slate-400">(you)</span>}
+        </span>
         {error && (
           <p id={errorId} role="alert" className="mt-1 text-xs font-normal text-red-600 dark:text-red-400">
             {error}
           </p>
         )}
       </td>
-      <td className={table.td}>{user.name || "—"}</td>
-      <td className={table.td}>
+      <td className={stacked.cell} data-label="Name">
+        {user.name || "—"}
+      </td>
+      <td className={stacked.cell} data-label="Role">
         <select
           aria-label={`Role of ${user.email}`}
           aria-describedby={error ? errorId : undefined}
@@ -43,11 +50,13 @@ export function UserRow({ user, isYou }: { user: User; isYou: boolean }) {
           ))}
         </select>
       </td>
-      <td className={table.td}>{user.disabled ? "Disabled" : "Active"}</td>
-      <td className={table.td}>
+      <td className={stacked.cell} data-label="Status">
+        {user.disabled ? "Disabled" : "Active"}
+      </td>
+      <td className={stacked.cell} data-label="Created">
         <Time iso={user.created_at} />
       </td>
-      <td className={`${table.td} text-right`}>
+      <td className={`${stacked.actions} md:text-right`}>
         <button
           type="button"
           className={user.disabled ? button.secondary : button.danger}

@@ -2,7 +2,7 @@
 
 import { FormError } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
-import { table } from "@/components/ui/styles";
+import { stacked, table } from "@/components/ui/styles";
 import { CreateUserForm } from "./create-user-form";
 import { UserRow } from "./user-row";
 import { useUsers } from "./use-users";
@@ -18,13 +18,13 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
       </PageHeader>
       <CreateUserForm />
       {users.isPending ? (
-        <p className="text-sm text-slate-500">Loading users…</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">Loading users…</p>
       ) : users.isError ? (
         <FormError message={users.error.message} />
       ) : (
         <div className={table.wrap}>
-          <table className={table.table} aria-label="Users">
-            <thead>
+          <table className={stacked.table} aria-label="Users">
+            <thead className={stacked.head}>
               <tr>
                 {COLUMNS.map((c) => (
                   <th key={c} scope="col" className={table.th}>
@@ -36,7 +36,7 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
                 </th>
               </tr>
             </thead>
-            <tbody className={table.row}>
+            <tbody className={stacked.body}>
               {users.data.map((u) => (
                 <UserRow key={u.id} user={u} isYou={u.id === currentUserId} />
               ))}

@@ -20,6 +20,10 @@ type Props = {
   schema: JsonSchema;
   value: unknown;
   onChange: (value: unknown) => void;
+  /** JSON text that does not parse yet (kept in the draft), or undefined. */
+  raw?: string;
+  /** Keeps text that does not parse; `onChange` (a value) clears it. */
+  onRaw: (text: string) => void;
   placeholders: string[];
   control: ControlProps;
   listId: string;
@@ -29,7 +33,7 @@ type Props = {
  * One argument's input. Every kind also takes a `{{ parameter }}` string: the API checks templated
  * values only after substitution, so a number field holding "{{ seconds }}" is valid.
  */
-export function ArgInput({ schema, value, onChange, placeholders, control, listId }: Props) {
+export function ArgInput({ schema, value, onChange, raw, onRaw, placeholders, control, listId }: Props) {
   const kind = kindOf(schema);
   if (kind === "choice") {
     const options = [...(schema.enum ?? [true, false]), ...placeholders];
@@ -50,7 +54,7 @@ export function ArgInput({ schema, value, onChange, placeholders, control, listI
       </select>
     );
   }
-  if (kind === "json") return <JsonArg value={value} onChange={onChange} control={control} />;
+  if (kind === "json") return <JsonArg value={value} onChange={onChange} raw={raw} onRaw={onRaw} control={control} />;
   return (
     <input
       {...control}
@@ -68,10 +72,19 @@ export function ArgInput({ schema, value, onChange, placeholders, control, listI
   );
 }
 
-/** Keeps the raw text while it is not valid JSON yet, so typing never loses characters. */
-function JsonArg({ value, onChange, control }: Pick<Props, "value" | "onChange" | "control">) {
-  const [text, setText] = useState(() => (value === undefined ? "" : JSON.stringify(value, null, 2)));
-  const [invalid, setInvalid] = useState(false);
+/**
+ * Objects, arrays and other JSON, typed as text. Text that does not parse is kept as typed (in the
+ * draft, so it survives page changes and reloads) and blocks saving with an error on this field;
+ * a value that is one `{{ parameter }}` is taken as is.
+ */
+function JsonArg({
+  value,
+  onChange,
+  raw,
+  onRaw,
+  control,
+}: Pick<Props, "value" | "onChange" | "raw" | "onRaw" | "control">) {
+  const [text, setText] = useState(() => raw ?? (value === undefined ? "" : JSON.stringify(value, null, 2)));
   return (
     <>
       <textarea
@@ -80,26 +93,23 @@ function JsonArg({ value, onChange, control }: Pick<Props, "value" | "onChange" 
         spellCheck={false}
         className={`${input} font-mono text-xs`}
         value={text}
-        aria-invalid={invalid || control["aria-invalid"] ? true : undefined}
+        aria-invalid={raw !== undefined || control["aria-invalid"] ? true : undefined}
         onChange={(e) => {
           const next = e.target.value;
           setText(next);
-          if (!next.trim()) {
-            setInvalid(false);
-            return onChange(undefined);
-          }
+          if (!next.trim()) return onChange(undefined);
           try {
             onChange(JSON.parse(next));
-            setInvalid(false);
           } catch {
-            const templated = /^\s*\{\{.*\}\}\s*$/.test(next);
-            if (templated) onChange(next.trim());
-            setInvalid(!templated);
+            if (/^\s*\{\{.*\}\}\s*$/.test(next)) onChange(next.trim());
+            else onRaw(next);
           }
         }}
       />
-      {invalid && (
-        <p className="text-xs text-amber-700 dark:text-amber-400">Not valid JSON yet: not saved into the step.</p>
+      {raw !== undefined && !control["aria-invalid"] && (
+        <p className="text-xs text-amber-800 dark:text-amber-300">
+          Not valid JSON yet: the experiment cannot be saved until it is.
+        </p>
       )}
     </>
   );

@@ -3,7 +3,7 @@
 import { input } from "@/components/ui/styles";
 import type { Draft } from "./draft";
 import { Labelled } from "./labelled";
-import { RowsEditor } from "./rows-editor";
+import { RowsEditor } from "@/components/ui/rows-editor";
 
 type Props = { draft: Draft; update: (patch: Partial<Draft>) => void; errors: Record<string, string> };
 
@@ -14,6 +14,7 @@ export function BasicsPage({ draft, update, errors }: Props) {
         {(control) => (
           <input
             {...control}
+            data-autofocus
             className={input}
             maxLength={150}
             value={draft.name}
@@ -34,7 +35,7 @@ export function BasicsPage({ draft, update, errors }: Props) {
       </Labelled>
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-700 dark:text-slate-300">Metadata labels</legend>
-        <p className="text-xs text-slate-500 dark:text-slate-400">The list filters on these, as key or key:value.</p>
+        <p className="text-xs text-slate-600 dark:text-slate-400">The list filters on these, as key or key:value.</p>
         {errors.metadata && <p className="text-xs text-red-600 dark:text-red-400">{errors.metadata}</p>}
         <RowsEditor
           rows={draft.metadata}

@@ -4,14 +4,17 @@
  * toExperiment() is the only way out, so Review and the JSON/YAML tab show exactly what is POSTed.
  */
 import type { ExperimentDefinition, Step, StepList } from "@/components/experiments/types";
+import { fromRows, type Row, readValue, showValue, toRows } from "@/components/ui/rows-editor";
 
-export type Row = { id: string; key: string; value: string };
+export type { Row };
 export type ExpectRow = { id: string; operator: string; path: string; value: string };
 export type DraftStep = {
   id: string;
   description: string;
   action: string;
   where: Record<string, unknown>;
+  /** Arguments typed as JSON that do not parse yet, as typed: kept, and saving waits for them. */
+  raw: Record<string, string>;
   expect: ExpectRow[];
 };
 export type Draft = { name: string; description: string; metadata: Row[]; parameters: Row[] } & Record<
@@ -19,31 +22,20 @@ export type Draft = { name: string; description: string; metadata: Row[]; parame
   DraftStep[]
 >;
 
+// Ids only need to be unique within a tab, but a draft restored from storage brings its own:
+// a per-load prefix keeps new rows from reusing them.
+const LOAD = Math.random().toString(36).slice(2, 7);
 let counter = 0;
-export const newId = () => `d${++counter}`;
+export const newId = () => `d${LOAD}${++counter}`;
 
-/** Text read as JSON when it parses (5, true, [1]), as a plain string otherwise. */
-export function readValue(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
-/** The inverse of readValue: a string that would read back as something else ("5") keeps its quotes. */
-export function showValue(value: unknown): string {
-  if (typeof value === "string") return typeof readValue(value) === "string" ? value : JSON.stringify(value);
-  return JSON.stringify(value);
-}
-
-const toRows = (record: Record<string, unknown>): Row[] =>
-  Object.entries(record).map(([key, value]) => ({ id: newId(), key, value: showValue(value) }));
-
-const fromRows = (rows: Row[]) =>
-  Object.fromEntries(rows.filter((r) => r.key.trim()).map((r) => [r.key.trim(), readValue(r.value)]));
-
-export const emptyStep = (): DraftStep => ({ id: newId(), description: "", action: "", where: {}, expect: [] });
+export const emptyStep = (): DraftStep => ({
+  id: newId(),
+  description: "",
+  action: "",
+  where: {},
+  raw: {},
+  expect: [],
+});
 
 function toDraftStep(step: Step): DraftStep {
   return {
@@ -51,6 +43,7 @@ function toDraftStep(step: Step): DraftStep {
     description: step.step ?? "",
     action: step.do ?? "",
     where: step.where && typeof step.where === "object" ? step.where : {},
+    raw: {},
     // An expectation is {"operator": …, "<jsonpath>": expected}: one key besides the operator.
     expect: (Array.isArray(step.expect) ? step.expect : []).map((x) => {
       const { operator, ...rest } = x;
@@ -95,3 +88,38 @@ export function toExperiment(d: Draft): ExperimentDefinition {
 }
 
 export const parameterNames = (d: Draft) => d.parameters.map((r) => r.key.trim()).filter(Boolean);
+
+/** Where the API would name a step argument, so a client-side problem shows on the same field. */
+export const argPath = (list: StepList, index: number, key: string) => `${list}.${index}.where.${key}`;
+
+/**
+ * What stops the draft from being saved as typed: arguments whose JSON does not parse. The
+ * messages are keyed like the API's field errors, so they show (and focus) the same way.
+ */
+export function draftProblems(d: Draft): Record<string, string> {
+  const problems: Record<string, string> = {};
+  for (const list of ["pre_steps", "steps", "post_steps"] as const) {
+    d[list].forEach((step, i) => {
+      for (const [key, text] of Object.entries(step.raw ?? {})) {
+        problems[argPath(list, i, key)] = `Not valid JSON (${jsonError(text)}): fix it or empty the field to save.`;
+      }
+    });
+  }
+  return problems;
+}
+
+function jsonError(text: string): string {
+  try {
+    JSON.parse(text);
+    return "it parses";
+  } catch (err) {
+    return (err as Error).message.replace(/\.$/, "");
+  }
+}
+
+/** A draft as one comparable string: what would be saved, and the text still waiting to parse. */
+export const draftFingerprint = (d: Draft) =>
+  JSON.stringify([
+    toExperiment(d),
+    ...(["pre_steps", "steps", "post_steps"] as const).map((l) => d[l].map((s) => s.raw)),
+  ]);

@@ -19,7 +19,9 @@ export function ExpectEditor({ rows, operators, onChange, errors, errorBase, ste
   return (
     <fieldset className="space-y-2">
       <legend className="text-sm font-medium">Expectations</legend>
-      {rows.length === 0 && <p className="text-xs text-slate-500">None: the step passes when the action succeeds.</p>}
+      {rows.length === 0 && (
+        <p className="text-xs text-slate-600 dark:text-slate-400">None: the step passes when the action succeeds.</p>
+      )}
       {rows.map((row, i) => {
         const label = `${stepLabel} expectation ${i + 1}`;
         const error = errors[`${errorBase}.${i}`];

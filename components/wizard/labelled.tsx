@@ -36,7 +36,7 @@ export function Labelled({ label, required, hint, error, className, children }: 
         "aria-required": required ? true : undefined,
       })}
       {hint && (
-        <p id={`${id}-hint`} className="text-xs text-slate-500 dark:text-slate-400">
+        <p id={`${id}-hint`} className="text-xs text-slate-600 dark:text-slate-400">
           {hint}
         </p>
       )}

@@ -1,7 +1,7 @@
 "use client";
 
 import type { Draft } from "./draft";
-import { RowsEditor } from "./rows-editor";
+import { RowsEditor } from "@/components/ui/rows-editor";
 
 type Props = { draft: Draft; update: (patch: Partial<Draft>) => void; errors: Record<string, string> };
 
@@ -9,7 +9,7 @@ export function ParametersPage({ draft, update, errors }: Props) {
   return (
     <fieldset className="space-y-2">
       <legend className="text-sm font-medium text-slate-700 dark:text-slate-300">Parameters</legend>
-      <p className="text-xs text-slate-500 dark:text-slate-400">
+      <p className="text-xs text-slate-600 dark:text-slate-400">
         Defaults for the steps’ {"{{ name }}"} placeholders; schedules and “Run now” can override them. Values are read
         as JSON when they parse (5, true, ["a"]), as text otherwise.
       </p>

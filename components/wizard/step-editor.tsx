@@ -30,16 +30,16 @@ export function StepEditor({ step, index, count, errorBase, errors, catalogue, p
   const action = findAction(catalogue, step.action);
   const listId = `${step.id}-placeholders`;
   const { credentials, ...args } = step.where;
-  const setWhere = (where: Record<string, unknown>) =>
-    on.onChange({ ...step, where: credentials === undefined ? where : { ...where, credentials } });
+  const setArgs = (where: Record<string, unknown>, raw: Record<string, string>) =>
+    on.onChange({ ...step, where: credentials === undefined ? where : { ...where, credentials }, raw });
 
   // A new action keeps only the arguments it also declares.
   function chooseAction(next: string) {
     const keys = Object.keys(findAction(catalogue, next)?.args_schema.properties ?? {});
-    const kept = Object.fromEntries(
-      Object.entries(step.where).filter(([k]) => k === "credentials" || keys.includes(k)),
-    );
-    on.onChange({ ...step, action: next, where: kept });
+    const keep = ([k]: [string, unknown]) => k === "credentials" || keys.includes(k);
+    const where = Object.fromEntries(Object.entries(step.where).filter(keep));
+    const raw = Object.fromEntries(Object.entries(step.raw ?? {}).filter(keep)) as Record<string, string>;
+    on.onChange({ ...step, action: next, where, raw });
   }
 
   return (
@@ -59,13 +59,18 @@ export function StepEditor({ step, index, count, errorBase, errors, catalogue, p
         onRemove={on.onRemove}
       />
       <ActionPicker
+        stepId={step.id}
         catalogue={catalogue}
         value={step.action}
         onChange={chooseAction}
         error={errorAt(errors, `${errorBase}.do`)}
         stepLabel={label}
       />
-      <Labelled label="Description (optional)" error={errors[`${errorBase}.step`]}>
+      <Labelled
+        label="Step name (optional)"
+        hint="Shown on the timeline and in reports; without one, the action's name is used."
+        error={errors[`${errorBase}.step`]}
+      >
         {(control) => (
           <input
             {...control}
@@ -80,7 +85,7 @@ export function StepEditor({ step, index, count, errorBase, errors, catalogue, p
           <option key={p} value={p} />
         ))}
       </datalist>
-      <p className="text-xs text-slate-500 dark:text-slate-400" data-testid="placeholder-hint">
+      <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="placeholder-hint">
         {placeholders.length
           ? `Any argument accepts a parameter: ${placeholders.join(", ")}.`
           : "Add parameters on the Parameters page to use them here as {{ name }}."}
@@ -95,7 +100,8 @@ export function StepEditor({ step, index, count, errorBase, errors, catalogue, p
           key={action.do}
           schema={action.args_schema}
           where={args}
-          onChange={setWhere}
+          raw={step.raw ?? {}}
+          onChange={setArgs}
           placeholders={placeholders}
           errors={errors}
           errorBase={`${errorBase}.where`}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect, useRef, useState } from "react";
 import type { StepList } from "@/components/experiments/types";
 import { FormError } from "@/components/ui/field";
 import { button } from "@/components/ui/styles";
@@ -22,13 +23,49 @@ type Props = {
   errors: Record<string, string>;
 };
 
+type Removed = { step: DraftStep; index: number };
+
+/**
+ * One step list. The keyboard stays with the work: a new step gets the focus (its action search),
+ * and Remove offers Undo, focused, instead of dropping the focus on the page.
+ */
 export function StepListEditor({ list, steps, onChange, catalogue, placeholders, errors }: Props) {
+  const [focusStep, setFocusStep] = useState<string | null>(null);
+  const [removed, setRemoved] = useState<Removed | null>(null);
+  const undo = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!focusStep) return;
+    document.querySelector<HTMLElement>(`[data-step-search="${focusStep}"]`)?.focus();
+    setFocusStep(null);
+  }, [focusStep]);
+  useEffect(() => {
+    if (removed) undo.current?.focus();
+  }, [removed]);
+
   const replace = (i: number, step: DraftStep) => onChange(steps.map((s, j) => (j === i ? step : s)));
   const move = (i: number, delta: -1 | 1) => {
     const next = [...steps];
     [next[i], next[i + delta]] = [next[i + delta], next[i]];
     onChange(next);
   };
+  const add = () => {
+    const step = emptyStep();
+    onChange([...steps, step]);
+    setRemoved(null);
+    setFocusStep(step.id);
+  };
+  const remove = (i: number) => {
+    setRemoved({ step: steps[i], index: i });
+    onChange(steps.filter((_, j) => j !== i));
+  };
+  const restore = () => {
+    if (!removed) return;
+    onChange([...steps.slice(0, removed.index), removed.step, ...steps.slice(removed.index)]);
+    setFocusStep(removed.step.id);
+    setRemoved(null);
+  };
+
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-600 dark:text-slate-400">{INTRO[list]}</p>
@@ -45,10 +82,24 @@ export function StepListEditor({ list, steps, onChange, catalogue, placeholders,
           placeholders={placeholders}
           onChange={(s) => replace(i, s)}
           onMove={(delta) => move(i, delta)}
-          onRemove={() => onChange(steps.filter((_, j) => j !== i))}
+          onRemove={() => remove(i)}
         />
       ))}
-      <button type="button" className={button.secondary} onClick={() => onChange([...steps, emptyStep()])}>
+      {removed && (
+        <div
+          role="status"
+          className="flex flex-wrap items-center gap-3 rounded-md border border-slate-300 bg-slate-50 px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-800"
+        >
+          <span>
+            Removed step {removed.index + 1}
+            {removed.step.action ? ` (${removed.step.action})` : ""}.
+          </span>
+          <button ref={undo} type="button" className={button.secondary} onClick={restore}>
+            Undo
+          </button>
+        </div>
+      )}
+      <button type="button" className={button.secondary} onClick={add}>
         Add a step
       </button>
     </div>

@@ -21,7 +21,8 @@ export function WizardPageBody({ page, draft, update, errors }: Props) {
     return <ReviewPage experiment={toExperiment(draft)} otherErrors={other} />;
   }
   if (!isStepPage(page)) return null;
-  if (modules.isPending) return <p className="text-sm text-slate-500">Loading the module catalogue…</p>;
+  if (modules.isPending)
+    return <p className="text-sm text-slate-600 dark:text-slate-400">Loading the module catalogue…</p>;
   if (modules.isError) return <FormError message={`Could not load the modules: ${modules.error.message}`} />;
   return (
     <StepListEditor

@@ -55,6 +55,7 @@ const MATRIX: Record<string, Partial<Record<Method, Access>>> = {
   "notification/route.ts": { GET: "admin", PUT: "admin" },
   "notification/settings/route.ts": { GET: "admin", PUT: "admin" },
   "notification/test/route.ts": { POST: "admin" },
+  "trial/[id]/events/route.ts": { GET: "viewer" },
 };
 
 function routeFiles(dir: string): string[] {

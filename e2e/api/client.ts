@@ -36,6 +36,7 @@ import * as allSchedules from "@/app/api/v1/schedule/route";
 import * as upcoming from "@/app/api/v1/schedule/upcoming/route";
 import * as trialStats from "@/app/api/v1/stats/trials/route";
 import * as signal from "@/app/api/v1/signal/route";
+import * as trialEvents from "@/app/api/v1/trial/[id]/events/route";
 import * as trialStop from "@/app/api/v1/trial/[id]/stop/route";
 import * as trial from "@/app/api/v1/trial/[id]/route";
 import * as trials from "@/app/api/v1/trial/route";
@@ -86,6 +87,7 @@ const ROUTES: [RegExp, object, string[]][] = [
   [/^\/api\/v1\/notification\/?$/, notification, []],
   [/^\/api\/v1\/notification\/settings\/?$/, notificationSettings, []],
   [/^\/api\/v1\/notification\/test\/?$/, notificationTest, []],
+  [/^\/api\/v1\/trial\/([^/]+)\/events\/?$/, trialEvents, ["id"]],
   [/^\/api\/v1\/(.+)$/, catchAll, ["path"]],
 ];
 

@@ -170,3 +170,16 @@ test("Markdown, Accept negotiation, filters and bad input", async () => {
   });
   expect((await fetchReport("experiment=00000000-0000-4000-8000-000000000009")).res.status).toBe(404);
 });
+
+test("times in the human-readable formats are in the zone asked for, and named; an unknown zone is a 400 on tz", async () => {
+  const paris = await text(`experiment=${experimentId}&format=md&tz=Europe/Paris`);
+  expect(paris).toMatch(/times are in Europe\/Paris/);
+  expect(paris).toMatch(/Started \d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d:\d\d (CET|CEST|GMT\+1|GMT\+2),/);
+  const utc = await text(`experiment=${experimentId}&format=html`);
+  expect(utc).toMatch(/\d\d:\d\d:\d\d UTC/);
+  // The JSON journal keeps machine times and says which zone the other formats used.
+  expect(JSON.parse(await text(`experiment=${experimentId}&format=json&tz=Asia/Tokyo`)).time_zone).toBe("Asia/Tokyo");
+  const bad = await fetchReport("format=html&tz=Mars/Olympus");
+  expect(bad.res.status).toBe(400);
+  expect(JSON.parse(bad.bytes.toString())).toEqual({ tz: ["Must be an IANA time zone, e.g. Europe/Paris."] });
+});

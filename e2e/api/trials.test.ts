@@ -364,3 +364,68 @@ describe("the trial list from cached JSON", () => {
     expect(again.headers.get("ETag")).toBe(after.headers.get("ETag"));
   });
 });
+
+describe("GET /trial/{id}/events", () => {
+  /** Reads Server-Sent Events off a response until `until` is seen (or the stream ends). */
+  async function events(res: Response, until: string, act?: () => Promise<void>) {
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    const seen: { event: string; data: any }[] = [];
+    let buffer = "";
+    let acted = false;
+    while (!seen.some((e) => e.event === until)) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      buffer += new TextDecoder().decode(value);
+      let cut = buffer.indexOf("\n\n");
+      while (cut >= 0) {
+        const block = buffer.slice(0, cut);
+        buffer = buffer.slice(cut + 2);
+        const event = /^event: (.*)$/m.exec(block)?.[1];
+        const data = /^data: (.*)$/m.exec(block)?.[1];
+        if (event && data) seen.push({ event, data: JSON.parse(data) });
+        cut = buffer.indexOf("\n\n");
+      }
+      if (act && !acted && seen.length) {
+        acted = true;
+        await act();
+      }
+    }
+    await reader.cancel();
+    return seen;
+  }
+
+  const open = async (id: string) => {
+    const { IDENTITIES } = await import("./identities");
+    const route = await import("@/app/api/v1/trial/[id]/events/route");
+    return route.GET(
+      new Request(`http://eris.test/api/v1/trial/${id}/events`, {
+        headers: { authorization: `Bearer ${IDENTITIES.viewer.token}` },
+      }),
+      { params: Promise.resolve({ id }) },
+    );
+  };
+
+  test("streams the trial at once, again when it changes, then `end` once it has ended", async () => {
+    const created = await api("POST", "/api/v1/trial/", { experiment: experimentId });
+    const id = created.body.id;
+    const res = await open(id);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/event-stream; charset=utf-8");
+    expect(res.headers.get("cache-control")).toContain("no-transform");
+    const seen = await events(res, "end", async () => {
+      expect((await api("PUT", stopPath(id))).status).toBe(200); // queued: Stopped at once
+    });
+    expect(seen.map((e) => `${e.event}:${e.data.status}`)).toEqual(["trial:Scheduled", "trial:Stopped", "end:Stopped"]);
+    expect(seen[1].data).toEqual((await api("GET", trialPath(id))).body); // the same document as GET
+  });
+
+  test("a finished trial gets one `trial` and `end`; an unknown one a 404 before any stream", async () => {
+    const created = await api("POST", "/api/v1/trial/", { experiment: experimentId });
+    await api("PUT", stopPath(created.body.id));
+    const seen = await events(await open(created.body.id), "end");
+    expect(seen.map((e) => e.event)).toEqual(["trial", "end"]);
+    const missing = await open(UNKNOWN_ID);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ detail: "Not found." });
+  });
+});

@@ -19,6 +19,16 @@ function argsSchema(schema: z.ZodType): Record<string, unknown> {
   }
 }
 
+/**
+ * The namespace whose module this one is under another name (`istio` → `k8s`: in Kallisti both map
+ * to the same module), or null. Pickers list each action once; either name stays a valid `do`.
+ */
+function aliasOf(toolbox: LoadedToolbox, namespace: string): string | null {
+  const builtin = /^builtin:(.+)$/.exec(toolbox.sources[namespace] ?? "")?.[1];
+  if (!builtin || builtin === namespace) return null;
+  return toolbox.modules[builtin] === toolbox.modules[namespace] ? builtin : null;
+}
+
 export function catalogue(toolbox: LoadedToolbox) {
   return {
     modules: Object.entries(toolbox.modules)
@@ -26,6 +36,7 @@ export function catalogue(toolbox: LoadedToolbox) {
       .map(([namespace, mod]) => ({
         namespace,
         source: toolbox.sources[namespace] ?? null,
+        alias_of: aliasOf(toolbox, namespace),
         description: mod.description,
         actions: Object.entries(mod.actions)
           .sort(([a], [b]) => a.localeCompare(b))

@@ -216,6 +216,18 @@ export function openApiDocument(): Json {
           responses: { "200": ok("Trial", ref("Trial")), ...errors },
         },
       },
+      "/trial/{id}/events": {
+        parameters: [pathId("id", "Trial id")],
+        get: {
+          tags: ["trial"],
+          summary:
+            "The trial as Server-Sent Events: `trial` (the trial, as GET /trial/{id}) at once and after every change, such as a running step's new log lines; `end` once it has ended, then the stream closes",
+          responses: {
+            "200": { description: "An event stream", content: { "text/event-stream": {} } },
+            "404": errors["404"],
+          },
+        },
+      },
       "/trial/{id}/stop": {
         parameters: [pathId("id", "Trial id")],
         put: {
@@ -288,6 +300,12 @@ export function openApiDocument(): Json {
               name: "format",
               in: "query",
               schema: { type: "string", enum: ["xml", "json", "html", "junit", "pdf", "md"], default: "xml" },
+            },
+            {
+              name: "tz",
+              in: "query",
+              description: "IANA time zone the HTML, PDF and Markdown formats show times in (named there)",
+              schema: { type: "string", default: "UTC", examples: ["Europe/Paris"] },
             },
           ],
           responses: {

@@ -1,8 +1,11 @@
 /**
- * One self-contained printable page: inline CSS, inline SVG, no external requests. Summary,
- * success rate across the selected trials, then per trial a timeline chart, a step table and logs.
+ * One self-contained printable page: inline CSS, inline SVG, no external requests. The summary
+ * (the same sentence as every other format), then per experiment its own numbers and per trial a
+ * timeline chart, a step table and the logs. Steps are named alike in the chart, the table and
+ * the logs; times are shown in the report's zone, which is named.
  */
-import type { Journal, JournalTrial } from "./journal";
+import type { Journal, JournalStep, JournalTrial } from "./journal";
+import { formatSeconds, formatTime, overallSentence, percent, stepLabel, summarySentence } from "./summary";
 
 const esc = (s: unknown) =>
   String(s ?? "").replace(
@@ -10,7 +13,7 @@ const esc = (s: unknown) =>
     (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string,
   );
 
-const COLOUR: Record<string, string> = {
+export const STEP_COLOUR: Record<string, string> = {
   succeeded: "#16a34a",
   failed: "#dc2626",
   interrupted: "#dc2626",
@@ -18,25 +21,31 @@ const COLOUR: Record<string, string> = {
   running: "#2563eb",
   not_run: "#cbd5e1",
 };
-const pct = (r: number | null) => (r === null ? "n/a" : `${Math.round(r * 100)}%`);
+
+const LABEL_WIDTH = 200;
+const BAR_WIDTH = 540;
+const ROW = 18;
+
+/** The list a step belongs to, as a prefix (pre-steps and the rollback are marked; steps are not). */
+const listPrefix = (s: JournalStep) => (s.list === "steps" ? "" : s.list === "pre_steps" ? "pre: " : "rollback: ");
 
 function timeline(t: JournalTrial): string {
   const timed = t.steps.filter((s) => s.start);
   if (!timed.length) return "<p class=muted>No step ran.</p>";
   const t0 = Math.min(...timed.map((s) => Date.parse(s.start as string)));
   const t1 = Math.max(...timed.map((s) => Date.parse((s.end ?? s.start) as string)), t0 + 1);
-  const row = 18;
   const bars = t.steps
     .map((s, i) => {
-      const x = s.start ? ((Date.parse(s.start) - t0) / (t1 - t0)) * 560 : 0;
-      const w = s.start
-        ? Math.max(2, ((Date.parse((s.end ?? s.start) as string) - Date.parse(s.start)) / (t1 - t0)) * 560)
-        : 0;
-      return `<text x="0" y="${i * row + 13}" font-size="11">${esc(`${s.list === "steps" ? "" : `${s.list.replace("_", "-")} `}${s.name}`.slice(0, 28))}</text>
-<rect x="${180 + x}" y="${i * row + 3}" width="${w}" height="12" rx="2" fill="${COLOUR[s.status] ?? "#94a3b8"}"><title>${esc(`${s.name}: ${s.status}, ${s.duration_seconds ?? 0}s`)}</title></rect>`;
+      const start = s.start ? Date.parse(s.start) : null;
+      const x = start === null ? 0 : ((start - t0) / (t1 - t0)) * BAR_WIDTH;
+      const end = s.end ?? s.start;
+      const w = start === null || !end ? 0 : Math.max(2, ((Date.parse(end) - start) / (t1 - t0)) * BAR_WIDTH);
+      const label = `${listPrefix(s)}${stepLabel(s)}`;
+      return `<text x="0" y="${i * ROW + 13}" font-size="11">${esc(label.length > 32 ? `${label.slice(0, 31)}…` : label)}</text>
+<rect x="${LABEL_WIDTH + x}" y="${i * ROW + 3}" width="${w}" height="12" rx="2" fill="${STEP_COLOUR[s.status] ?? "#94a3b8"}"><title>${esc(`${stepLabel(s)}: ${s.status}, ${formatSeconds(s.duration_seconds)}`)}</title></rect>`;
     })
     .join("");
-  return `<svg role="img" aria-label="Timeline" width="760" height="${t.steps.length * row + 4}" xmlns="http://www.w3.org/2000/svg">${bars}</svg>`;
+  return `<svg role="img" aria-label="Timeline" width="${LABEL_WIDTH + BAR_WIDTH + 20}" height="${t.steps.length * ROW + 4}" xmlns="http://www.w3.org/2000/svg">${bars}</svg>`;
 }
 
 function guardTable(t: JournalTrial): string {
@@ -50,39 +59,46 @@ function guardTable(t: JournalTrial): string {
   return `<table><thead><tr><th>Guard</th><th>Action</th><th>Checks</th><th>Failures</th><th>Outcome</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-function trialSection(t: JournalTrial): string {
+function trialSection(t: JournalTrial, zone: string): string {
   const rows = t.steps
     .map(
       (s) =>
-        `<tr><td>${esc(s.list)}</td><td>${esc(s.description ?? s.name)}</td><td><code>${esc(s.do)}</code></td><td class="st ${esc(s.status)}">${esc(s.status)}</td><td>${s.duration_seconds ?? ""}</td></tr>`,
+        `<tr><td>${esc(s.list.replace("_", "-"))}</td><td>${esc(stepLabel(s))}</td><td><code>${esc(s.do)}</code></td><td class="st ${esc(s.status)}">${esc(s.status.replace("_", " "))}</td><td>${esc(formatSeconds(s.duration_seconds))}</td></tr>`,
     )
     .join("");
   const logs = t.steps
-    .map((s) => (s.logs.length ? `<h5>${esc(s.name)}</h5><pre>${esc(s.logs.join("\n"))}</pre>` : ""))
+    .map((s) => (s.logs.length ? `<h5>${esc(stepLabel(s))}</h5><pre>${esc(s.logs.join("\n"))}</pre>` : ""))
     .join("");
   return `<section class=trial><h3><span class="badge ${esc(t.status.replace(" ", "_"))}">${esc(t.status)}</span> Trial ${esc(t.id)}</h3>
-<p>Started ${esc(t.start ?? "—")} · ended ${esc(t.end ?? "—")} · ${t.duration_seconds ?? 0} s · by ${esc(t.initiated_by)}${t.status_reason ? ` · ${esc(t.status_reason)}` : ""}</p>
+<p>Started ${esc(formatTime(t.start, zone))} · ended ${esc(formatTime(t.end, zone))} · ${esc(formatSeconds(t.duration_seconds))} · by ${esc(t.initiated_by)}${t.status_reason ? ` · ${esc(t.status_reason)}` : ""}</p>
 ${timeline(t)}
-<table><thead><tr><th>List</th><th>Step</th><th>Action</th><th>Status</th><th>Seconds</th></tr></thead><tbody>${rows}</tbody></table>
+<table><thead><tr><th>List</th><th>Step</th><th>Action</th><th>Status</th><th>Duration</th></tr></thead><tbody>${rows}</tbody></table>
 ${guardTable(t)}
 <details open><summary>Logs</summary>${logs}<pre>${esc(t.result.join("\n"))}</pre></details></section>`;
 }
 
+function summaryCards(j: Journal): string {
+  const s = j.summary;
+  const card = (n: string | number, what: string) => `<div><b>${esc(n)}</b>${esc(what)}</div>`;
+  return `<div class=summary>${card(s.experiments, s.experiments === 1 ? "experiment" : "experiments")}${card(s.trials, s.trials === 1 ? "trial" : "trials")}${card(s.succeeded, "succeeded")}${card(s.failed, "failed")}${card(s.other, "without an outcome")}${card(percent(s.success_rate), "success rate")}</div>`;
+}
+
 export function renderHtml(j: Journal): string {
+  const zone = j.time_zone;
   const body = j.experiments
     .map(
       (e) => `<section><h2>${esc(e.name)}</h2><p>${esc(e.description)}</p>
-<p>Successful trials: ${e.trials.filter((t) => t.status === "Succeeded").length} / ${e.trials.length}</p>
-${e.trials.map(trialSection).join("") || "<p class=muted>No trials run.</p>"}</section>`,
+<p class=counts>${esc(summarySentence(e.summary))}</p>
+${e.trials.map((t) => trialSection(t, zone)).join("") || "<p class=muted>No trials run.</p>"}</section>`,
     )
     .join("");
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(j.title)}</title>
 <style>body{font:14px/1.45 system-ui,sans-serif;color:#0f172a;margin:2rem;max-width:980px}h1{margin:0}table{border-collapse:collapse;width:100%;margin:.5rem 0}
 td,th{border-bottom:1px solid #e2e8f0;padding:4px 6px;text-align:left}pre{background:#f1f5f9;padding:.5rem;white-space:pre-wrap;font-size:12px}
-.muted{color:#64748b}.badge{padding:1px 8px;border-radius:9px;color:#fff;background:#64748b}.Succeeded{background:#16a34a}.Failed,.Invalid{background:#dc2626}.Aborted{background:#ea580c}
-.In_Progress{background:#2563eb}.st.succeeded{color:#16a34a}.st.failed{color:#dc2626}.summary{display:flex;gap:2rem;margin:1rem 0}.summary b{font-size:1.5rem;display:block}
-section.trial{page-break-inside:avoid;border-top:1px solid #cbd5e1;margin-top:1rem}@media print{details{display:block}}</style></head>
-<body><h1>${esc(j.title)}</h1><p class=muted>Generated ${esc(j.generated_at)}</p>
-<div class=summary><div><b>${j.summary.experiments}</b>experiments</div><div><b>${j.summary.trials}</b>trials</div><div><b>${j.summary.succeeded}</b>succeeded</div><div><b>${j.summary.failed}</b>failed</div><div><b>${pct(j.summary.success_rate)}</b>success rate</div></div>
+.muted{color:#475569}.badge{padding:1px 8px;border-radius:9px;color:#fff;background:#475569}.Succeeded{background:#15803d}.Failed,.Invalid{background:#b91c1c}.Aborted{background:#c2410c}
+.In_Progress{background:#1d4ed8}.st.succeeded{color:#15803d}.st.failed{color:#b91c1c}.summary{display:flex;flex-wrap:wrap;gap:2rem;margin:1rem 0}.summary b{font-size:1.5rem;display:block}
+.counts{font-weight:600}section.trial{page-break-inside:avoid;border-top:1px solid #cbd5e1;margin-top:1rem}@media print{details{display:block}}</style></head>
+<body><h1>${esc(j.title)}</h1><p class=muted>Generated ${esc(formatTime(j.generated_at, zone))}. Times are in ${esc(zone)}.</p>
+${summaryCards(j)}<p class=counts>${esc(overallSentence(j.summary))}</p>
 ${body || "<p class=muted>No experiments.</p>"}</body></html>`;
 }

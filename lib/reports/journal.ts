@@ -8,6 +8,7 @@ import { isoTime } from "@/lib/api/time";
 import type { GuardRecord } from "@/lib/trials/guards";
 import type { StepLog, TrialRecords } from "@/lib/trials/records";
 import type { ReportGroup } from "./collect";
+import { countTrials } from "./summary";
 
 const LISTS = ["pre_steps", "steps", "post_steps"] as const;
 const obj = z.record(z.string(), z.unknown());
@@ -59,22 +60,26 @@ export const journalTrialSchema = z.object({
   result: z.array(z.string()),
 });
 
+const countsSchema = z.object({
+  trials: z.number().int(),
+  succeeded: z.number().int(),
+  failed: z.number().int().describe("Failed, Aborted or Invalid"),
+  other: z.number().int().describe("without an outcome: stopped, skipped, queued or running"),
+  success_rate: z.number().nullable().describe("succeeded / (succeeded + failed); null when neither"),
+});
+
 export const journalSchema = z.object({
   format: z.literal("eris-journal/1"),
   title: z.string(),
   generated_at: z.string(),
-  summary: z.object({
-    experiments: z.number().int(),
-    trials: z.number().int(),
-    succeeded: z.number().int(),
-    failed: z.number().int(),
-    success_rate: z.number().nullable().describe("succeeded / (succeeded + failed, aborted, invalid)"),
-  }),
+  time_zone: z.string().describe("the IANA zone the human-readable formats show times in"),
+  summary: countsSchema.extend({ experiments: z.number().int() }),
   experiments: z.array(
     z.object({
       id: z.string(),
       name: z.string(),
       description: z.string(),
+      summary: countsSchema,
       metadata: obj,
       parameters: obj,
       pre_steps: z.array(obj),
@@ -129,27 +134,19 @@ function journalSteps(defs: Record<(typeof LISTS)[number], Step[]>, records: Tri
   );
 }
 
-const FAILED = ["Failed", "Aborted", "Invalid"];
-
-export function buildJournal(groups: ReportGroup[], title: string, now = Date.now()): Journal {
+export function buildJournal(groups: ReportGroup[], title: string, now = Date.now(), timeZone = "UTC"): Journal {
   const all = groups.flatMap((g) => g.trials);
-  const succeeded = all.filter((t) => t.status === "Succeeded").length;
-  const failed = all.filter((t) => FAILED.includes(t.status)).length;
   return {
     format: "eris-journal/1",
     title,
     generated_at: isoTime(now) as string,
-    summary: {
-      experiments: groups.length,
-      trials: all.length,
-      succeeded,
-      failed,
-      success_rate: succeeded + failed ? succeeded / (succeeded + failed) : null,
-    },
+    time_zone: timeZone,
+    summary: { experiments: groups.length, ...countTrials(all.map((t) => t.status)) },
     experiments: groups.map(({ experiment: e, trials }) => ({
       id: e.id,
       name: e.name,
       description: e.description,
+      summary: countTrials(trials.map((t) => t.status)),
       metadata: e.metadata,
       parameters: e.parameters,
       pre_steps: e.preSteps,

@@ -15,12 +15,14 @@ const EVIL = {
 const journal = {
   title: "Eris <Report>",
   generated_at: "2026-11-25T12:00:00Z",
-  summary: { trials: 1, succeeded: 0, failed: 1, success_rate: 0 },
+  time_zone: "UTC",
+  summary: { experiments: 1, trials: 1, succeeded: 0, failed: 1, other: 0, success_rate: 0 },
   experiments: [
     {
       id: "e",
       name: EVIL.name,
       description: EVIL.description,
+      summary: { trials: 1, succeeded: 0, failed: 1, other: 0, success_rate: 0 },
       trials: [
         {
           id: "t-1",

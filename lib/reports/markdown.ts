@@ -4,40 +4,44 @@
  */
 import type { Journal, JournalTrial } from "./journal";
 import { mdCode, mdFence, mdInline, mdParagraph } from "./markdown-text";
+import { formatSeconds, formatTime, overallSentence, stepLabel, summarySentence } from "./summary";
 
 /** The log lines of the steps that failed: what a ticket needs, without the whole trial. */
 function failureLogs(t: JournalTrial): string[] {
   const out: string[] = [];
   for (const s of t.steps) {
     if ((s.status !== "failed" && s.status !== "interrupted") || !s.logs.length) continue;
-    out.push("", `Log of ${mdInline(s.description ?? s.name)}:`, "", mdFence(s.logs));
+    out.push("", `Log of ${mdInline(stepLabel(s))}:`, "", mdFence(s.logs));
   }
   return out;
 }
 
 export function renderMarkdown(j: Journal): string {
-  const rate = j.summary.success_rate === null ? "n/a" : `${Math.round(j.summary.success_rate * 100)}%`;
+  const zone = j.time_zone;
   const out = [
     `# ${mdInline(j.title)}`,
     "",
-    `Generated ${mdInline(j.generated_at)}. ${j.summary.trials} trials, ${j.summary.succeeded} succeeded, ${j.summary.failed} failed, success rate ${rate}.`,
+    `Generated ${mdInline(formatTime(j.generated_at, zone))}; times are in ${mdInline(zone)}.`,
+    "",
+    mdInline(overallSentence(j.summary)),
   ];
   for (const e of j.experiments) {
     out.push("", `## ${mdInline(e.name)}`);
     if (e.description) out.push("", mdParagraph(e.description));
+    out.push("", mdInline(summarySentence(e.summary)));
     for (const t of e.trials) {
       const reason = t.status_reason ? ` ${mdInline(t.status_reason)}` : "";
       out.push(
         "",
         `### ${mdInline(t.status)}: trial ${mdInline(t.id)}`,
         "",
-        `Started ${mdInline(t.start ?? "—")}, ended ${mdInline(t.end ?? "—")}, by ${mdInline(t.initiated_by)}.${reason}`,
+        `Started ${mdInline(formatTime(t.start, zone))}, ended ${mdInline(formatTime(t.end, zone))}, ${mdInline(formatSeconds(t.duration_seconds))}, by ${mdInline(t.initiated_by)}.${reason}`,
         "",
       );
-      out.push("| List | Step | Action | Status | Seconds |", "|---|---|---|---|---|");
+      out.push("| List | Step | Action | Status | Duration |", "|---|---|---|---|---|");
       for (const s of t.steps)
         out.push(
-          `| ${mdInline(s.list)} | ${mdInline(s.description ?? s.name)} | ${mdCode(s.do)} | ${mdInline(s.status)} | ${s.duration_seconds ?? ""} |`,
+          `| ${mdInline(s.list)} | ${mdInline(stepLabel(s))} | ${mdCode(s.do)} | ${mdInline(s.status)} | ${mdInline(formatSeconds(s.duration_seconds))} |`,
         );
       if (t.guards.length) {
         out.push("", "| Guard | Action | Checks | Failures | Tripped |", "|---|---|---|---|---|");

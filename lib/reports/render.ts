@@ -41,8 +41,9 @@ export async function renderReport(
   format: Format,
   title: string,
   scope: string,
+  timeZone = "UTC",
 ): Promise<Response> {
-  const journal = buildJournal(groups, title);
+  const journal = buildJournal(groups, title, Date.now(), timeZone);
   const body: string | Buffer =
     format === "xml"
       ? renderXml(groups, title)

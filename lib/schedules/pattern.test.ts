@@ -103,3 +103,15 @@ test("a CRON_TZ= prefix with an unknown zone or nothing after it is rejected", (
   );
   expect(() => parsePattern("CRON_TZ=Asia/Tokyo")).toThrow("a pattern is required after CRON_TZ=Asia/Tokyo");
 });
+
+test("a step that does not divide its field is described as it fires, not as 'every N'", () => {
+  expect(describePattern(parsePattern("*/7 * * * *"))).toBe(
+    "At :00, :07, :14, :21, :28, :35, :42, :49 and :56 of every hour (every 7 minutes, then 4 minutes from :56 to :00)",
+  );
+  expect(describePattern(parsePattern("*/5 */5 * * *"))).toBe(
+    "Every 5 minutes, at 00:00, 05:00, 10:00, 15:00 and 20:00 of every day (every 5 hours, then 4 hours from 20:00 to 00:00)",
+  );
+  // Steps that divide the range stay as cronstrue says them.
+  expect(describePattern(parsePattern("*/15 * * * *"))).toBe("Every 15 minutes");
+  expect(describePattern(parsePattern("*/10 * * * * *"))).toBe("Every 10 seconds");
+});

@@ -137,8 +137,46 @@ export function describePattern(p: Pattern): string {
   if (p.kind === "every") return inZone(`Every ${describeDuration(p.intervalMs)}`);
   const expr = NICKNAMES[spec.toLowerCase()] ?? spec;
   try {
-    return inZone(cronstrue.toString(expr, { use24HourTimeFormat: true, verbose: false }));
+    return inZone(honestSteps(expr, cronstrue.toString(expr, { use24HourTimeFormat: true, verbose: false })));
   } catch {
     return p.source;
   }
+}
+
+/**
+ * cronstrue calls `*\/7` in the minute field "Every 7 minutes", but cron restarts the count at
+ * every hour: :00, :07 … :56, then :00 again 4 minutes later. When a step does not divide its
+ * field's range (minutes and seconds of 60, hours of 24), say when it really fires.
+ */
+function honestSteps(expr: string, sentence: string): string {
+  const fields = expr.trim().split(/\s+/);
+  if (fields.length < 5 || fields.length > 7) return sentence;
+  const withSeconds = fields.length >= 6;
+  const checks: [string | undefined, number, string, (n: number) => string][] = [
+    [withSeconds ? fields[0] : undefined, 60, "second", (n) => `:${String(n).padStart(2, "0")}`],
+    [fields[withSeconds ? 1 : 0], 60, "minute", (n) => `:${String(n).padStart(2, "0")}`],
+    [fields[withSeconds ? 2 : 1], 24, "hour", (n) => `${String(n).padStart(2, "0")}:00`],
+  ];
+  let out = sentence;
+  for (const [field, range, unit, show] of checks) {
+    const m = field ? /^(\*|\d+)\/(\d+)$/.exec(field) : null;
+    if (!m) continue;
+    const start = m[1] === "*" ? 0 : Number(m[1]);
+    const step = Number(m[2]);
+    if (step <= 0 || start >= range || (range % step === 0 && start < step)) continue;
+    const at: number[] = [];
+    for (let n = start; n < range; n += step) at.push(n);
+    const wrap = range - at[at.length - 1] + start;
+    const within = unit === "hour" ? "day" : unit === "minute" ? "hour" : "minute";
+    const list = at.length > 1 ? `${at.slice(0, -1).map(show).join(", ")} and ${show(at[at.length - 1])}` : show(at[0]);
+    const honest = `at ${list} of every ${within} (every ${step} ${unit}s, then ${wrap} ${unit}${wrap === 1 ? "" : "s"} from ${show(at[at.length - 1])} to ${show(start)})`;
+    const said = new RegExp(`Every ${step} ${unit}s(, starting at [^,]+)?`, "i");
+    const found = said.exec(out);
+    if (!found) out = `${out} (${honest})`;
+    else {
+      const phrase = found.index === 0 ? honest.charAt(0).toUpperCase() + honest.slice(1) : honest;
+      out = out.slice(0, found.index) + phrase + out.slice(found.index + found[0].length);
+    }
+  }
+  return out;
 }

@@ -159,6 +159,19 @@ export class TrialRepo {
     );
   }
 
+  /**
+   * A cheap mark that changes whenever the trial does (a live page compares it before reading
+   * the whole row): when it was last written, its status and the size of its records.
+   */
+  changeMark(id: string): string | null {
+    const row = this.db
+      .select({ at: trials.updatedAt, status: trials.status, size: sql<number>`length(${trials.records})` })
+      .from(trials)
+      .where(eq(trials.id, id))
+      .get();
+    return row ? `${row.at}:${row.status}:${row.size}` : null;
+  }
+
   /** The brief trial list a schedule shows (Kallisti: by executed_at, never-run first). */
   listForSchedule(scheduleIds: string[]): ScheduleTrial[] {
     if (!scheduleIds.length) return [];

@@ -81,6 +81,11 @@ export class TrialService {
     return trialListAnswer(this.db, this.query(filters), page);
   }
 
+  /** Changes whenever the trial changes; null once it is gone (see TrialRepo.changeMark). */
+  changeMark(id: string): string | null {
+    return isUuid(id) ? this.repo.changeMark(id) : null;
+  }
+
   list(filters: TrialFilters, page: Page) {
     return this.repo.listLive(this.query(filters), page);
   }

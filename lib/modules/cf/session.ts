@@ -12,14 +12,22 @@ import { InvalidCredential } from "@/lib/credentials/types";
 import { type ActionContext, FailedAction } from "../types";
 import { type HttpResponse, parseJson, request } from "./http";
 
+// Marked as the connection group: the wizard lists the optional ones after what the action acts on.
+const CONNECTION = { "x-eris-group": "connection" };
+
 export const connectionArgs = {
-  cf_api_url: z.url().describe("Cloud Controller API URL, e.g. https://api.sys.example.com"),
+  cf_api_url: z.url().describe("Cloud Controller API URL, e.g. https://api.sys.example.com").meta(CONNECTION),
   verify_ssl: z
     .boolean()
     .default(true)
-    .describe("Verify the API's and UAA's TLS certificates (false for a self-signed foundation)"),
-  client_id: z.string().min(1).default("cf").describe("UAA client for the password grant"),
-  client_secret: z.string().default("").describe("That client's secret (the cf CLI's client has none)"),
+    .describe("Verify the API's and UAA's TLS certificates (false for a self-signed foundation)")
+    .meta(CONNECTION),
+  client_id: z.string().min(1).default("cf").describe("UAA client for the password grant").meta(CONNECTION),
+  client_secret: z
+    .string()
+    .default("")
+    .describe("That client's secret (the cf CLI's client has none)")
+    .meta(CONNECTION),
 };
 
 /** Where Kallisti's cf actions look for an app (each narrows the search when given). */

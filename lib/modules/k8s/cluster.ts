@@ -29,21 +29,39 @@ import { SERVICE_ACCOUNT_DIR, inClusterServer, normalizeApiHost } from "@/lib/cr
 import type { Credential } from "@/lib/credentials/types";
 import { type ActionContext, FailedAction } from "../types";
 
+// Marked as the connection group: the wizard lists them after what the action acts on, folded away.
+const CONNECTION = { "x-eris-group": "connection" };
+
 /** Arguments every k8s/istio action accepts to pick the cluster (spread into each schema). */
 export const clusterArgs = {
   k8s_api_host: z
     .string()
     .min(1)
     .optional()
-    .describe("API server URL for a `credentials` block or the service account, e.g. https://10.0.0.1:6443"),
+    .describe("API server URL for a `credentials` block or the service account, e.g. https://10.0.0.1:6443")
+    .meta(CONNECTION),
   kubeconfig: z
     .string()
     .min(1)
     .optional()
-    .describe("Path of a kubeconfig file on the runner (default: $KUBECONFIG, then the in-cluster service account)"),
-  context: z.string().min(1).optional().describe("kubeconfig context to use (default: the file's current context)"),
-  insecure_skip_tls_verify: z.boolean().default(false).describe("Do not verify the API server's TLS certificate"),
-  platform: z.string().default("k8s").describe('Kallisti\'s platform switch; only "k8s" is supported here'),
+    .describe("Path of a kubeconfig file on the runner (default: $KUBECONFIG, then the in-cluster service account)")
+    .meta(CONNECTION),
+  context: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("kubeconfig context to use (default: the file's current context)")
+    .meta(CONNECTION),
+  insecure_skip_tls_verify: z
+    .boolean()
+    .default(false)
+    .describe("Do not verify the API server's TLS certificate")
+    .meta(CONNECTION),
+  platform: z
+    .string()
+    .default("k8s")
+    .describe('Kallisti\'s platform switch; only "k8s" is supported here')
+    .meta(CONNECTION),
 };
 
 export type ClusterArgs = {
