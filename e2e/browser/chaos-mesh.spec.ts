@@ -92,7 +92,7 @@ test.describe("as an operator", () => {
       .toBe("Succeeded");
     expect(await networkChaos(request)).toEqual([]);
     await page.reload();
-    await page.getByRole("button", { name: /^NetworkChaos delay: succeeded/ }).click();
+    await page.getByRole("button", { name: /^NetworkChaos delay .*succeeded/ }).click();
     await expect(page.getByText(/injected after \d+\.\d s: AllInjected=True/)).toBeVisible();
     await expect(page.getByText(/Deleted NetworkChaos default\/networkchaos-\w+-step1: gone/)).toBeVisible();
     await shot(page, "chaos-mesh-trial");

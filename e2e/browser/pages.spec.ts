@@ -95,6 +95,8 @@ async function checkPage(page: Page, name: string, url: string, heading: string 
       await ready(page, heading);
     }
     await expect(page.locator("html")).toHaveClass(theme === "dark" ? /\bdark\b/ : /^(?!.*\bdark\b)/);
+    // Buttons fade their colours (transition-colors): measure contrast once the fade has ended.
+    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
     expect(await seriousViolations(page), `${url} (${theme})`).toEqual([]);
     // The API reference runs to many screens: its first one shows the layout.
     const fullPage = name !== "docs";
