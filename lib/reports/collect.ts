@@ -2,14 +2,19 @@
  * What a report covers: experiments with their trials, chosen by Kallisti's `trial-id` or by
  * experiment, schedule and time range. Each trial comes with the definition it ran (its experiment
  * revision), not the experiment as edited since. Secrets are masked here, once, for every format.
+ *
+ * A report is read in two passes so that it can be written as a stream: first the experiments and
+ * their counts (from the indexes, no trial record is read), then each experiment's trials, a page
+ * at a time, in the order they were created. Memory stays flat however many trials are selected.
  */
-import { and, asc, eq, gte, inArray, isNull, lte, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, gt, gte, inArray, isNull, lte, or, type SQL } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { type Experiment, type ExperimentRevision, type Trial, experiments, trials } from "@/db/schema";
-import { ExperimentRepo } from "@/lib/experiments/repo";
 import { notFound } from "@/lib/api/errors";
 import { maskSecrets } from "@/lib/credentials/mask";
+import { ExperimentRepo } from "@/lib/experiments/repo";
 import { isUuid } from "@/lib/ids";
+import { type Counts, countTally } from "./summary";
 
 export type ReportFilter = {
   trialId?: string;
@@ -20,12 +25,22 @@ export type ReportFilter = {
 };
 export type ReportTrial = Trial & { definition: Pick<ExperimentRevision, "preSteps" | "steps" | "postSteps"> };
 export type ReportGroup = { experiment: Experiment; trials: ReportTrial[] };
+export type ReportExperiment = { experiment: Experiment; counts: Counts };
+
+/** What a report holds, ready to be read: the experiments and their counts, and their trials on demand. */
+export type ReportSource = {
+  experiments: ReportExperiment[];
+  /** The experiment's selected trials, oldest first, `pageSize` at a time. */
+  trialPages(experimentId: string, pageSize?: number): Generator<ReportTrial[]>;
+};
+
+const PAGE = 100;
 
 /** Attaches to each trial the masked definition of the revision it ran (one read per revision). */
-function withDefinitions(db: DB, rows: Trial[]): ReportTrial[] {
+function definitions(db: DB) {
   const repo = new ExperimentRepo(db);
   const cache = new Map<string, ReportTrial["definition"]>();
-  return rows.map((t) => {
+  return (t: Trial): ReportTrial => {
     const key = `${t.experimentId}:${t.experimentRevision}`;
     let definition = cache.get(key);
     if (!definition) {
@@ -34,23 +49,32 @@ function withDefinitions(db: DB, rows: Trial[]): ReportTrial[] {
       cache.set(key, definition);
     }
     return { ...maskSecrets(t), definition };
-  });
+  };
 }
 
-export function collectReport(db: DB, f: ReportFilter): ReportGroup[] {
-  if (f.trialId !== undefined) {
-    // Kallisti: trials of deleted experiments are not reported; unknown or malformed ids are 404.
-    const row = isUuid(f.trialId)
-      ? db
-          .select({ t: trials, e: experiments })
-          .from(trials)
-          .innerJoin(experiments, eq(experiments.id, trials.experimentId))
-          .where(and(eq(trials.id, f.trialId), isNull(experiments.deletedAt)))
-          .get()
-      : undefined;
-    if (!row) throw notFound();
-    return [{ experiment: maskSecrets(row.e), trials: withDefinitions(db, [row.t]) }];
-  }
+function singleTrial(db: DB, trialId: string): ReportSource {
+  // Kallisti: trials of deleted experiments are not reported; unknown or malformed ids are 404.
+  const row = isUuid(trialId)
+    ? db
+        .select({ t: trials, e: experiments })
+        .from(trials)
+        .innerJoin(experiments, eq(experiments.id, trials.experimentId))
+        .where(and(eq(trials.id, trialId), isNull(experiments.deletedAt)))
+        .get()
+    : undefined;
+  if (!row) throw notFound();
+  const trial = definitions(db)(row.t);
+  return {
+    experiments: [{ experiment: maskSecrets(row.e), counts: countTally({ [row.t.status]: 1 }) }],
+    *trialPages() {
+      yield [trial];
+    },
+  };
+}
+
+/** Opens a report: reads the experiments and counts now, the trials as they are written. */
+export function openReport(db: DB, f: ReportFilter, now = Date.now()): ReportSource {
+  if (f.trialId !== undefined) return singleTrial(db, f.trialId);
   const exps = db
     .select()
     .from(experiments)
@@ -58,25 +82,67 @@ export function collectReport(db: DB, f: ReportFilter): ReportGroup[] {
     .orderBy(asc(experiments.createdAt))
     .all();
   if (f.experimentId && !exps.length) throw notFound();
-  const conds: SQL[] = [];
+  // Trials created while the report is written are not part of it, so its counts and trials agree.
+  const conds: SQL[] = [lte(trials.createdAt, Math.min(f.until ?? now, now))];
   if (f.scheduleId) conds.push(eq(trials.scheduleId, f.scheduleId));
   if (f.since !== undefined) conds.push(gte(trials.createdAt, f.since));
-  if (f.until !== undefined) conds.push(lte(trials.createdAt, f.until));
   const ids = exps.map((e) => e.id);
-  const found = ids.length
-    ? db
-        .select()
-        .from(trials)
-        .where(and(inArray(trials.experimentId, ids), ...conds))
-        .orderBy(asc(trials.createdAt))
-        .all()
-    : [];
-  const rows = withDefinitions(db, found);
-  const filtering = conds.length > 0;
-  return exps
-    .map((e) => ({
-      experiment: maskSecrets(e),
-      trials: rows.filter((t) => t.experimentId === e.id),
-    }))
-    .filter((g) => !filtering || g.trials.length > 0);
+  const tallies = new Map<string, Record<string, number>>();
+  if (ids.length) {
+    const rows = db
+      .select({ experimentId: trials.experimentId, status: trials.status, n: count() })
+      .from(trials)
+      .where(and(inArray(trials.experimentId, ids), ...conds))
+      .groupBy(trials.experimentId, trials.status)
+      .all();
+    for (const r of rows) {
+      const tally = tallies.get(r.experimentId) ?? {};
+      tally[r.status] = r.n;
+      tallies.set(r.experimentId, tally);
+    }
+  }
+  const filtering = f.scheduleId !== undefined || f.since !== undefined || f.until !== undefined;
+  const withDefinition = definitions(db);
+  return {
+    experiments: exps
+      .filter((e) => !filtering || tallies.has(e.id))
+      .map((e) => ({ experiment: maskSecrets(e), counts: countTally(tallies.get(e.id) ?? {}) })),
+    *trialPages(experimentId, pageSize = PAGE) {
+      let after: { createdAt: number; id: string } | undefined;
+      for (;;) {
+        const page = db
+          .select()
+          .from(trials)
+          .where(
+            and(
+              eq(trials.experimentId, experimentId),
+              ...conds,
+              after
+                ? or(
+                    gt(trials.createdAt, after.createdAt),
+                    and(eq(trials.createdAt, after.createdAt), gt(trials.id, after.id)),
+                  )
+                : undefined,
+            ),
+          )
+          .orderBy(asc(trials.createdAt), asc(trials.id))
+          .limit(pageSize)
+          .all();
+        if (!page.length) return;
+        const last = page[page.length - 1];
+        after = { createdAt: last.createdAt, id: last.id };
+        yield page.map(withDefinition);
+        if (page.length < pageSize) return;
+      }
+    },
+  };
+}
+
+/** The whole report in memory: for the PDF, laid out as one document, and for tests. */
+export function collectReport(db: DB, f: ReportFilter): ReportGroup[] {
+  const source = openReport(db, f);
+  return source.experiments.map(({ experiment }) => ({
+    experiment,
+    trials: [...source.trialPages(experiment.id)].flat(),
+  }));
 }

@@ -4,7 +4,8 @@
  * timeline chart, a step table and the logs. Steps are named alike in the chart, the table and
  * the logs; times are shown in the report's zone, which is named.
  */
-import type { Journal, JournalStep, JournalTrial } from "./journal";
+import type { JournalHead, JournalStep, JournalTrial } from "./journal";
+import type { WriterFactory } from "./stream";
 import { formatSeconds, formatTime, overallSentence, percent, stepLabel, summarySentence } from "./summary";
 
 const esc = (s: unknown) =>
@@ -77,28 +78,28 @@ ${guardTable(t)}
 <details open><summary>Logs</summary>${logs}<pre>${esc(t.result.join("\n"))}</pre></details></section>`;
 }
 
-function summaryCards(j: Journal): string {
+function summaryCards(j: JournalHead): string {
   const s = j.summary;
   const card = (n: string | number, what: string) => `<div><b>${esc(n)}</b>${esc(what)}</div>`;
   return `<div class=summary>${card(s.experiments, s.experiments === 1 ? "experiment" : "experiments")}${card(s.trials, s.trials === 1 ? "trial" : "trials")}${card(s.succeeded, "succeeded")}${card(s.failed, "failed")}${card(s.other, "without an outcome")}${card(percent(s.success_rate), "success rate")}</div>`;
 }
 
-export function renderHtml(j: Journal): string {
-  const zone = j.time_zone;
-  const body = j.experiments
-    .map(
-      (e) => `<section><h2>${esc(e.name)}</h2><p>${esc(e.description)}</p>
-<p class=counts>${esc(summarySentence(e.summary))}</p>
-${e.trials.map((t) => trialSection(t, zone)).join("") || "<p class=muted>No trials run.</p>"}</section>`,
-    )
-    .join("");
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(j.title)}</title>
-<style>body{font:14px/1.45 system-ui,sans-serif;color:#0f172a;margin:2rem;max-width:980px}h1{margin:0}table{border-collapse:collapse;width:100%;margin:.5rem 0}
+const STYLE = `body{font:14px/1.45 system-ui,sans-serif;color:#0f172a;margin:2rem;max-width:980px}h1{margin:0}table{border-collapse:collapse;width:100%;margin:.5rem 0}
 td,th{border-bottom:1px solid #e2e8f0;padding:4px 6px;text-align:left}pre{background:#f1f5f9;padding:.5rem;white-space:pre-wrap;font-size:12px}
 .muted{color:#475569}.badge{padding:1px 8px;border-radius:9px;color:#fff;background:#475569}.Succeeded{background:#15803d}.Failed,.Invalid{background:#b91c1c}.Aborted{background:#c2410c}
 .In_Progress{background:#1d4ed8}.st.succeeded{color:#15803d}.st.failed{color:#b91c1c}.summary{display:flex;flex-wrap:wrap;gap:2rem;margin:1rem 0}.summary b{font-size:1.5rem;display:block}
-.counts{font-weight:600}section.trial{page-break-inside:avoid;border-top:1px solid #cbd5e1;margin-top:1rem}@media print{details{display:block}}</style></head>
-<body><h1>${esc(j.title)}</h1><p class=muted>Generated ${esc(formatTime(j.generated_at, zone))}. Times are in ${esc(zone)}.</p>
-${summaryCards(j)}<p class=counts>${esc(overallSentence(j.summary))}</p>
-${body || "<p class=muted>No experiments.</p>"}</body></html>`;
-}
+.counts{font-weight:600}section.trial{page-break-inside:avoid;border-top:1px solid #cbd5e1;margin-top:1rem}@media print{details{display:block}}`;
+
+export const htmlWriter: WriterFactory = (head) => ({
+  begin: () => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(head.title)}</title>
+<style>${STYLE}</style></head>
+<body><h1>${esc(head.title)}</h1><p class=muted>Generated ${esc(formatTime(head.generated_at, head.time_zone))}. Times are in ${esc(head.time_zone)}.</p>
+${summaryCards(head)}<p class=counts>${esc(overallSentence(head.summary))}</p>
+${head.experiments.length ? "" : "<p class=muted>No experiments.</p>"}`,
+  experimentStart: (e) => `<section><h2>${esc(e.name)}</h2><p>${esc(e.description)}</p>
+<p class=counts>${esc(summarySentence(e.summary))}</p>
+`,
+  trial: (t) => trialSection(t, head.time_zone),
+  experimentEnd: (_, n) => `${n ? "" : "<p class=muted>No trials run.</p>"}</section>`,
+  end: () => "</body></html>",
+});

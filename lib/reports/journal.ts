@@ -7,8 +7,8 @@ import type { Step } from "@/db/schema";
 import { isoTime } from "@/lib/api/time";
 import type { GuardRecord } from "@/lib/trials/guards";
 import type { StepLog, TrialRecords } from "@/lib/trials/records";
-import type { ReportGroup } from "./collect";
-import { countTrials } from "./summary";
+import type { ReportExperiment, ReportGroup, ReportTrial } from "./collect";
+import { countTrials, sumCounts } from "./summary";
 
 const LISTS = ["pre_steps", "steps", "post_steps"] as const;
 const obj = z.record(z.string(), z.unknown());
@@ -134,52 +134,78 @@ function journalSteps(defs: Record<(typeof LISTS)[number], Step[]>, records: Tri
   );
 }
 
-export function buildJournal(groups: ReportGroup[], title: string, now = Date.now(), timeZone = "UTC"): Journal {
-  const all = groups.flatMap((g) => g.trials);
+export type JournalExperiment = Journal["experiments"][number];
+/** The journal without its trials: what a report says before the first trial is written. */
+export type JournalHead = Omit<Journal, "experiments"> & { experiments: Omit<JournalExperiment, "trials">[] };
+
+export function journalTrial(t: ReportTrial): JournalTrial {
+  const records = t.records as TrialRecords;
+  const start = isoTime(t.executedAt);
+  const end = isoTime(t.completedAt);
+  return {
+    id: t.id,
+    experiment_revision: t.experimentRevision,
+    status: t.status,
+    status_reason: t.statusReason,
+    schedule: t.scheduleId,
+    initiated_by: t.initiatedBy,
+    initiated_from: t.initiatedFrom,
+    scheduled_for: isoTime(t.scheduledFor),
+    start,
+    end,
+    duration_seconds: seconds(start, end),
+    parameters: t.parameters,
+    metadata: t.metadata,
+    ticket: t.ticket,
+    steps: journalSteps(
+      { pre_steps: t.definition.preSteps, steps: t.definition.steps, post_steps: t.definition.postSteps },
+      records,
+    ),
+    guards: journalGuards(t.guardRecord as GuardRecord),
+    result: records.result?.flatMap((r) => r.logs) ?? [],
+  };
+}
+
+export function journalHead(
+  experiments: ReportExperiment[],
+  title: string,
+  now = Date.now(),
+  timeZone = "UTC",
+): JournalHead {
   return {
     format: "eris-journal/1",
     title,
     generated_at: isoTime(now) as string,
     time_zone: timeZone,
-    summary: { experiments: groups.length, ...countTrials(all.map((t) => t.status)) },
-    experiments: groups.map(({ experiment: e, trials }) => ({
+    summary: {
+      experiments: experiments.length,
+      ...sumCounts(experiments.map((e) => e.counts)),
+    },
+    experiments: experiments.map(({ experiment: e, counts }) => ({
       id: e.id,
       name: e.name,
       description: e.description,
-      summary: countTrials(trials.map((t) => t.status)),
+      summary: counts,
       metadata: e.metadata,
       parameters: e.parameters,
       pre_steps: e.preSteps,
       steps: e.steps,
       post_steps: e.postSteps,
-      trials: trials.map((t): JournalTrial => {
-        const records = t.records as TrialRecords;
-        const start = isoTime(t.executedAt);
-        const end = isoTime(t.completedAt);
-        return {
-          id: t.id,
-          experiment_revision: t.experimentRevision,
-          status: t.status,
-          status_reason: t.statusReason,
-          schedule: t.scheduleId,
-          initiated_by: t.initiatedBy,
-          initiated_from: t.initiatedFrom,
-          scheduled_for: isoTime(t.scheduledFor),
-          start,
-          end,
-          duration_seconds: seconds(start, end),
-          parameters: t.parameters,
-          metadata: t.metadata,
-          ticket: t.ticket,
-          steps: journalSteps(
-            { pre_steps: t.definition.preSteps, steps: t.definition.steps, post_steps: t.definition.postSteps },
-            records,
-          ),
-          guards: journalGuards(t.guardRecord as GuardRecord),
-          result: records.result?.flatMap((r) => r.logs) ?? [],
-        };
-      }),
     })),
+  };
+}
+
+/** The whole journal in memory (the PDF and tests); the streamed formats write it a trial at a time. */
+export function buildJournal(groups: ReportGroup[], title: string, now = Date.now(), timeZone = "UTC"): Journal {
+  const head = journalHead(
+    groups.map((g) => ({ experiment: g.experiment, counts: countTrials(g.trials.map((t) => t.status)) })),
+    title,
+    now,
+    timeZone,
+  );
+  return {
+    ...head,
+    experiments: head.experiments.map((e, i) => ({ ...e, trials: groups[i].trials.map(journalTrial) })),
   };
 }
 

@@ -1,12 +1,14 @@
 /** Picks the format (`?format=` first, then `Accept`), renders, and names the file after what it holds. */
 import { AppError } from "@/lib/api/errors";
-import { renderHtml } from "./html";
-import { buildJournal } from "./journal";
-import { renderJunit } from "./junit";
-import { renderMarkdown } from "./markdown";
+import type { ReportSource, ReportTrial } from "./collect";
+import { htmlWriter } from "./html";
+import { type Journal, type JournalHead, journalHead, journalTrial } from "./journal";
+import { jsonWriter } from "./json";
+import { junitWriter } from "./junit";
+import { markdownWriter } from "./markdown";
 import { renderPdf } from "./pdf";
-import { renderXml } from "./xml";
-import type { ReportGroup } from "./collect";
+import { fromJournal, reportChunks, streamChunks, type WriterFactory } from "./stream";
+import { xmlWriter } from "./xml";
 
 export const FORMATS = {
   xml: { type: "application/xml; charset=utf-8", ext: "xml" },
@@ -36,33 +38,47 @@ export function chooseFormat(param: string | null, accept: string | null): Forma
   return BY_ACCEPT.find(([re]) => re.test(accept ?? ""))?.[1] ?? "xml"; // Kallisti's report is XML
 }
 
+const WRITERS: Record<Exclude<Format, "pdf">, WriterFactory<ReportTrial>> = {
+  xml: xmlWriter,
+  json: fromJournal(jsonWriter),
+  html: fromJournal(htmlWriter),
+  junit: fromJournal(junitWriter),
+  md: fromJournal(markdownWriter),
+};
+
+/**
+ * The report as a response. Every format but the PDF is streamed, a page of trials at a time; the
+ * PDF is laid out as one document, so it is built in memory.
+ */
 export async function renderReport(
-  groups: ReportGroup[],
+  source: ReportSource,
   format: Format,
   title: string,
   scope: string,
   timeZone = "UTC",
 ): Promise<Response> {
-  const journal = buildJournal(groups, title, Date.now(), timeZone);
-  const body: string | Buffer =
-    format === "xml"
-      ? renderXml(groups, title)
-      : format === "json"
-        ? `${JSON.stringify(journal, null, 2)}\n`
-        : format === "html"
-          ? renderHtml(journal)
-          : format === "junit"
-            ? renderJunit(journal)
-            : format === "md"
-              ? renderMarkdown(journal)
-              : await renderPdf(journal);
-  const date = journal.generated_at.slice(0, 10);
+  const head = journalHead(source.experiments, title, Date.now(), timeZone);
+  const body =
+    format === "pdf"
+      ? new Uint8Array(await renderPdf(wholeJournal(source, head)))
+      : streamChunks(reportChunks(source, head, WRITERS[format]));
+  const date = head.generated_at.slice(0, 10);
   const { type, ext } = FORMATS[format];
-  return new Response(new Uint8Array(typeof body === "string" ? Buffer.from(body) : body), {
+  return new Response(body, {
     headers: {
       "content-type": type,
       "content-disposition": `attachment; filename="eris-report-${scope}-${date}.${ext}"`,
       vary: "Accept",
     },
   });
+}
+
+function wholeJournal(source: ReportSource, head: JournalHead): Journal {
+  return {
+    ...head,
+    experiments: head.experiments.map((e) => ({
+      ...e,
+      trials: [...source.trialPages(e.id)].flat().map(journalTrial),
+    })),
+  };
 }

@@ -9,15 +9,39 @@ const FAILED = new Set(["Failed", "Aborted", "Invalid"]);
 export type Counts = { trials: number; succeeded: number; failed: number; other: number; success_rate: number | null };
 
 export function countTrials(statuses: string[]): Counts {
-  const succeeded = statuses.filter((s) => s === "Succeeded").length;
-  const failed = statuses.filter((s) => FAILED.has(s)).length;
+  const tally: Record<string, number> = {};
+  for (const s of statuses) tally[s] = (tally[s] ?? 0) + 1;
+  return countTally(tally);
+}
+
+/** The same counts from a tally of trials by status (as a GROUP BY gives it). */
+export function countTally(tally: Record<string, number>): Counts {
+  let trials = 0;
+  let succeeded = 0;
+  let failed = 0;
+  for (const [status, n] of Object.entries(tally)) {
+    trials += n;
+    if (status === "Succeeded") succeeded += n;
+    else if (FAILED.has(status)) failed += n;
+  }
   return {
-    trials: statuses.length,
+    trials,
     succeeded,
     failed,
-    other: statuses.length - succeeded - failed,
+    other: trials - succeeded - failed,
     success_rate: succeeded + failed ? succeeded / (succeeded + failed) : null,
   };
+}
+
+/** Counts added up (a report's overall numbers from its experiments'). */
+export function sumCounts(all: Counts[]): Counts {
+  const tally = { Succeeded: 0, Failed: 0, Other: 0 };
+  for (const c of all) {
+    tally.Succeeded += c.succeeded;
+    tally.Failed += c.failed;
+    tally.Other += c.other;
+  }
+  return countTally(tally);
 }
 
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;

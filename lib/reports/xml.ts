@@ -5,7 +5,8 @@
  * `<entry key="...">`).
  */
 import { isoTime } from "@/lib/api/time";
-import type { ReportGroup } from "./collect";
+import type { ReportTrial } from "./collect";
+import type { WriterFactory } from "./stream";
 import { xmlText } from "./xml-text";
 import { REPORT_XSL } from "./xsl";
 
@@ -25,34 +26,40 @@ function toXml(value: unknown): string {
   return esc(String(value));
 }
 
-export function renderXml(groups: ReportGroup[], title: string): string {
-  const data = groups.map(({ experiment: e, trials }) => ({
-    id: e.id,
-    name: e.name,
-    description: e.description,
-    metadata: e.metadata,
-    parameters: e.parameters,
-    pre_steps: e.preSteps,
-    steps: e.steps,
-    post_steps: e.postSteps,
-    trials: trials.map((t) => ({
-      id: t.id,
-      experiment_revision: t.experimentRevision,
-      trial_record: t.records,
-      guard_record: t.guardRecord,
-      parameters: t.parameters,
-      metadata: t.metadata,
-      ticket: t.ticket,
-      status: t.status,
-      executed_at: isoTime(t.executedAt),
-      completed_at: isoTime(t.completedAt),
-      initiated_by: t.initiatedBy,
-      initiated_from: t.initiatedFrom,
-    })),
-  }));
-  return (
+const trialXml = (t: ReportTrial) =>
+  toXml({
+    id: t.id,
+    experiment_revision: t.experimentRevision,
+    trial_record: t.records,
+    guard_record: t.guardRecord,
+    parameters: t.parameters,
+    metadata: t.metadata,
+    ticket: t.ticket,
+    status: t.status,
+    executed_at: isoTime(t.executedAt),
+    completed_at: isoTime(t.completedAt),
+    initiated_by: t.initiatedBy,
+    initiated_from: t.initiatedFrom,
+  });
+
+/** Kallisti's shape: `<root>` holds a `<list-item>` per experiment, its `<trials>` last. */
+export const xmlWriter: WriterFactory<ReportTrial> = (head) => ({
+  begin: () =>
     '<?xml version="1.0" encoding="utf-8"?>\n' +
     '<?xml-stylesheet type="text/xsl" href="#reportstyle"?><!DOCTYPE report [<!ATTLIST xsl:stylesheet id ID #REQUIRED>]>' +
-    `<report>\n${REPORT_XSL}<report-title>${esc(title)}</report-title><root>${toXml(data)}</root></report>\n`
-  );
-}
+    `<report>\n${REPORT_XSL}<report-title>${esc(head.title)}</report-title><root>`,
+  experimentStart: (e) =>
+    `<list-item>${toXml({
+      id: e.id,
+      name: e.name,
+      description: e.description,
+      metadata: e.metadata,
+      parameters: e.parameters,
+      pre_steps: e.pre_steps,
+      steps: e.steps,
+      post_steps: e.post_steps,
+    })}<trials>`,
+  trial: (t) => `<list-item>${trialXml(t)}</list-item>`,
+  experimentEnd: () => "</trials></list-item>",
+  end: () => "</root></report>\n",
+});

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { allow, defineRoute, queryObject, validate } from "@/lib/api/route";
-import { collectReport } from "@/lib/reports/collect";
+import { openReport } from "@/lib/reports/collect";
 import { chooseFormat, renderReport } from "@/lib/reports/render";
 import { isValidTimezone } from "@/lib/schedules/timezone";
 
@@ -21,7 +21,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = defineRoute({
   GET: allow("viewer", async ({ req, url }) => {
     const q = validate(query, queryObject(url));
     const format = chooseFormat(q.format ?? null, req.headers.get("accept"));
-    const groups = collectReport(getDb(), {
+    const groups = openReport(getDb(), {
       trialId: q["trial-id"],
       experimentId: q.experiment,
       scheduleId: q.schedule,
