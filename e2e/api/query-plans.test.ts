@@ -29,6 +29,9 @@ test("no route reads the whole trials or audit table", async () => {
     "/api/v1/schedule/upcoming",
     "/api/v1/experiment/?limit=50",
     "/api/v1/audit/?limit=50",
+    `/api/v1/report?experiment=${exp.id}&format=json`,
+    `/api/v1/report?since=${since}&format=junit`,
+    `/api/v1/report?schedule=${s.body.id}&format=md`,
   ];
   const first = await api("GET", "/api/v1/trial/?limit=1");
   const next = /<([^>]+)>; rel="next"/.exec(first.headers.get("Link") ?? "")?.[1];
