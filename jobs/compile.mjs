@@ -46,7 +46,7 @@ export async function compileJobs() {
   const hash = sourceHash();
   const hashFile = path.join(OUT, "source-hash");
   if (fs.existsSync(hashFile) && fs.readFileSync(hashFile, "utf8") === hash) return OUT;
-  const { build } = await import("esbuild");
+  const { build, stop } = await import("esbuild");
   const tmp = `${OUT}.tmp-${process.pid}`;
   fs.rmSync(tmp, { recursive: true, force: true });
   await build({
@@ -64,6 +64,8 @@ export async function compileJobs() {
     sourcemap: true,
     logLevel: "warning",
   });
+  // esbuild's compiler is a child process that would otherwise live on beside the supervisor.
+  await stop();
   fs.writeFileSync(path.join(tmp, "source-hash"), hash);
   fs.rmSync(OUT, { recursive: true, force: true });
   try {

@@ -1,12 +1,17 @@
 /**
  * The one step before web and runner start (run by `npm start` in a process of its own, so the
- * supervisor never holds the database code): migrate, and create the first admin from
- * ERIS_ADMIN_EMAIL / ERIS_ADMIN_PASSWORD when no account exists yet.
+ * supervisor never holds the database code nor the settings' validation): validate the settings,
+ * migrate, and create the first admin from ERIS_ADMIN_EMAIL / ERIS_ADMIN_PASSWORD when no account
+ * exists yet. The few settings the supervisor needs are handed back on the descriptor
+ * ERIS_SETTINGS_FD names, as one JSON object.
  */
+import fs from "node:fs";
 import { closeDb, migrateDb, openDb } from "@/db/client";
 import { config } from "@/lib/config";
 import { createLogger } from "@/lib/log/logger";
 import { createFirstAdminFromEnv } from "./first-admin";
+import type { SupervisorSettings } from "./settings";
+import { runnerStopTimeoutMs } from "./supervise";
 
 const cfg = config();
 const db = openDb(cfg.databasePath);
@@ -14,3 +19,14 @@ migrateDb(db);
 await createFirstAdminFromEnv(db);
 closeDb(db);
 createLogger("supervisor", { tag: "eris" }).info("database migrated", { database: cfg.databasePath });
+
+const fd = Number(process.env.ERIS_SETTINGS_FD);
+if (Number.isInteger(fd) && fd > 2) {
+  const settings: SupervisorSettings = {
+    port: cfg.port,
+    hostname: cfg.hostname,
+    databasePath: cfg.databasePath,
+    runnerStopTimeoutMs: runnerStopTimeoutMs(cfg),
+  };
+  fs.writeSync(fd, JSON.stringify(settings));
+}

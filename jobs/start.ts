@@ -5,21 +5,25 @@
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { ensureAuthSecret } from "@/lib/auth/secret";
-import { config } from "@/lib/config";
 import { createLogger } from "@/lib/log/logger";
 import { NEXT, buildIfStale, builtAt } from "./build-state";
-import { runnerStopTimeoutMs, supervise } from "./supervise";
+import type { SupervisorSettings } from "./settings";
+import { supervise } from "./supervise";
 
 const startLog = createLogger("supervisor", { tag: "eris" });
-const cfg = config();
 // A 4 MB young generation instead of V8's 16 MB semi-spaces: about 30 MB less resident memory per
 // process once idle, for a few more (short) scavenges under load.
 const LEAN = ["--max-semi-space-size=4"];
 if (!buildIfStale()) process.exit(1);
 
-// Migrate (and create the first admin) in a process of its own: the supervisor stays small.
-const prepared = spawnSync(process.execPath, ["jobs/launch.mjs", "prepare"], { stdio: "inherit" });
+// Validate the settings and migrate (and create the first admin) in a process of its own: the
+// supervisor stays small (no schema library, no database code). It hands the settings back on fd 3.
+const prepared = spawnSync(process.execPath, ["jobs/launch.mjs", "prepare"], {
+  stdio: ["inherit", "inherit", "inherit", "pipe"],
+  env: { ...process.env, ERIS_SETTINGS_FD: "3" },
+});
 if (prepared.status !== 0) process.exit(prepared.status ?? 1);
+const cfg = JSON.parse(String(prepared.output[3])) as SupervisorSettings;
 
 let commit: string | undefined;
 try {
@@ -73,6 +77,6 @@ supervise([
     onMessage: (m) => {
       if (typeof m.holder === "string") lastHolder = m.holder;
     },
-    stopTimeoutMs: runnerStopTimeoutMs(cfg),
+    stopTimeoutMs: cfg.runnerStopTimeoutMs,
   },
 ]);
