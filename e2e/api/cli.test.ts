@@ -13,6 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { type Eris, ensureBuilt, startEris } from "@/e2e/fixtures/eris-process";
+import { SEED_001_SCHEDULE } from "@/e2e/fixtures/seed-001";
 
 let eris: Eris;
 let target: http.Server;
@@ -132,10 +133,12 @@ test("apply refuses a name shared by two live experiments and lists their ids; b
   expect(res.code).toBe(1);
   expect(res.out).toContain(`2 live experiments have this name (${b.body.id}, ${a.body.id})`);
 
+  // A Chaos Mesh Schedule without what Chaos Mesh requires: the server's message names the field.
   const mesh = write("mesh.yaml", "apiVersion: chaos-mesh.org/v1alpha1\nkind: Schedule\nmetadata: {name: x}\n");
   const refused = await cli(["apply", "-f", mesh]);
-  expect(refused.code).toBe(2);
-  expect(refused.err).toContain("a Chaos Mesh Schedule; this Eris applies Eris experiments only");
+  expect(refused.code).toBe(1);
+  expect(refused.out).toContain('experiment "x"');
+  expect(refused.out).toContain("spec");
   const invalid = await cli(["apply", "-f", write("bad.yaml", "name: bad step\nsteps:\n  - do: nothing\n")]);
   expect(invalid.code).toBe(1);
   expect(invalid.out).toContain('experiment "bad step"');
@@ -143,6 +146,26 @@ test("apply refuses a name shared by two live experiments and lists their ids; b
   const noToken = await cli(["get", "experiments"], { ERIS_TOKEN: "" });
   expect(noToken.code).toBe(2);
   expect(noToken.err).toContain("no API token");
+});
+
+test("apply takes Chaos Mesh's own Schedule YAML (seed 001): created with its schedule, then unchanged", async () => {
+  const file = write("seed-001.yaml", SEED_001_SCHEDULE);
+  const first = await cli(["apply", "-f", file]);
+  expect(first.code, first.out + first.err).toBe(0);
+  expect(first.out).toMatch(/experiment "schedule-delay-example" created \([0-9a-f-]{36}\)/);
+  expect(first.out).toContain("schedule 5 * * * * (UTC) created");
+  const [exp] = (await eris.api("GET", "/api/v1/experiment/?search=schedule-delay-example")).body;
+  expect(exp.steps.map((s: { do: string }) => s.do)).toEqual(["chaosmesh.network_chaos"]);
+  const schedules = (await eris.api("GET", `/api/v1/experiment/${exp.id}/schedule/`)).body;
+  expect(
+    schedules.map((s: { recurrence_pattern: string; history_limit: number }) => [
+      s.recurrence_pattern,
+      s.history_limit,
+    ]),
+  ).toEqual([["5 * * * *", 2]]);
+  const second = await cli(["apply", "-f", file]);
+  expect(second.out).toContain('experiment "schedule-delay-example" unchanged');
+  expect(second.out).toContain("schedule 5 * * * * (UTC) unchanged");
 });
 
 test("run --follow: the timeline, a JUnit report, and exit 1 on a failing trial; exit 0 on success", async () => {

@@ -71,7 +71,35 @@ export async function applyDocuments(client: Client, docs: ExperimentDoc[], o: A
   return failures;
 }
 
-async function applyOne(client: Client, doc: ExperimentDoc, o: ApplyOptions): Promise<void> {
+/** Placeholder the server shows instead of a secret: a converted document holding one cannot be applied. */
+const MASK = "*****";
+
+/**
+ * A Chaos Mesh document becomes an Eris experiment (and schedule) exactly as the dashboard's import
+ * makes it: the server converts it (a dry run of POST /import, so its messages name the document's
+ * lines) and it is then applied by name like any other, so a second apply is "unchanged".
+ */
+async function fromChaosMesh(client: Client, doc: ExperimentDoc): Promise<ExperimentDoc> {
+  const plan = await client.call<{
+    experiment: Record<string, unknown> & { name: string };
+    schedule: Record<string, unknown> | null;
+  }>("POST", "/api/v1/import?dry_run=true", doc.chaosMesh);
+  if (JSON.stringify(plan.experiment).includes(MASK))
+    throw new Error("it holds a value the server treats as a secret; import it from the dashboard instead");
+  const schedule = plan.schedule
+    ? Object.fromEntries(
+        Object.keys({ ...SCHEDULE_DEFAULTS, recurrence_pattern: "" }).map((k) => [k, plan.schedule?.[k]]),
+      )
+    : null;
+  return {
+    source: doc.source,
+    definition: plan.experiment,
+    schedules: schedule ? [schedule as ScheduleDoc] : [],
+  };
+}
+
+async function applyOne(client: Client, given: ExperimentDoc, o: ApplyOptions): Promise<void> {
+  const doc = given.chaosMesh ? await fromChaosMesh(client, given) : given;
   const name = doc.definition.name;
   const live = await client.call<Experiment[]>("GET", `/api/v1/experiment/?search=${encodeURIComponent(name)}`);
   const same = live.filter((e) => e.name === name);

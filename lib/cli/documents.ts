@@ -1,7 +1,8 @@
 /**
  * Reading experiments as code: a file or every .yaml/.yml/.json file of a directory (sorted, not
  * recursive), several YAML documents per file (`---`) or a JSON array, each an Eris experiment with
- * an optional `schedules` list (the format `eris export` writes).
+ * an optional `schedules` list (the format `eris export` writes), or a Chaos Mesh Schedule or chaos
+ * object as Chaos Mesh's own YAML has it.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -13,6 +14,8 @@ export type ExperimentDoc = {
   source: string;
   definition: Record<string, unknown> & { name: string };
   schedules: ScheduleDoc[] | undefined;
+  /** A Chaos Mesh Schedule or chaos object as written: the server converts it (lib/cli/apply.ts). */
+  chaosMesh?: Record<string, unknown>;
 };
 
 const EXTENSIONS = new Set([".yaml", ".yml", ".json"]);
@@ -69,9 +72,10 @@ function toDocument(value: unknown, source: string): ExperimentDoc {
   const doc = { ...(value as Record<string, unknown>) };
   const apiVersion = String(doc.apiVersion ?? "");
   if (apiVersion.startsWith("chaos-mesh.org")) {
-    throw new UsageError(
-      `${source}: a Chaos Mesh ${String(doc.kind ?? "document")}; this Eris applies Eris experiments only (export one with "eris export")`,
-    );
+    const meta = doc.metadata as { name?: unknown } | undefined;
+    const name =
+      typeof meta?.name === "string" && meta.name.trim() ? meta.name : String(doc.kind ?? "Chaos Mesh document");
+    return { source, definition: { name }, schedules: undefined, chaosMesh: doc };
   }
   if (typeof doc.name !== "string" || !doc.name.trim()) throw new UsageError(`${source}: "name" is required`);
   const schedules = doc.schedules;
