@@ -139,9 +139,17 @@ export async function benchHistory(sizes = [10_000, 100_000, 1_000_000]): Promis
     const { base, token, app } = await serve(s.file);
     try {
       const last = Math.max(0, size - 50);
+      // The cursor the Link header gives in the middle of the history: keyset paging's deep page.
+      const middle = await fetch(`${base}/trial?limit=50&offset=${Math.floor(size / 2)}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const cursorNext = /<[^>]*(\/trial\/?\?[^>]*)>; rel="next"/.exec(middle.headers.get("Link") ?? "")?.[1];
+      if (!cursorNext) throw new Error("no Link next in the middle of the history");
       const endpoints: [string, string][] = [
         ["trial list, first page", "/trial?limit=50"],
+        ["trial list, middle page (offset)", `/trial?limit=50&offset=${Math.floor(size / 2)}`],
         ["trial list, last page (offset)", `/trial?limit=50&offset=${last}`],
+        ["trial list, middle page (cursor)", cursorNext],
         ["trial list ?status=Failed", "/trial?status=Failed&limit=50"],
         ["trial list ?experiment=", `/trial?experiment=${s.experimentId}&limit=50`],
         ["trial list ?schedule=", `/trial?schedule=${s.scheduleId}&limit=50`],

@@ -1,4 +1,18 @@
-import { type SQL, and, count, desc, eq, gte, inArray, isNull, lte, sql } from "drizzle-orm";
+import {
+  type SQL,
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lte,
+  notInArray,
+  sql,
+} from "drizzle-orm";
 import type { DB, Tx } from "@/db/client";
 import {
   type ExperimentRevision,
@@ -91,29 +105,50 @@ export class TrialRepo {
 
   /** The page's row numbers and sort keys, from the indexes alone; its total and the next cursor. */
   private pageKeys(q: TrialQuery, page: Page) {
-    const where: SQL[] = [isNull(experiments.deletedAt)];
+    // Trials of deleted experiments are hidden: a NOT IN over the (few) deleted ones lets the scan
+    // stay on the trials index alone, where a join would look every trial's experiment up.
+    const where: SQL[] = [notInArray(trials.experimentId, this.deletedExperiments())];
     if (q.experimentId) where.push(eq(trials.experimentId, q.experimentId));
     if (q.scheduleId) where.push(eq(trials.scheduleId, q.scheduleId));
     if (q.status) where.push(eq(trials.status, q.status));
     if (q.since !== undefined) where.push(gte(trials.createdAt, q.since));
     if (q.until !== undefined) where.push(lte(trials.createdAt, q.until));
     const cond = and(...where);
+    const total = this.countLive(q, cond);
     const c = page.cursor;
     const after = c
       ? sql`(${trials.createdAt} < ${c.at} or (${trials.createdAt} = ${c.at} and ${rowid} < ${c.row}))`
       : undefined;
-    const query = this.db
-      .select({ row: rowid, at: trials.createdAt })
-      .from(trials)
-      .innerJoin(experiments, eq(experiments.id, trials.experimentId))
-      .where(and(cond, after))
-      // Newest first; the row number (insertion order) breaks ties within a millisecond.
-      .orderBy(desc(trials.createdAt), desc(rowid))
-      .offset(c ? 0 : page.offset);
-    const keys = page.limit === null ? query.limit(-1).all() : query.limit(page.limit).all();
+    const keysQuery = (newestFirst: boolean) =>
+      this.db
+        .select({ row: rowid, at: trials.createdAt })
+        .from(trials)
+        .where(and(cond, after))
+        // Newest first; the row number (insertion order) breaks ties within a millisecond.
+        .orderBy(...(newestFirst ? [desc(trials.createdAt), desc(rowid)] : [asc(trials.createdAt), asc(rowid)]));
+    let keys: { row: number; at: number }[];
+    if (!c && page.limit !== null && page.offset > total / 2) {
+      // A deep offset is read from the oldest end, so the last pages cost what the first ones do.
+      const size = Math.max(0, Math.min(page.limit, total - page.offset));
+      keys = size
+        ? keysQuery(false)
+            .limit(size)
+            .offset(total - page.offset - size)
+            .all()
+            .reverse()
+        : [];
+    } else {
+      const query = keysQuery(true).offset(c ? 0 : page.offset);
+      keys = page.limit === null ? query.limit(-1).all() : query.limit(page.limit).all();
+    }
     const last = keys.at(-1);
     const next = page.limit !== null && keys.length === page.limit && last ? { at: last.at, row: last.row } : null;
-    return { keys, total: this.countLive(q, cond), next };
+    return { keys, total, next };
+  }
+
+  /** The ids of deleted experiments, as a subquery. */
+  private deletedExperiments() {
+    return this.db.select({ id: experiments.id }).from(experiments).where(isNotNull(experiments.deletedAt));
   }
 
   private rowsOf(rows: number[]): { row: number; trial: Trial }[] {
@@ -149,14 +184,7 @@ export class TrialRepo {
           .get()?.n ?? 0,
       );
     }
-    return (
-      this.db
-        .select({ n: count() })
-        .from(trials)
-        .innerJoin(experiments, eq(experiments.id, trials.experimentId))
-        .where(cond)
-        .get()?.n ?? 0
-    );
+    return this.db.select({ n: count() }).from(trials).where(cond).get()?.n ?? 0;
   }
 
   /**
