@@ -7,7 +7,7 @@ import { beforeAll, expect, test } from "vitest";
 import { getDb } from "@/db/client";
 import { trials } from "@/db/schema";
 import { newId } from "@/lib/ids";
-import { api, createExperiment } from "./client";
+import { type ApiResponse, api, createExperiment } from "./client";
 
 const T0 = Date.parse("2026-10-01T00:00:00Z");
 let experimentId = "";
@@ -61,7 +61,7 @@ test("offset pages, near and deep, and the cursor walk agree, newest first", asy
   const byCursor: string[] = [];
   let next: string | undefined = `/api/v1/trial/?experiment=${experimentId}&limit=5`;
   while (next) {
-    const res = await api("GET", next);
+    const res: ApiResponse<{ id: string }[]> = await api("GET", next);
     byCursor.push(...ids(res.body));
     next = /<([^>]+)>; rel="next"/.exec(res.headers.get("Link") ?? "")?.[1];
   }
