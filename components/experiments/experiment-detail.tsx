@@ -14,6 +14,7 @@ import { STEP_LISTS } from "./types";
 import { useExperiment } from "./use-experiments";
 import { ReportDownloads } from "@/components/reports/report-downloads";
 import { ExperimentScore } from "@/components/score/experiment-score";
+import { ExperimentBlackouts } from "@/components/blackout/experiment-blackouts";
 
 const LIST_TITLES = { pre_steps: "Pre-steps", steps: "Steps", post_steps: "Post-steps (rollback)" };
 
@@ -68,6 +69,7 @@ export function ExperimentDetail({ id, canWrite }: { id: string; canWrite: boole
         <ExperimentSchedules experimentId={id} canWrite={canWrite} />
         <ExperimentTrials experimentId={id} />
       </div>
+      <ExperimentBlackouts experimentId={id} canWrite={canWrite} />
     </article>
   );
 }

@@ -73,7 +73,7 @@ function toGuard(s: DraftStep): Guard {
   };
 }
 
-function toDraftStep(step: Step): DraftStep {
+export function toDraftStep(step: Step): DraftStep {
   return {
     id: newId(),
     description: step.step ?? "",
@@ -89,7 +89,7 @@ function toDraftStep(step: Step): DraftStep {
   };
 }
 
-function toStep(s: DraftStep): Step {
+export function toStep(s: DraftStep): Step {
   const expect = s.expect.map((x) => ({ operator: x.operator, [x.path]: readValue(x.value) }));
   return {
     ...(s.description.trim() ? { step: s.description.trim() } : {}),

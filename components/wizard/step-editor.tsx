@@ -27,9 +27,22 @@ type Props = {
   onRemove?: () => void;
   /** The fieldset's name when it is not "Step N"/"Guard N". */
   title?: string;
+  /** False where no parameters exist (a global guard runs outside any trial): no {{ name }} hint. */
+  withParameters?: boolean;
 };
 
-export function StepEditor({ step, index, count, errorBase, errors, catalogue, placeholders, title, ...on }: Props) {
+export function StepEditor({
+  step,
+  index,
+  count,
+  errorBase,
+  errors,
+  catalogue,
+  placeholders,
+  title,
+  withParameters = true,
+  ...on
+}: Props) {
   const label = title ?? `${step.guard ? "Guard" : "Step"} ${index + 1}`;
   const action = findAction(catalogue, step.action);
   const listId = `${step.id}-placeholders`;
@@ -103,11 +116,13 @@ export function StepEditor({ step, index, count, errorBase, errors, catalogue, p
           <option key={p} value={p} />
         ))}
       </datalist>
-      <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="placeholder-hint">
-        {placeholders.length
-          ? `Any argument accepts a parameter: ${placeholders.join(", ")}.`
-          : "Add parameters on the Parameters page to use them here as {{ name }}."}
-      </p>
+      {withParameters && (
+        <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="placeholder-hint">
+          {placeholders.length
+            ? `Any argument accepts a parameter: ${placeholders.join(", ")}.`
+            : "Add parameters on the Parameters page to use them here as {{ name }}."}
+        </p>
+      )}
       {errors[`${errorBase}.where`] && (
         <p role="alert" className="text-sm text-red-600 dark:text-red-400">
           {errors[`${errorBase}.where`]}
