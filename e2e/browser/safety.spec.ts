@@ -215,7 +215,7 @@ test("the blackout admin page adds and deletes recurring and fixed windows; bad 
   const form = page.getByRole("form", { name: "Add a global window" });
 
   // Recurring, with a cron that cannot be: the API's message lands on the cron field.
-  await form.getByLabel("Name").fill(recurring);
+  await form.getByLabel("Name", { exact: true }).fill(recurring);
   await form.getByLabel("Opens at (cron)").fill("0 25 * * *");
   await form.getByLabel("Stays open for").fill("1h30m");
   await form.getByLabel("Time zone").fill("Europe/Paris");
@@ -227,14 +227,14 @@ test("the blackout admin page adds and deletes recurring and fixed windows; bad 
   await form.getByRole("button", { name: "Add window" }).click();
   await expect(form.getByRole("status")).toContainText(`Added “${recurring}”`);
   const recurringRow = page.locator(`[data-testid=blackout-row][data-name="${recurring}"]`);
-  await expect(recurringRow).toContainText("for 1 hour 30 minutes");
+  await expect(recurringRow).toContainText("for 1 hour, 30 minutes");
   await expect(recurringRow).toContainText("Europe/Paris");
   await expect(recurringRow).toContainText("Closed");
   await expect(recurringRow).toContainText("Let it finish");
 
   // Fixed, far in the future, stopping a running trial.
   await form.getByLabel(/^Fixed/).check();
-  await form.getByLabel("Name").fill(fixed);
+  await form.getByLabel("Name", { exact: true }).fill(fixed);
   await form.getByLabel("Starts at").fill("2099-12-20T00:00");
   await form.getByLabel("Ends at").fill("2099-12-19T00:00");
   await form.getByLabel("A trial running when it opens").selectOption("stop");
@@ -281,7 +281,7 @@ test.describe("as an operator", () => {
       await page.goto(`/experiments/${experiment.id}`);
       const section = page.getByRole("region", { name: "Blackout windows" });
       const form = section.getByRole("form", { name: "Add a window for this experiment" });
-      await form.getByLabel("Name").fill("release night");
+      await form.getByLabel("Name", { exact: true }).fill("release night");
       await form.getByLabel("Opens at (cron)").fill("0 22 * * 5");
       await form.getByLabel("Stays open for").fill("10h");
       await form.getByRole("button", { name: "Add window" }).click();
@@ -300,7 +300,7 @@ test("the global guards page adds, edits, disables and deletes a guard", async (
   const name = unique("Checkout SLO");
   await page.goto("/admin/guards");
   const form = page.getByRole("form", { name: "Add a global guard" });
-  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("Name", { exact: true }).fill(name);
   await form.getByLabel("When it fails, set the signal to").selectOption("PAUSE");
   await form.getByLabel("Interval (seconds)").fill("0");
   // Disabled from the start: this guard must never touch the signal other tests rely on.
@@ -324,7 +324,7 @@ test("the global guards page adds, edits, disables and deletes a guard", async (
 
   await row.getByRole("button", { name: `Edit ${name}` }).click();
   const edit = page.getByRole("form", { name: `Edit “${name}”` });
-  await expect(edit.getByLabel("Name")).toBeFocused();
+  await expect(edit.getByLabel("Name", { exact: true })).toBeFocused();
   await edit.getByLabel("Tolerance").fill("3");
   await edit.getByLabel("When it fails, set the signal to").selectOption("STOP");
   await edit.getByRole("button", { name: "Save guard" }).click();
