@@ -55,3 +55,9 @@ export function toDefinition(source: unknown): ExperimentDefinition {
     guards: asList<Guard>(s.guards),
   };
 }
+
+/** What an export holds: as the API's export, `guards` only when there are some (Kallisti's keys otherwise). */
+export function toExportable(d: ExperimentDefinition): Omit<ExperimentDefinition, "guards"> & { guards?: Guard[] } {
+  const { guards, ...rest } = d;
+  return guards.length ? d : rest;
+}
