@@ -8,7 +8,7 @@ import { button } from "@/components/ui/styles";
 import { downloadText, slugify, stringify, type TextFormat } from "./definition-text";
 import { DeleteControl } from "./delete-control";
 import { RunDialog } from "./run-dialog";
-import { type Experiment, toDefinition } from "./types";
+import { type Experiment, toDefinition, toExportable } from "./types";
 import { useSaveExperiment } from "./use-experiments";
 
 const MIME: Record<TextFormat, string> = { json: "application/json", yaml: "application/yaml" };
@@ -20,7 +20,11 @@ export function ExperimentActions({ experiment, canWrite }: { experiment: Experi
   const [running, setRunning] = useState(false);
 
   const exportAs = (format: TextFormat) =>
-    downloadText(stringify(toDefinition(experiment), format), `${slugify(experiment.name)}.${format}`, MIME[format]);
+    downloadText(
+      stringify(toExportable(toDefinition(experiment)), format),
+      `${slugify(experiment.name)}.${format}`,
+      MIME[format],
+    );
 
   function onDuplicate() {
     const copy = { ...toDefinition(experiment), name: `${experiment.name} (copy)` };

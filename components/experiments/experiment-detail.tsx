@@ -13,6 +13,8 @@ import { StepSection } from "./step-section";
 import { STEP_LISTS } from "./types";
 import { useExperiment } from "./use-experiments";
 import { ReportDownloads } from "@/components/reports/report-downloads";
+import { ExperimentScore } from "@/components/score/experiment-score";
+import { ExperimentBlackouts } from "@/components/blackout/experiment-blackouts";
 
 const LIST_TITLES = { pre_steps: "Pre-steps", steps: "Steps", post_steps: "Post-steps (rollback)" };
 
@@ -45,6 +47,7 @@ export function ExperimentDetail({ id, canWrite }: { id: string; canWrite: boole
         <ExperimentActions experiment={e} canWrite={canWrite} />
         <ReportDownloads scope={{ experiment: e.id }} />
       </header>
+      <ExperimentScore experimentId={id} />
       <ExperimentHistory experimentId={id} />
       <section aria-labelledby="parameters-title" className={card}>
         <h2 id="parameters-title" className="mb-2 text-base font-semibold">
@@ -61,10 +64,12 @@ export function ExperimentDetail({ id, canWrite }: { id: string; canWrite: boole
       {STEP_LISTS.map((list) => (
         <StepSection key={list} title={LIST_TITLES[list]} steps={e[list]} />
       ))}
+      <StepSection title="Guards (watched while the steps run)" steps={e.guards ?? []} />
       <div className="grid gap-6 lg:grid-cols-2">
         <ExperimentSchedules experimentId={id} canWrite={canWrite} />
         <ExperimentTrials experimentId={id} />
       </div>
+      <ExperimentBlackouts experimentId={id} canWrite={canWrite} />
     </article>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from "react";
+import { DryRunCheck } from "@/components/dry-run/dry-run-check";
 import { useSignal } from "@/components/signal/use-signal";
 import { useStartTrial } from "@/components/trials/use-trials";
 import { FormError } from "@/components/ui/field";
@@ -90,6 +91,11 @@ export function RunDialog({ experiment, onClose }: { experiment: Experiment; onC
           </p>
         </div>
         <ParameterWarning unknown={unknown} known={known} />
+        <DryRunCheck
+          experimentId={experiment.id}
+          parameters={() => readParameters(text)}
+          hint="Check first: a dry run with these parameters; nothing runs, no trial is created."
+        />
         <div className="flex flex-wrap justify-end gap-2">
           <button type="button" className={button.secondary} onClick={onClose}>
             Cancel

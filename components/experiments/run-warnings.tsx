@@ -5,7 +5,10 @@ import type { Experiment } from "./types";
 
 /** Names a trial's parameters can usefully set: the experiment's own and those its steps use. */
 export function knownParameters(experiment: Experiment): Set<string> {
-  const used = missingParameters([experiment.pre_steps, experiment.steps, experiment.post_steps], {});
+  const used = missingParameters(
+    [experiment.pre_steps, experiment.steps, experiment.post_steps, experiment.guards ?? []],
+    {},
+  );
   return new Set([...Object.keys(experiment.parameters), ...used.map((name) => name.split(".")[0])]);
 }
 

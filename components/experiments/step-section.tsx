@@ -1,9 +1,11 @@
 import { useId } from "react";
 import { card } from "@/components/ui/styles";
-import type { Step } from "./types";
+import type { Guard, Step } from "./types";
 
-/** One step list, read-only: what each step does, with which arguments, and what it expects. */
-export function StepSection({ title, steps }: { title: string; steps: Step[] }) {
+const isGuard = (s: Step | Guard): s is Guard => "interval_seconds" in s;
+
+/** One step list (or the guards), read-only: what each does, with which arguments, and what it expects. */
+export function StepSection({ title, steps }: { title: string; steps: (Step | Guard)[] }) {
   const titleId = useId();
   return (
     <section aria-labelledby={titleId} className={card}>
@@ -20,7 +22,17 @@ export function StepSection({ title, steps }: { title: string; steps: Step[] }) 
               <p className="text-sm">
                 <span className="text-slate-600 dark:text-slate-400">{i + 1}.</span>{" "}
                 <code className="font-mono font-semibold">{s.do}</code>
-                {s.step && <span className="text-slate-600 dark:text-slate-400"> — {s.step}</span>}
+                {isGuard(s) && s.name ? (
+                  <span className="text-slate-600 dark:text-slate-400"> — {s.name}</span>
+                ) : (
+                  s.step && <span className="text-slate-600 dark:text-slate-400"> — {s.step}</span>
+                )}
+                {isGuard(s) && (
+                  <span className="text-slate-600 dark:text-slate-400" data-testid="guard-timing">
+                    {" "}
+                    · every {s.interval_seconds} s, tolerance {s.tolerance}
+                  </span>
+                )}
               </p>
               <pre className="overflow-x-auto rounded bg-slate-50 p-3 font-mono text-xs dark:bg-slate-950">
                 {JSON.stringify(s.where, null, 2)}

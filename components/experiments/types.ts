@@ -1,6 +1,12 @@
 /** The API's shapes, as the dashboard reads them (see lib/experiments/schemas.ts for the source). */
 export type Step = { step?: string; do: string; where: Record<string, unknown>; expect?: Record<string, unknown>[] };
 
+/**
+ * A probe run every `interval_seconds` alongside the steps; more than `tolerance` failures in a row
+ * stop the trial. The wizard may hold a half-typed number: the API then names the field.
+ */
+export type Guard = Step & { name?: string; interval_seconds: number | string; tolerance: number | string };
+
 /** What an experiment is, without the server's bookkeeping: what we send, export and import. */
 export type ExperimentDefinition = {
   name: string;
@@ -10,6 +16,7 @@ export type ExperimentDefinition = {
   pre_steps: Step[];
   steps: Step[];
   post_steps: Step[];
+  guards: Guard[];
 };
 
 export type Experiment = ExperimentDefinition & {
@@ -32,7 +39,7 @@ export const STEP_LISTS = ["pre_steps", "steps", "post_steps"] as const;
 export type StepList = (typeof STEP_LISTS)[number];
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-const asList = (v: unknown): Step[] => (Array.isArray(v) ? (v as Step[]) : []);
+const asList = <T = Step>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
 
 /** Keeps only the definition's keys (drops id, created_by, …), so a fetched or imported document can be re-sent. */
 export function toDefinition(source: unknown): ExperimentDefinition {
@@ -45,5 +52,12 @@ export function toDefinition(source: unknown): ExperimentDefinition {
     pre_steps: asList(s.pre_steps),
     steps: asList(s.steps),
     post_steps: asList(s.post_steps),
+    guards: asList<Guard>(s.guards),
   };
+}
+
+/** What an export holds: as the API's export, `guards` only when there are some (Kallisti's keys otherwise). */
+export function toExportable(d: ExperimentDefinition): Omit<ExperimentDefinition, "guards"> & { guards?: Guard[] } {
+  const { guards, ...rest } = d;
+  return guards.length ? d : rest;
 }

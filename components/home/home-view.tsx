@@ -1,6 +1,7 @@
 import { HomeEmptyState } from "./empty-state";
 import { RecentTrialsPanel } from "./recent-trials-panel";
 import { RunningNowPanel } from "./running-now-panel";
+import { ScoresPanel } from "./scores-panel";
 import { SuccessRatePanel } from "./success-rate-panel";
 import { UpcomingRunsPanel } from "./upcoming-runs-panel";
 
@@ -21,6 +22,7 @@ export function HomeView({ counts, canWrite }: Props) {
         <UpcomingRunsPanel />
         <RecentTrialsPanel />
         <SuccessRatePanel />
+        <ScoresPanel />
       </div>
     </section>
   );

@@ -31,6 +31,11 @@ export function UpcomingRunsPanel() {
                 {" · "}
                 {formatRun(run.at, run.timezone)} {run.timezone}
               </span>
+              {run.blackout && (
+                <span className="block text-xs font-medium text-red-700 dark:text-red-400">
+                  Skipped: blackout window “{run.blackout}”
+                </span>
+              )}
             </li>
           ))}
         </ul>

@@ -28,6 +28,8 @@ function linksFor(user: SessionUser | null | undefined): NavLink[] {
       { href: "/admin/users", label: "Users" },
       { href: "/admin/audit", label: "Audit" },
       { href: "/settings/notifications", label: "Notifications" },
+      { href: "/admin/blackouts", label: "Blackouts" },
+      { href: "/admin/guards", label: "Guards" },
     );
   }
   return links;

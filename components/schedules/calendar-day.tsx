@@ -19,7 +19,12 @@ export function CalendarDay({ day, runs, linkRuns }: Props) {
       <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">{label}</h3>
       <ul className="mt-2 space-y-1.5 text-xs">
         {lines.slice(0, SHOWN_PER_DAY).map((line) => (
-          <li key={`${line.run.schedule}-${line.run.at}`} data-testid="calendar-run" title={line.run.experiment_name}>
+          <li
+            key={`${line.run.schedule}-${line.run.at}`}
+            data-testid="calendar-run"
+            data-blackout={line.windows.join(", ") || undefined}
+            title={line.run.experiment_name}
+          >
             {linkRuns ? (
               <Link href={`/schedules/${line.run.experiment}/${line.run.schedule}`} className="block hover:underline">
                 <LineText line={line} />
@@ -50,6 +55,12 @@ function LineText({ line }: { line: CalendarLine }) {
         )}
       </span>
       <span className="block truncate">{line.run.experiment_name}</span>
+      {line.held > 0 && (
+        <span className="block truncate font-medium text-red-700 dark:text-red-400" data-testid="calendar-blackout">
+          {line.count > 1 ? `${line.held} skipped: ` : "Skipped: "}
+          {line.windows.join(", ")}
+        </span>
+      )}
     </>
   );
 }

@@ -1,20 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { useSyncExternalStore } from "react";
 import { PageHeader } from "@/components/ui/page-header";
 import { newDraft } from "./draft";
 import { ExperimentPicker } from "./experiment-picker";
-import { browserTimeZone } from "./format";
 import { ScheduleForm } from "./schedule-form";
+import { useBrowserZone } from "./use-browser-zone";
 import { useExperiment } from "@/components/experiments/use-experiments";
-
-const noSubscribe = () => () => {};
-
-/** null while server-rendering and hydrating, so the form's default zone is the browser's, never the server's. */
-function useBrowserZone(): string | null {
-  return useSyncExternalStore(noSubscribe, browserTimeZone, () => null);
-}
 
 export function NewScheduleView({ experimentId }: { experimentId?: string }) {
   const zone = useBrowserZone();

@@ -44,9 +44,22 @@ export function PreviewPanel({ empty, preview, isPending, isError, settling }: P
           ) : (
             <ol className="space-y-1 text-sm" data-testid="preview-runs">
               {preview.next_runs.map((run) => (
-                <li key={run.utc} data-local={run.local} className="flex flex-wrap justify-between gap-x-3">
+                <li
+                  key={run.utc}
+                  data-local={run.local}
+                  data-blackout={run.blackout ?? undefined}
+                  className="flex flex-wrap justify-between gap-x-3"
+                >
                   <time dateTime={run.utc}>{formatRun(run.utc, preview.timezone)}</time>
                   <span className="text-xs text-slate-600 dark:text-slate-400">yours: {formatRun(run.utc)}</span>
+                  {run.blackout && (
+                    <span
+                      className="w-full text-xs font-medium text-red-700 dark:text-red-400"
+                      data-testid="preview-blackout"
+                    >
+                      Skipped: blackout window “{run.blackout}”
+                    </span>
+                  )}
                 </li>
               ))}
             </ol>

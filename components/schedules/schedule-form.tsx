@@ -42,7 +42,7 @@ export function ScheduleForm({ experimentId, initial, existing }: Props) {
   const [saveErrors, setSaveErrors] = useState<FieldMessages>({});
   const [formError, setFormError] = useState<string | null>(null);
   const save = useSaveSchedule(experimentId, existing?.id);
-  const preview = usePreview(draft.pattern, draft.timezone);
+  const preview = usePreview(draft.pattern, draft.timezone, experimentId);
 
   function change(patch: Partial<Draft>) {
     setDraft((d) => ({ ...d, ...patch }));

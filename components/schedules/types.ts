@@ -43,6 +43,13 @@ export type UpcomingRun = {
   at: string;
   local: string;
   timezone: string;
+  /** The blackout window the firing would be Skipped for, if any. */
+  blackout?: string | null;
 };
 
-export type Preview = { timezone: string; description: string; next_runs: { utc: string; local: string }[] };
+export type Preview = {
+  timezone: string;
+  description: string;
+  /** `blackout`: the window that would hold the run (global, or the experiment's own when asked with ?experiment=). */
+  next_runs: { utc: string; local: string; blackout?: string | null }[];
+};

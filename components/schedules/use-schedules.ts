@@ -14,7 +14,8 @@ export const scheduleKeys = {
   detail: (experimentId: string, scheduleId: string) =>
     [...scheduleKeys.all, "detail", experimentId, scheduleId] as const,
   upcoming: (hours: number) => [...scheduleKeys.all, "upcoming", hours] as const,
-  preview: (pattern: string, timezone: string) => [...scheduleKeys.all, "preview", pattern, timezone] as const,
+  preview: (pattern: string, timezone: string, experiment: string) =>
+    [...scheduleKeys.all, "preview", pattern, timezone, experiment] as const,
 };
 
 const POLL_MS = 10_000;
@@ -69,13 +70,14 @@ function useDebounced<T>(value: T, ms: number): T {
  * names: the preview names its query parameter `pattern`, the form's field is `recurrence_pattern`.
  * `empty` is true while there is no pattern to preview (an old answer is not shown then).
  */
-export function usePreview(pattern: string, timezone: string) {
+export function usePreview(pattern: string, timezone: string, experiment = "") {
   const query = useDebounced({ pattern: pattern.trim(), timezone: timezone.trim() }, 400);
+  // With the experiment named, the runs its own blackout windows hold are marked too.
+  const params = { ...query, count: "10", ...(experiment ? { experiment } : {}) };
   const empty = pattern.trim() === "" || timezone.trim() === "";
   const result = useQuery({
-    queryKey: scheduleKeys.preview(query.pattern, query.timezone),
-    queryFn: ({ signal }) =>
-      apiFetch<Preview>(`/api/v1/schedule/preview?${new URLSearchParams({ ...query, count: "10" })}`, { signal }),
+    queryKey: scheduleKeys.preview(query.pattern, query.timezone, experiment),
+    queryFn: ({ signal }) => apiFetch<Preview>(`/api/v1/schedule/preview?${new URLSearchParams(params)}`, { signal }),
     enabled: query.pattern !== "" && query.timezone !== "",
     retry: false,
     staleTime: 60_000,

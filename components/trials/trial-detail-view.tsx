@@ -4,6 +4,7 @@ import { useMemo, useState } from "react";
 import { FormError } from "@/components/ui/field";
 import { ApiError } from "@/lib/client/api-fetch";
 import { JsonBlock, LogLines } from "./log-lines";
+import { GuardTripped } from "./guard-tripped";
 import { StepDetails } from "./step-details";
 import { axisFor, buildBars } from "./timeline-model";
 import { TrialHeader } from "./trial-header";
@@ -41,6 +42,7 @@ export function TrialDetailView({ id, canStop }: { id: string; canStop: boolean 
   return (
     <section className="space-y-6">
       <TrialHeader trial={data} experiment={experiment.data} canStop={canStop} now={now} />
+      <GuardTripped record={data.guard_record} />
       <div className="space-y-2">
         <h2 className="text-lg font-semibold">Timeline</h2>
         <TrialTimeline
@@ -50,6 +52,7 @@ export function TrialDetailView({ id, canStop }: { id: string; canStop: boolean 
           now={now}
           selectedKey={selectedKey}
           onSelect={setChosen}
+          guardRecord={data.guard_record}
         />
       </div>
       <StepDetails bar={bars.find((b) => b.key === selectedKey)} now={now} />

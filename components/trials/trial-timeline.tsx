@@ -1,10 +1,11 @@
 "use client";
 
 import { type KeyboardEvent, useRef } from "react";
+import { GuardLane } from "./guard-lane";
 import { TimelineAxis } from "./timeline-axis";
 import { TimelineBar } from "./timeline-bar";
 import { type Axis, type Bar, barDuration, LIST_TITLES, placeBar } from "./timeline-model";
-import { STEP_LISTS } from "./types";
+import { type GuardRecord, STEP_LISTS } from "./types";
 
 type Props = {
   bars: Bar[];
@@ -14,10 +15,12 @@ type Props = {
   now: number;
   selectedKey: string | null;
   onSelect: (key: string) => void;
+  /** The guards' checks, drawn as a lane on the same axis under the steps. */
+  guardRecord?: GuardRecord;
 };
 
 /** Every pre-step, step and post-step on one time axis; Up/Down move the selection between bars. */
-export function TrialTimeline({ bars, axis, active, now, selectedKey, onSelect }: Props) {
+export function TrialTimeline({ bars, axis, active, now, selectedKey, onSelect, guardRecord }: Props) {
   const listRef = useRef<HTMLDivElement>(null);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
@@ -72,6 +75,7 @@ export function TrialTimeline({ bars, axis, active, now, selectedKey, onSelect }
           </section>
         );
       })}
+      <GuardLane record={guardRecord} axis={axis} />
     </div>
   );
 }

@@ -22,6 +22,9 @@ export type StepLog = {
 export const STEP_LISTS = ["pre_steps", "steps", "post_steps"] as const;
 export type StepList = (typeof STEP_LISTS)[number];
 
+export type { GuardCheck, GuardRecord, GuardState } from "@/lib/trials/guards";
+import type { GuardRecord } from "@/lib/trials/guards";
+
 export type TrialRecord = Partial<Record<StepList, StepLog[]>> & { result?: { logs: string[] }[] };
 
 export type Trial = {
@@ -38,9 +41,12 @@ export type Trial = {
   schedule: string | null;
   scheduled_for: string;
   created_at: string;
+  /** What each guard saw (empty when the trial had none); Kallisti's trial_record is left as it is. */
+  guard_record?: GuardRecord;
 };
 
 export type { Step as ExperimentStep } from "@/components/experiments/types";
 
 /** What the trial pages read of the definition a trial ran (a revision, or the experiment). */
-export type Experiment = Pick<ExperimentDefinition, "name" | "pre_steps" | "steps" | "post_steps">;
+export type Experiment = Pick<ExperimentDefinition, "name" | "pre_steps" | "steps" | "post_steps"> &
+  Partial<Pick<ExperimentDefinition, "guards">>;

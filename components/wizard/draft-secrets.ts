@@ -4,7 +4,7 @@
  * it only refers to a parameter (`Bearer {{ token }}`). The restored draft says which to type again.
  */
 import { isSecretKey } from "@/lib/credentials/mask";
-import type { Draft, DraftStep } from "./draft";
+import type { Draft, DraftStep, EditList } from "./draft";
 
 const TEMPLATE = /\{\{.*\}\}/;
 // Text that does not parse cannot be walked: if it mentions a secret-looking key, it is not kept.
@@ -40,8 +40,7 @@ export function withoutSecrets(d: Draft): { draft: Draft; dropped: string[] } {
       dropped.push(`${list}.${r.key.trim()}`);
       return { ...r, value: "" };
     });
-  const steps = (list: "pre_steps" | "steps" | "post_steps") =>
-    d[list].map((s, i) => stripStep(s, `${list}.${i}`, dropped));
+  const steps = (list: EditList) => (d[list] ?? []).map((s, i) => stripStep(s, `${list}.${i}`, dropped));
   return {
     draft: {
       ...d,
@@ -50,6 +49,8 @@ export function withoutSecrets(d: Draft): { draft: Draft; dropped: string[] } {
       pre_steps: steps("pre_steps"),
       steps: steps("steps"),
       post_steps: steps("post_steps"),
+      // A guard's probe carries credentials and headers as steps do.
+      guards: steps("guards"),
     },
     dropped,
   };

@@ -27,7 +27,7 @@ import { WizardPageBody } from "./wizard-page-body";
 const LEAVE =
   "You have unsaved changes to this experiment. Leave this page? They stay in this browser as a draft until you discard them.";
 
-/** New (POST) or edit (PUT, given `initial`): Basics → Pre-steps → Steps → Post-steps → Parameters → Review. */
+/** New (POST) or edit (PUT, given `initial`): Basics → Pre-steps → Steps → Post-steps → Guards → Parameters → Review. */
 export function ExperimentWizard({ initial }: { initial?: Experiment }) {
   const router = useRouter();
   const save = useSaveExperiment(initial?.id);
@@ -127,6 +127,7 @@ export function ExperimentWizard({ initial }: { initial?: Experiment }) {
               draft={draft}
               update={(p) => store.setDraft((d) => ({ ...d, ...p }))}
               errors={errors}
+              saved={initial ? { id: initial.id, dirty: store.dirty } : undefined}
             />
           </>
         ) : (

@@ -1,23 +1,26 @@
-import type { StepList } from "@/components/experiments/types";
+import type { EditList } from "./draft";
 
 export const PAGES = [
   { id: "basics", title: "Basics" },
   { id: "pre_steps", title: "Pre-steps" },
   { id: "steps", title: "Steps" },
   { id: "post_steps", title: "Post-steps" },
+  { id: "guards", title: "Guards" },
   { id: "parameters", title: "Parameters" },
   { id: "review", title: "Review" },
 ] as const;
 export type PageId = (typeof PAGES)[number]["id"];
 
-export const isStepPage = (page: PageId): page is StepList =>
-  page === "pre_steps" || page === "steps" || page === "post_steps";
+/** Pages that edit a list of steps (guards are probe steps with an interval and a tolerance). */
+export const isStepPage = (page: PageId): page is EditList =>
+  page === "pre_steps" || page === "steps" || page === "post_steps" || page === "guards";
 
 /** Which page holds the field an API error names (`steps.0.where.qty` → Steps); unknown fields → Review. */
 export function pageOfError(path: string): PageId {
   const head = path.split(".")[0];
   if (head === "name" || head === "description" || head === "metadata") return "basics";
-  if (head === "parameters" || head === "pre_steps" || head === "steps" || head === "post_steps") return head;
+  if (head === "parameters" || head === "pre_steps" || head === "steps" || head === "post_steps" || head === "guards")
+    return head;
   return "review";
 }
 

@@ -8,6 +8,7 @@ import type { DraftStep } from "./draft";
 import { ExpectEditor } from "./expect-editor";
 import { Labelled } from "./labelled";
 import { errorAt } from "./pages";
+import { GuardTiming } from "./guard-timing";
 import { StepToolbar } from "./step-toolbar";
 import { type Catalogue, findAction } from "./use-modules";
 
@@ -21,12 +22,28 @@ type Props = {
   catalogue: Catalogue;
   placeholders: string[];
   onChange: (step: DraftStep) => void;
-  onMove: (delta: -1 | 1) => void;
-  onRemove: () => void;
+  /** Without these (a lone probe, as a global guard's), there is nothing to reorder or remove. */
+  onMove?: (delta: -1 | 1) => void;
+  onRemove?: () => void;
+  /** The fieldset's name when it is not "Step N"/"Guard N". */
+  title?: string;
+  /** False where no parameters exist (a global guard runs outside any trial): no {{ name }} hint. */
+  withParameters?: boolean;
 };
 
-export function StepEditor({ step, index, count, errorBase, errors, catalogue, placeholders, ...on }: Props) {
-  const label = `Step ${index + 1}`;
+export function StepEditor({
+  step,
+  index,
+  count,
+  errorBase,
+  errors,
+  catalogue,
+  placeholders,
+  title,
+  withParameters = true,
+  ...on
+}: Props) {
+  const label = title ?? `${step.guard ? "Guard" : "Step"} ${index + 1}`;
   const action = findAction(catalogue, step.action);
   const listId = `${step.id}-placeholders`;
   const { credentials, ...args } = step.where;
@@ -51,13 +68,15 @@ export function StepEditor({ step, index, count, errorBase, errors, catalogue, p
         {label}
         {step.action && `: ${step.action}`}
       </legend>
-      <StepToolbar
-        label={label}
-        first={index === 0}
-        last={index === count - 1}
-        onMove={on.onMove}
-        onRemove={on.onRemove}
-      />
+      {on.onMove && on.onRemove && (
+        <StepToolbar
+          label={label}
+          first={index === 0}
+          last={index === count - 1}
+          onMove={on.onMove}
+          onRemove={on.onRemove}
+        />
+      )}
       <ActionPicker
         stepId={step.id}
         catalogue={catalogue}
@@ -67,9 +86,13 @@ export function StepEditor({ step, index, count, errorBase, errors, catalogue, p
         stepLabel={label}
       />
       <Labelled
-        label="Step name (optional)"
-        hint="Shown on the timeline and in reports; without one, the action's name is used."
-        error={errors[`${errorBase}.step`]}
+        label={step.guard ? "Guard name (optional)" : "Step name (optional)"}
+        hint={
+          step.guard
+            ? "Names the guard on the timeline, in reports and in the reason of a trial it stops."
+            : "Shown on the timeline and in reports; without one, the action's name is used."
+        }
+        error={errors[`${errorBase}.${step.guard ? "name" : "step"}`]}
       >
         {(control) => (
           <input
@@ -80,16 +103,26 @@ export function StepEditor({ step, index, count, errorBase, errors, catalogue, p
           />
         )}
       </Labelled>
+      {step.guard && (
+        <GuardTiming
+          value={step.guard}
+          onChange={(guard) => on.onChange({ ...step, guard })}
+          errors={errors}
+          errorBase={errorBase}
+        />
+      )}
       <datalist id={listId}>
         {placeholders.map((p) => (
           <option key={p} value={p} />
         ))}
       </datalist>
-      <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="placeholder-hint">
-        {placeholders.length
-          ? `Any argument accepts a parameter: ${placeholders.join(", ")}.`
-          : "Add parameters on the Parameters page to use them here as {{ name }}."}
-      </p>
+      {withParameters && (
+        <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="placeholder-hint">
+          {placeholders.length
+            ? `Any argument accepts a parameter: ${placeholders.join(", ")}.`
+            : "Add parameters on the Parameters page to use them here as {{ name }}."}
+        </p>
+      )}
       {errors[`${errorBase}.where`] && (
         <p role="alert" className="text-sm text-red-600 dark:text-red-400">
           {errors[`${errorBase}.where`]}

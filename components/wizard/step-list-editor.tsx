@@ -1,21 +1,22 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import type { StepList } from "@/components/experiments/types";
 import { FormError } from "@/components/ui/field";
 import { button } from "@/components/ui/styles";
-import { type DraftStep, emptyStep } from "./draft";
+import { type DraftStep, type EditList, emptyGuard, emptyStep } from "./draft";
 import { StepEditor } from "./step-editor";
 import type { Catalogue } from "./use-modules";
 
-const INTRO: Record<StepList, string> = {
+const INTRO: Record<EditList, string> = {
   pre_steps: "Run first; if any fails the trial is Aborted and nothing else runs.",
   steps: "The experiment itself; the first failure skips the remaining steps.",
   post_steps: "The rollback: always runs once the pre-steps passed, even after a failure or a stop.",
+  guards:
+    "Probes that watch the system while the steps run, each on its own interval. A guard that fails more times in a row than its tolerance stops the trial: the running step is aborted and the post-steps run.",
 };
 
 type Props = {
-  list: StepList;
+  list: EditList;
   steps: DraftStep[];
   onChange: (steps: DraftStep[]) => void;
   catalogue: Catalogue;
@@ -49,8 +50,9 @@ export function StepListEditor({ list, steps, onChange, catalogue, placeholders,
     [next[i], next[i + delta]] = [next[i + delta], next[i]];
     onChange(next);
   };
+  const noun = list === "guards" ? "guard" : "step";
   const add = () => {
-    const step = emptyStep();
+    const step = list === "guards" ? emptyGuard() : emptyStep();
     onChange([...steps, step]);
     setRemoved(null);
     setFocusStep(step.id);
@@ -91,7 +93,7 @@ export function StepListEditor({ list, steps, onChange, catalogue, placeholders,
           className="flex flex-wrap items-center gap-3 rounded-md border border-slate-300 bg-slate-50 px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-800"
         >
           <span>
-            Removed step {removed.index + 1}
+            Removed {noun} {removed.index + 1}
             {removed.step.action ? ` (${removed.step.action})` : ""}.
           </span>
           <button ref={undo} type="button" className={button.secondary} onClick={restore}>
@@ -100,7 +102,7 @@ export function StepListEditor({ list, steps, onChange, catalogue, placeholders,
         </div>
       )}
       <button type="button" className={button.secondary} onClick={add}>
-        Add a step
+        Add a {noun}
       </button>
     </div>
   );

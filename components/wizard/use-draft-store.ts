@@ -22,7 +22,8 @@ export function forgetAllDrafts() {
 function read(key: string): Stored | null {
   try {
     const stored = JSON.parse(window.localStorage.getItem(PREFIX + key) ?? "null") as Stored | null;
-    return stored?.draft ? stored : null;
+    // A draft stored before guards existed has none.
+    return stored?.draft ? { ...stored, draft: { ...stored.draft, guards: stored.draft.guards ?? [] } } : null;
   } catch {
     return null;
   }

@@ -9,16 +9,22 @@ import { ReviewPage } from "./review-page";
 import { StepListEditor } from "./step-list-editor";
 import { useModules } from "./use-modules";
 
-type Props = { page: PageId; draft: Draft; update: (patch: Partial<Draft>) => void; errors: Record<string, string> };
+type Props = {
+  page: PageId;
+  draft: Draft;
+  update: (patch: Partial<Draft>) => void;
+  errors: Record<string, string>;
+  saved?: { id: string; dirty: boolean };
+};
 
 /** The form for one wizard page. */
-export function WizardPageBody({ page, draft, update, errors }: Props) {
+export function WizardPageBody({ page, draft, update, errors, saved }: Props) {
   const modules = useModules();
   if (page === "basics") return <BasicsPage draft={draft} update={update} errors={errors} />;
   if (page === "parameters") return <ParametersPage draft={draft} update={update} errors={errors} />;
   if (page === "review") {
     const other = Object.entries(errors).filter(([path]) => pageOfError(path) === "review");
-    return <ReviewPage experiment={toExperiment(draft)} otherErrors={other} />;
+    return <ReviewPage experiment={toExperiment(draft)} otherErrors={other} saved={saved} />;
   }
   if (!isStepPage(page)) return null;
   if (modules.isPending)

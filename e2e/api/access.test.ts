@@ -44,6 +44,7 @@ const MATRIX: Record<string, Partial<Record<Method, Access>>> = {
   "schedule/route.ts": { GET: "viewer" },
   "schedule/upcoming/route.ts": { GET: "viewer" },
   "stats/trials/route.ts": { GET: "viewer" },
+  "stats/scores/route.ts": { GET: "viewer" },
   "signal/route.ts": { GET: "viewer", POST: "operator" },
   "modules/route.ts": { GET: "viewer" },
   "runner/route.ts": { GET: "viewer" },

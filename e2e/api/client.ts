@@ -35,6 +35,7 @@ import * as preview from "@/app/api/v1/schedule/preview/route";
 import * as allSchedules from "@/app/api/v1/schedule/route";
 import * as upcoming from "@/app/api/v1/schedule/upcoming/route";
 import * as trialStats from "@/app/api/v1/stats/trials/route";
+import * as scoreSummary from "@/app/api/v1/stats/scores/route";
 import * as signal from "@/app/api/v1/signal/route";
 import * as trialEvents from "@/app/api/v1/trial/[id]/events/route";
 import * as trialStop from "@/app/api/v1/trial/[id]/stop/route";
@@ -67,6 +68,7 @@ const ROUTES: [RegExp, object, string[]][] = [
   [/^\/api\/v1\/schedule\/?$/, allSchedules, []],
   [/^\/api\/v1\/schedule\/upcoming\/?$/, upcoming, []],
   [/^\/api\/v1\/stats\/trials\/?$/, trialStats, []],
+  [/^\/api\/v1\/stats\/scores\/?$/, scoreSummary, []],
   [/^\/api\/v1\/signal\/?$/, signal, []],
   [/^\/api\/v1\/experiment\/?$/, experiments, []],
   [/^\/api\/v1\/experiment\/([^/]+)\/?$/, experiment, ["id"]],

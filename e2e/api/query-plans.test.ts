@@ -23,6 +23,7 @@ test("no route reads the whole trials or audit table", async () => {
     `/api/v1/trial/${t.body.id}/`,
     "/api/v1/stats/trials",
     `/api/v1/experiment/${exp.id}/stats`,
+    "/api/v1/stats/scores",
     `/api/v1/experiment/${exp.id}/schedule/`,
     `/api/v1/experiment/${exp.id}/schedule/${s.body.id}/`,
     "/api/v1/schedule/",

@@ -209,5 +209,17 @@ describe("resilience score", () => {
     expect(stats.body.trend.at(-1)).toMatchObject({ score: 77, trials: 4 });
     const empty = await createExperiment();
     expect((await api("GET", `/api/v1/experiment/${empty.id}/stats`)).body.score).toBeNull();
+
+    // The home page's one call: every experiment's score, the lowest first, by the same formula.
+    const summary = await api("GET", "/api/v1/stats/scores?limit=100", undefined, { as: "viewer" });
+    expect(summary.status).toBe(200);
+    expect(summary.body.lowest).toContainEqual({ id, name: expect.any(String), score: 77, trials_considered: 4 });
+    expect(summary.body.lowest.some((e: { id: string }) => e.id === empty.id)).toBe(false);
+    expect(summary.body.unscored).toBeGreaterThanOrEqual(1);
+    const scores = summary.body.lowest.map((e: { score: number }) => e.score);
+    expect(scores).toEqual([...scores].sort((a: number, b: number) => a - b));
+    expect((await api("GET", "/api/v1/stats/scores?limit=0")).body).toEqual({
+      limit: ["Ensure this value is greater than or equal to 1."],
+    });
   });
 });

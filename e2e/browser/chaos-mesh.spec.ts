@@ -112,7 +112,7 @@ test.describe("as an operator", () => {
     await step.getByLabel("delay", { exact: true }).fill('{"latency": "10ms"}');
     await step.getByLabel("duration", { exact: true }).fill("30s");
     await shot(page, "wizard-network-chaos");
-    await page.getByRole("button", { name: "6. Review" }).click();
+    await page.getByRole("button", { name: "7. Review" }).click();
     const review = JSON.parse((await page.getByTestId("review-json").textContent()) ?? "{}");
     expect(review.steps).toEqual([
       {

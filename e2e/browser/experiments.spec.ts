@@ -39,7 +39,7 @@ test.describe("as an operator", () => {
     await page.getByLabel("Label 1 name").fill("suite");
     await page.getByLabel("Label 1 value").fill("e2e");
 
-    await page.getByRole("button", { name: "5. Parameters" }).click();
+    await page.getByRole("button", { name: "6. Parameters" }).click();
     await page.getByRole("button", { name: "Add parameter" }).click();
     await page.getByLabel("Parameter 1 name").fill("seconds");
     await page.getByLabel("Parameter 1 value").fill("1");
@@ -71,7 +71,7 @@ test.describe("as an operator", () => {
       "Step 2: cm.wait",
     ]);
 
-    await page.getByRole("button", { name: "6. Review" }).click();
+    await page.getByRole("button", { name: "7. Review" }).click();
     const review = JSON.parse((await page.getByTestId("review-json").textContent()) ?? "{}");
     expect(review).toMatchObject({
       name,

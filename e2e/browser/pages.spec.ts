@@ -5,7 +5,7 @@
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
-import { SCREENS, stateFile } from "./accounts";
+import { adminAuth, SCREENS, stateFile } from "./accounts";
 import {
   createExperiment,
   createSchedule,
@@ -31,6 +31,35 @@ function pageData(request: APIRequestContext): Promise<Data> {
       pre_steps: [wait("Warm up", 0)],
       steps: [wait("Hold the fault", "{{ seconds }}")],
       post_steps: [wait("Roll back", 0)],
+      // A guard that passes, so the trial page shows its lane.
+      guards: [
+        {
+          name: "checkout health",
+          do: "cm.http_probe",
+          where: { url: `http://127.0.0.1:${process.env.E2E_PORT ?? 3210}/api/v1/health` },
+          interval_seconds: 1,
+        },
+      ],
+    });
+    // Disabled: listed on the guards page, never touches the signal other specs rely on.
+    await request.post("/api/v1/guard", {
+      headers: adminAuth(),
+      data: {
+        name: "checkout SLO alert",
+        enabled: false,
+        step: { do: "cm.http_probe", where: { url: `http://127.0.0.1:${process.env.E2E_PORT ?? 3210}/api/v1/health` } },
+      },
+    });
+    // The experiment's own window, once a year: listed on the blackout pages, holds no other test's trial.
+    await request.post("/api/v1/blackout", {
+      headers: adminAuth(),
+      data: {
+        name: "new year",
+        experiment: experiment.id,
+        kind: "recurring",
+        cron: "0 3 1 1 *",
+        duration_seconds: 3600,
+      },
     });
     const schedule = await createSchedule(request, experiment.id, {
       recurrence_pattern: "0 9 * * 1-5",
@@ -61,6 +90,8 @@ const PAGES: Target[] = [
   { name: "tokens", url: () => "/settings/tokens", heading: () => "API tokens" },
   { name: "users", url: () => "/admin/users", heading: () => "Users" },
   { name: "audit", url: () => "/admin/audit", heading: () => "Audit log" },
+  { name: "blackouts", url: () => "/admin/blackouts", heading: () => "Blackout windows" },
+  { name: "guards", url: () => "/admin/guards", heading: () => "Global guards" },
   { name: "docs", url: () => "/docs", heading: () => /Eris API/ },
 ];
 

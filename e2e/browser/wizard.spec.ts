@@ -54,7 +54,7 @@ test("each wizard page has its own address, and Back and Forward move between th
   await expect(page.getByLabel("Name", { exact: true })).toBeVisible();
   await page.getByRole("button", { name: "3. Steps" }).click();
   await expect(page).toHaveURL(/\/experiments\/new\?page=steps$/);
-  await page.getByRole("button", { name: "5. Parameters" }).click();
+  await page.getByRole("button", { name: "6. Parameters" }).click();
   await expect(page).toHaveURL(/\?page=parameters$/);
 
   await page.goBack();
@@ -181,7 +181,7 @@ test("a step's name is labelled as a name, and what to target comes before how t
 test("a draft keeps no secret in the browser, and says which to type again", async ({ page }) => {
   await page.goto("/experiments/new");
   await page.getByLabel("Name", { exact: true }).fill(unique("Secretive"));
-  await page.getByRole("button", { name: "5. Parameters" }).click();
+  await page.getByRole("button", { name: "6. Parameters" }).click();
   await page.getByRole("button", { name: "Add parameter" }).click();
   await page.getByLabel("Parameter 1 name").fill("api_token");
   await page.getByLabel("Parameter 1 value").fill("s3cr3t-parameter");
@@ -202,6 +202,6 @@ test("a draft keeps no secret in the browser, and says which to type again", asy
   await expect(notice).toContainText("parameters.api_token");
   await expect(notice).toContainText("headers.Authorization");
   await expect(stepEditor(page, 0).getByLabel("headers", { exact: true })).toHaveValue(/"X-Team": "a"/);
-  await page.getByRole("button", { name: "5. Parameters" }).click();
+  await page.getByRole("button", { name: "6. Parameters" }).click();
   await expect(page.getByLabel("Parameter 1 value")).toHaveValue("");
 });

@@ -16,6 +16,22 @@ const statsOutSchema = z.object({
   trend: z.array(z.object({ date: z.string(), score: z.number().int().nullable(), trials: z.number().int() })),
 });
 
+const scoreSummaryOutSchema = z.object({
+  lowest: z
+    .array(
+      z.object({
+        id: z.uuid(),
+        name: z.string(),
+        score: z.number().int(),
+        trials_considered: z.number().int(),
+      }),
+    )
+    .describe("The lowest scores first (at most `limit`)"),
+  scored: z.number().int().describe("Experiments with at least one trial that ended Succeeded, Failed or Aborted"),
+  unscored: z.number().int().describe("Experiments with none yet"),
+  average: z.number().int().nullable().describe("The mean of the scores, rounded"),
+});
+
 const forbidden = ok("Your role may not do this", ref("Detail"));
 
 export function safetyPaths(): Json {
@@ -86,6 +102,14 @@ export function safetyPaths(): Json {
         responses: { "204": ok("Deleted"), ...errors, "403": forbidden },
       },
     },
+    "/stats/scores": {
+      get: {
+        tags: ["experiment"],
+        summary: "Every experiment's resilience score at once (the newest 500 experiments), the lowest first",
+        parameters: [{ name: "limit", in: "query", schema: { type: "integer", default: 8, minimum: 1, maximum: 100 } }],
+        responses: { "200": ok("Scores", ref("ScoreSummary")), "400": errors["400"] },
+      },
+    },
     "/experiment/{id}/stats": {
       parameters: [pathId("id", "Experiment id")],
       get: {
@@ -106,6 +130,7 @@ export function safetySchemas(): Json {
     GlobalGuardCreate: schema(createGlobalGuardSchema, "input"),
     GlobalGuardPatch: schema(patchGlobalGuardSchema, "input"),
     ExperimentStats: schema(statsOutSchema, "output"),
+    ScoreSummary: schema(scoreSummaryOutSchema, "output"),
     TrialPlan: schema(planOutSchema, "output"),
   };
 }

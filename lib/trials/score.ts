@@ -8,9 +8,9 @@
  * the share that Succeeded and `checks` the share of guard checks and expectation steps that passed.
  * Without any check, score = 100 × outcomes. The trend applies the same formula to each day's trials.
  */
-import { and, desc, eq, gte, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import type { DB } from "@/db/client";
-import { trials } from "@/db/schema";
+import { experiments, trials } from "@/db/schema";
 
 export const SCORE_WINDOW = 20;
 export const SCORED_STATUSES = ["Succeeded", "Failed", "Aborted"] as const;
@@ -36,21 +36,29 @@ export type ExperimentStats = {
   trend: { date: string; score: number | null; trials: number }[];
 };
 
-export function experimentStats(db: DB, experimentId: string, days = 30, now = Date.now()): ExperimentStats {
-  const scored = and(eq(trials.experimentId, experimentId), inArray(trials.status, [...SCORED_STATUSES]));
+const scoredOf = (experimentId: string) =>
+  and(eq(trials.experimentId, experimentId), inArray(trials.status, [...SCORED_STATUSES]));
+
+/** The experiment's latest SCORE_WINDOW scored trials, counted (read through trials_experiment_idx). */
+function latestTally(db: DB, experimentId: string): Tally {
   const recent = db
     .select({ status: trials.status, passed: trials.checksPassed, total: trials.checksTotal })
     .from(trials)
-    .where(scored)
+    .where(scoredOf(experimentId))
     .orderBy(desc(trials.createdAt))
     .limit(SCORE_WINDOW)
     .all();
-  const tally: Tally = {
+  return {
     trials: recent.length,
     succeeded: recent.filter((t) => t.status === "Succeeded").length,
     checksPassed: recent.reduce((n, t) => n + t.passed, 0),
     checksTotal: recent.reduce((n, t) => n + t.total, 0),
   };
+}
+
+export function experimentStats(db: DB, experimentId: string, days = 30, now = Date.now()): ExperimentStats {
+  const scored = scoredOf(experimentId);
+  const tally = latestTally(db, experimentId);
   const start =
     Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth(), new Date(now).getUTCDate()) -
     (days - 1) * DAY_MS;
@@ -85,5 +93,43 @@ export function experimentStats(db: DB, experimentId: string, days = 30, now = D
     checks_total: tally.checksTotal,
     check_pass_rate: tally.checksTotal ? tally.checksPassed / tally.checksTotal : null,
     trend,
+  };
+}
+
+/** How many live experiments the home page's summary reads (the newest): one indexed query each. */
+export const SCORES_SCANNED = 500;
+
+export type ScoreSummary = {
+  /** The lowest scores first (ties: fewer trials first), at most `limit`. */
+  lowest: { id: string; name: string; score: number; trials_considered: number }[];
+  scored: number;
+  unscored: number;
+  average: number | null;
+};
+
+/**
+ * Every live experiment's score at once (the newest SCORES_SCANNED of them), for the home page:
+ * the weakest first, and how many have no scored trial yet. Same formula as experimentStats.
+ */
+export function scoreSummary(db: DB, limit: number): ScoreSummary {
+  const live = db
+    .select({ id: experiments.id, name: experiments.name })
+    .from(experiments)
+    .where(isNull(experiments.deletedAt))
+    .orderBy(desc(experiments.createdAt))
+    .limit(SCORES_SCANNED)
+    .all();
+  const scored = live
+    .map((e) => {
+      const tally = latestTally(db, e.id);
+      return { id: e.id, name: e.name, score: scoreOf(tally), trials_considered: tally.trials };
+    })
+    .filter((e): e is ScoreSummary["lowest"][number] => e.score !== null)
+    .sort((a, b) => a.score - b.score || a.trials_considered - b.trials_considered || a.name.localeCompare(b.name));
+  return {
+    lowest: scored.slice(0, limit),
+    scored: scored.length,
+    unscored: live.length - scored.length,
+    average: scored.length ? Math.round(scored.reduce((n, e) => n + e.score, 0) / scored.length) : null,
   };
 }
