@@ -61,5 +61,15 @@ export const trialOutSchema = z.object({
     .number()
     .int()
     .describe("The experiment revision the trial runs (see /experiment/{id}/revisions)."),
+  guards: z.array(guardOutSchema).describe("Guards this trial (or its schedule) adds to the experiment's."),
+  guard_record: z
+    .record(z.string(), z.unknown())
+    .describe(
+      "What every guard saw: per guard its checks, failures, latest 50 checks and when it tripped; which guard stopped the trial.",
+    ),
+  blackout_override: z
+    .string()
+    .nullable()
+    .describe("Why an admin started this trial inside a blackout window (audited); null otherwise."),
 });
 export type TrialOut = z.infer<typeof trialOutSchema>;
