@@ -14,7 +14,15 @@ import { useSaveExperiment } from "./use-experiments";
 const MIME: Record<TextFormat, string> = { json: "application/json", yaml: "application/yaml" };
 
 /** Export is for everyone; writing (edit, duplicate, delete, run) only for operators, as the API enforces. */
-export function ExperimentActions({ experiment, canWrite }: { experiment: Experiment; canWrite: boolean }) {
+export function ExperimentActions({
+  experiment,
+  canWrite,
+  canOverride,
+}: {
+  experiment: Experiment;
+  canWrite: boolean;
+  canOverride: boolean;
+}) {
   const router = useRouter();
   const duplicate = useSaveExperiment();
   const [running, setRunning] = useState(false);
@@ -56,7 +64,7 @@ export function ExperimentActions({ experiment, canWrite }: { experiment: Experi
         {canWrite && <DeleteControl experiment={experiment} />}
       </div>
       <FormError message={duplicate.error?.message} />
-      {running && <RunDialog experiment={experiment} onClose={() => setRunning(false)} />}
+      {running && <RunDialog experiment={experiment} canOverride={canOverride} onClose={() => setRunning(false)} />}
     </div>
   );
 }

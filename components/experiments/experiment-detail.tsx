@@ -18,7 +18,15 @@ import { ExperimentBlackouts } from "@/components/blackout/experiment-blackouts"
 
 const LIST_TITLES = { pre_steps: "Pre-steps", steps: "Steps", post_steps: "Post-steps (rollback)" };
 
-export function ExperimentDetail({ id, canWrite }: { id: string; canWrite: boolean }) {
+export function ExperimentDetail({
+  id,
+  canWrite,
+  canOverride,
+}: {
+  id: string;
+  canWrite: boolean;
+  canOverride: boolean;
+}) {
   const experiment = useExperiment(id);
   if (experiment.isPending)
     return <p className="text-sm text-slate-600 dark:text-slate-400">Loading the experiment…</p>;
@@ -44,7 +52,7 @@ export function ExperimentDetail({ id, canWrite }: { id: string; canWrite: boole
         <p className="text-xs text-slate-600 dark:text-slate-400">
           Created by {e.created_by} · updated <Time iso={e.updated_at} />
         </p>
-        <ExperimentActions experiment={e} canWrite={canWrite} />
+        <ExperimentActions experiment={e} canWrite={canWrite} canOverride={canOverride} />
         <ReportDownloads scope={{ experiment: e.id }} />
       </header>
       <ExperimentScore experimentId={id} />

@@ -9,6 +9,7 @@ import { FormError } from "@/components/ui/field";
 import { button, input } from "@/components/ui/styles";
 import { ApiError } from "@/lib/client/api-fetch";
 import { flattenErrors } from "./api-errors";
+import { BlackoutOverride, useOpenWindows } from "./blackout-override";
 import { knownParameters, ParameterWarning, SignalWarning } from "./run-warnings";
 import type { Experiment } from "./types";
 
@@ -28,13 +29,24 @@ function readParameters(text: string): { value: Record<string, unknown> } | { er
 const SUBMIT = { RUN: "Start trial", PAUSE: "Queue the trial", STOP: "Record a Skipped trial" };
 
 /** Starts a trial now, with the experiment's parameters as the editable starting point. */
-export function RunDialog({ experiment, onClose }: { experiment: Experiment; onClose: () => void }) {
+export function RunDialog({
+  experiment,
+  canOverride,
+  onClose,
+}: {
+  experiment: Experiment;
+  /** Admins may start a trial inside an open blackout window, with a reason. */
+  canOverride: boolean;
+  onClose: () => void;
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
   const router = useRouter();
   const run = useStartTrial(experiment.id);
   const { data: signal } = useSignal();
   const [text, setText] = useState(() => JSON.stringify(experiment.parameters, null, 2));
   const [error, setError] = useState<string | null>(null);
+  const [overrideReason, setOverrideReason] = useState("");
+  const openWindows = useOpenWindows(experiment.id);
   const fieldId = useId();
   const known = useMemo(() => knownParameters(experiment), [experiment]);
   const typed = readParameters(text);
@@ -51,7 +63,8 @@ export function RunDialog({ experiment, onClose }: { experiment: Experiment; onC
     event.preventDefault();
     if ("error" in typed) return setError(typed.error);
     try {
-      const trial = await run.mutateAsync(typed.value);
+      const overrideBlackout = canOverride && openWindows.length ? overrideReason.trim() : "";
+      const trial = await run.mutateAsync({ parameters: typed.value, overrideBlackout: overrideBlackout || undefined });
       router.push(`/trials/${trial.id}`);
     } catch (err) {
       const fields = err instanceof ApiError && err.status === 400 ? flattenErrors(err.body) : {};
@@ -72,6 +85,12 @@ export function RunDialog({ experiment, onClose }: { experiment: Experiment; onC
           Run “{experiment.name}” now?
         </h2>
         <SignalWarning signal={signal} />
+        <BlackoutOverride
+          windows={openWindows}
+          canOverride={canOverride}
+          reason={overrideReason}
+          onReason={setOverrideReason}
+        />
         <FormError message={error} />
         <div className="space-y-1">
           <label htmlFor={fieldId} className="block text-sm font-medium">

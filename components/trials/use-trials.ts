@@ -116,8 +116,21 @@ export function useScheduleTrials(scheduleId: string, limit = 10) {
 export function useStartTrial(experimentId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (parameters: Record<string, unknown>) =>
-      apiFetch<Trial>("/api/v1/trial", { method: "POST", body: { experiment: experimentId, parameters } }),
+    mutationFn: ({
+      parameters,
+      overrideBlackout,
+    }: {
+      parameters: Record<string, unknown>;
+      overrideBlackout?: string;
+    }) =>
+      apiFetch<Trial>("/api/v1/trial", {
+        method: "POST",
+        body: {
+          experiment: experimentId,
+          parameters,
+          ...(overrideBlackout ? { override_blackout: overrideBlackout } : {}),
+        },
+      }),
     onSuccess: () => client.invalidateQueries({ queryKey: trialKeys.lists() }),
   });
 }

@@ -290,10 +290,66 @@ test.describe("as an operator", () => {
       await own.getByRole("button", { name: "Delete release night" }).click();
       await own.getByRole("button", { name: "Confirm delete" }).click();
       await expect(own).toHaveCount(0);
+
+      // Inside an open window, Run now warns an operator, who cannot override it.
+      const now = Date.now();
+      await createWindow(request, {
+        name: "open freeze",
+        kind: "fixed",
+        experiment: experiment.id,
+        starts_at: new Date(now - 60_000).toISOString(),
+        ends_at: new Date(now + 3_600_000).toISOString(),
+      });
+      await page.reload();
+      await page.getByRole("button", { name: "Run now" }).click();
+      const dialog = page.getByRole("dialog", { name: /^Run “/ });
+      await expect(dialog.getByTestId("run-blackout-warning")).toContainText("“open freeze” is open");
+      await expect(dialog.getByLabel(/Start it anyway/)).toHaveCount(0);
     } finally {
       await deleteWindow(request, global.id);
     }
   });
+});
+
+test("Run now inside an open window: the trial would be Skipped, and an admin may start it anyway with a reason", async ({
+  page,
+  request,
+}) => {
+  const experiment = await createExperiment(request, { name: unique("Frozen"), steps: [wait("Wait", 0)] });
+  const now = Date.now();
+  await createWindow(request, {
+    name: "incident freeze",
+    kind: "fixed",
+    experiment: experiment.id,
+    starts_at: new Date(now - 3_600_000).toISOString(),
+    ends_at: new Date(now + 3_600_000).toISOString(),
+  });
+  await page.goto(`/experiments/${experiment.id}`);
+  const runDialog = async () => {
+    await page.getByRole("button", { name: "Run now" }).click();
+    const dialog = page.getByRole("dialog", { name: /^Run “/ });
+    await expect(dialog.getByTestId("run-blackout-warning")).toContainText(
+      "Blackout window “incident freeze” is open. The trial will be recorded as Skipped",
+    );
+    return dialog;
+  };
+  let dialog = await runDialog();
+  await dialog.getByRole("button", { name: "Start trial" }).click();
+  await expect(page).toHaveURL(/\/trials\/[0-9a-f-]{36}$/);
+  const skipped = page.url().split("/").pop() as string;
+  await waitForStatus(request, skipped, /^Skipped$/);
+
+  await page.goto(`/experiments/${experiment.id}`);
+  dialog = await runDialog();
+  await dialog.getByLabel("Start it anyway: why (admins only; audited)").fill("INC-42 needs the check now");
+  await expect(dialog.getByTestId("run-blackout-warning")).toContainText("The trial will start anyway");
+  await dialog.getByRole("button", { name: "Start trial" }).click();
+  await expect(page).toHaveURL(/\/trials\/[0-9a-f-]{36}$/);
+  const started = page.url().split("/").pop() as string;
+  expect(started).not.toBe(skipped);
+  await waitForStatus(request, started, /^Succeeded$/);
+  const trial = await (await request.get(`/api/v1/trial/${started}`, { headers: adminAuth() })).json();
+  expect(trial.blackout_override).toBe("INC-42 needs the check now");
 });
 
 test("the global guards page adds, edits, disables and deletes a guard", async ({ page, baseURL }) => {

@@ -8,5 +8,7 @@ export const metadata: Metadata = { title: "Experiment" };
 export default async function ExperimentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePageUser(`/experiments/${id}`);
-  return <ExperimentDetail id={id} canWrite={hasRole(user.role, "operator")} />;
+  return (
+    <ExperimentDetail id={id} canWrite={hasRole(user.role, "operator")} canOverride={hasRole(user.role, "admin")} />
+  );
 }
