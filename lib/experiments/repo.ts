@@ -1,5 +1,6 @@
 import { type SQL, and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DB, Tx } from "@/db/client";
+import { prepared } from "@/db/prepared";
 import {
   type Experiment,
   type ExperimentRevision,
@@ -69,7 +70,14 @@ export class ExperimentRepo {
 
   /** Soft-deleted rows included: detail by id still answers after a delete. */
   findById(id: string): Experiment | null {
-    return this.db.select().from(experiments).where(eq(experiments.id, id)).get() ?? null;
+    const byId = prepared(this.db, "experiments.byId", () =>
+      this.db
+        .select()
+        .from(experiments)
+        .where(eq(experiments.id, sql.placeholder("id")))
+        .prepare(),
+    );
+    return byId.get({ id }) ?? null;
   }
 
   findLive(id: string): Experiment | null {

@@ -1,7 +1,8 @@
 /** Accounts and API tokens. Password and token hashes never leave this file's callers' database. */
 import { createHash, randomBytes } from "node:crypto";
-import { and, asc, count, eq, isNull } from "drizzle-orm";
+import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import type { DB } from "@/db/client";
+import { prepared } from "@/db/prepared";
 import { type ApiToken, type User, apiTokens, users } from "@/db/schema";
 import { AppError, fieldError, notFound } from "@/lib/api/errors";
 import { isoTime } from "@/lib/api/time";
@@ -217,12 +218,15 @@ export class UserService {
 
   /** A presented bearer token → its active user, or null (unknown, revoked, expired, user disabled). */
   userForToken(raw: string): { user: User; token: ApiToken } | null {
-    const row = this.db
-      .select({ token: apiTokens, user: users })
-      .from(apiTokens)
-      .innerJoin(users, eq(users.id, apiTokens.userId))
-      .where(eq(apiTokens.tokenHash, hashToken(raw)))
-      .get();
+    const byHash = prepared(this.db, "apiTokens.byHash", () =>
+      this.db
+        .select({ token: apiTokens, user: users })
+        .from(apiTokens)
+        .innerJoin(users, eq(users.id, apiTokens.userId))
+        .where(eq(apiTokens.tokenHash, sql.placeholder("hash")))
+        .prepare(),
+    );
+    const row = byHash.get({ hash: hashToken(raw) });
     if (!row || row.token.revokedAt !== null || row.user.disabledAt !== null) return null;
     if (row.token.expiresAt !== null && row.token.expiresAt <= Date.now()) return null;
     // Coarse last-used stamp: at most one write a minute per token.
