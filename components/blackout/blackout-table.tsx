@@ -1,9 +1,10 @@
 "use client";
 
+import { StackedTable } from "@/components/ui/stacked-table";
+import { stacked } from "@/components/ui/styles";
 import Link from "next/link";
 import { ConfirmDelete } from "@/components/ui/confirm-delete";
 import { FormError } from "@/components/ui/field";
-import { stacked, table } from "@/components/ui/styles";
 import { Time } from "@/components/ui/time";
 import { type BlackoutWindow, useBlackouts, useDeleteBlackout } from "./use-blackouts";
 
@@ -26,32 +27,16 @@ export function BlackoutTable({ experiment, canDelete, experimentNames, empty, l
   if (windows.isError) return <FormError message={`Could not load the windows: ${windows.error.message}`} />;
   if (windows.data.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">{empty}</p>;
   return (
-    <div className={table.wrap}>
-      <table className={stacked.table} aria-label={label}>
-        <thead className={stacked.head}>
-          <tr>
-            {COLUMNS.map((c) => (
-              <th key={c} scope="col" className={table.th}>
-                {c}
-              </th>
-            ))}
-            <th scope="col" className={table.th}>
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className={stacked.body}>
-          {windows.data.map((w) => (
-            <BlackoutRow
-              key={w.id}
-              window={w}
-              canDelete={canDelete(w)}
-              experimentName={experimentNames?.get(w.experiment ?? "")}
-            />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <StackedTable label={label} columns={COLUMNS}>
+      {windows.data.map((w) => (
+        <BlackoutRow
+          key={w.id}
+          window={w}
+          canDelete={canDelete(w)}
+          experimentName={experimentNames?.get(w.experiment ?? "")}
+        />
+      ))}
+    </StackedTable>
   );
 }
 

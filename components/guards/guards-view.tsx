@@ -1,9 +1,9 @@
 "use client";
 
+import { StackedTable } from "@/components/ui/stacked-table";
 import { useState } from "react";
 import { FormError } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
-import { stacked, table } from "@/components/ui/styles";
 import { GuardForm } from "./guard-form";
 import { GuardRow } from "./guard-row";
 import { useGlobalGuards } from "./use-global-guards";
@@ -31,27 +31,11 @@ export function GuardsView({ isAdmin }: { isAdmin: boolean }) {
       ) : guards.data.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">No global guard: only people change the signal.</p>
       ) : (
-        <div className={table.wrap}>
-          <table className={stacked.table} aria-label="Global guards">
-            <thead className={stacked.head}>
-              <tr>
-                {COLUMNS.map((c) => (
-                  <th key={c} scope="col" className={table.th}>
-                    {c}
-                  </th>
-                ))}
-                <th scope="col" className={table.th}>
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className={stacked.body}>
-              {guards.data.map((g) => (
-                <GuardRow key={g.id} guard={g} isAdmin={isAdmin} onEdit={() => setEditing(g.id)} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StackedTable label="Global guards" columns={COLUMNS}>
+          {guards.data.map((g) => (
+            <GuardRow key={g.id} guard={g} isAdmin={isAdmin} onEdit={() => setEditing(g.id)} />
+          ))}
+        </StackedTable>
       )}
     </section>
   );

@@ -1,8 +1,8 @@
 "use client";
 
+import { StackedTable } from "@/components/ui/stacked-table";
 import { FormError } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
-import { stacked, table } from "@/components/ui/styles";
 import { CreateUserForm } from "./create-user-form";
 import { UserRow } from "./user-row";
 import { useUsers } from "./use-users";
@@ -22,27 +22,11 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
       ) : users.isError ? (
         <FormError message={users.error.message} />
       ) : (
-        <div className={table.wrap}>
-          <table className={stacked.table} aria-label="Users">
-            <thead className={stacked.head}>
-              <tr>
-                {COLUMNS.map((c) => (
-                  <th key={c} scope="col" className={table.th}>
-                    {c}
-                  </th>
-                ))}
-                <th scope="col" className={table.th}>
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className={stacked.body}>
-              {users.data.map((u) => (
-                <UserRow key={u.id} user={u} isYou={u.id === currentUserId} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StackedTable label="Users" columns={COLUMNS}>
+          {users.data.map((u) => (
+            <UserRow key={u.id} user={u} isYou={u.id === currentUserId} />
+          ))}
+        </StackedTable>
       )}
     </section>
   );
