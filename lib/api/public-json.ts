@@ -26,6 +26,11 @@ export class PublicJsonCache<T> {
     return s;
   }
 
+  /** The JSON of this version if it was rendered already. */
+  cached(key: string): string | undefined {
+    return this.cache.get(key);
+  }
+
   has(key: string): boolean {
     return this.cache.has(key);
   }

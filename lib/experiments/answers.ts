@@ -7,15 +7,14 @@ import type { Experiment } from "@/db/schema";
 import type { Page } from "@/lib/api/paging";
 import { PublicJsonCache, etagOf } from "@/lib/api/public-json";
 import { toPublicExperiment } from "./present";
-import { type ExperimentFilter, ExperimentRepo } from "./repo";
+import { type ExperimentFilter, ExperimentRepo, type ExperimentVersion } from "./repo";
 
 const holder = globalThis as unknown as { __erisExperimentJson?: PublicJsonCache<Experiment> };
 holder.__erisExperimentJson ??= new PublicJsonCache(toPublicExperiment);
 const cache = holder.__erisExperimentJson;
 
 /** What changes whenever anything shown changes: two writes within a millisecond differ by revision or deletion. */
-const keyOf = (e: Pick<Experiment, "id" | "updatedAt" | "revision" | "deletedAt">) =>
-  `${e.id}:${e.updatedAt}:${e.revision}:${e.deletedAt ?? ""}`;
+const keyOf = (e: ExperimentVersion) => `${e.id}:${e.updatedAt}:${e.revision}:${e.deletedAt ?? ""}`;
 
 /** The page as JSON text, its ETag and the total, reading full rows only for versions not cached yet. */
 export function experimentListAnswer(db: DB, page: Page, filter: ExperimentFilter) {
@@ -34,8 +33,14 @@ export function experimentListAnswer(db: DB, page: Page, filter: ExperimentFilte
   };
 }
 
-/** One experiment (deleted ones too) as JSON text with its ETag. */
-export function experimentAnswer(e: Experiment) {
-  const key = keyOf(e);
-  return { etag: etagOf([key]), body: () => cache.json(key, e) };
+/**
+ * One experiment (deleted ones too) as JSON text with its ETag, from its version: the definition
+ * is read (and its JSON parsed) only when this version has not been answered before.
+ */
+export function experimentAnswer(version: ExperimentVersion, load: () => Experiment) {
+  const key = keyOf(version);
+  return {
+    etag: etagOf([key]),
+    body: () => (cache.has(key) ? cache.json(key, undefined as never) : cache.json(key, load())),
+  };
 }

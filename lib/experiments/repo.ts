@@ -11,6 +11,9 @@ import {
 } from "@/db/schema";
 import type { Page } from "@/lib/api/paging";
 
+/** The columns that change whenever anything an answer shows does. */
+export type ExperimentVersion = Pick<Experiment, "id" | "updatedAt" | "revision" | "deletedAt">;
+
 export type ExperimentFilter = { search?: string; labelKey?: string; labelValue?: string };
 
 /** Drizzle only: rows or null, never "not found" errors. */
@@ -80,6 +83,23 @@ export class ExperimentRepo {
     return byId.get({ id }) ?? null;
   }
 
+  /** What identifies the stored version of an experiment (deleted ones too), without its definition. */
+  findVersion(id: string): ExperimentVersion | null {
+    const byId = prepared(this.db, "experiments.versionById", () =>
+      this.db
+        .select({
+          id: experiments.id,
+          updatedAt: experiments.updatedAt,
+          revision: experiments.revision,
+          deletedAt: experiments.deletedAt,
+        })
+        .from(experiments)
+        .where(eq(experiments.id, sql.placeholder("id")))
+        .prepare(),
+    );
+    return byId.get({ id }) ?? null;
+  }
+
   findLive(id: string): Experiment | null {
     return (
       this.db
@@ -119,10 +139,7 @@ export class ExperimentRepo {
   }
 
   /** The same list as versions only (id and updated_at): what a cached answer is built from. */
-  listLiveVersions(
-    page: Page,
-    filter: ExperimentFilter = {},
-  ): { rows: Pick<Experiment, "id" | "updatedAt" | "revision" | "deletedAt">[]; total: number } {
+  listLiveVersions(page: Page, filter: ExperimentFilter = {}): { rows: ExperimentVersion[]; total: number } {
     const live = this.liveFilter(filter);
     const q = this.db
       .select({

@@ -82,7 +82,9 @@ export class ExperimentService {
 
   /** One experiment as cached public JSON with its ETag; 404 as `get`. */
   answer(id: string) {
-    return experimentAnswer(this.get(id));
+    const version = isUuid(id) ? this.repo.findVersion(id) : null;
+    if (!version) throw notFound();
+    return experimentAnswer(version, () => this.get(id));
   }
 
   /** One revision by number; 404 for an unknown experiment or revision. */

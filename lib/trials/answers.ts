@@ -26,13 +26,14 @@ export function trialListAnswer(db: DB, q: TrialQuery, page: Page) {
   );
   const parts = rows.map((r, i) => {
     const t = loaded.get(r.id);
-    if (!t) return cache.json(keys[i], undefined as unknown as Trial); // cached: the row is not needed
+    // Not read because cached; or pruned since the page was listed (left out).
+    if (!t) return cache.cached(keys[i]);
     return isActiveStatus(t.status) ? JSON.stringify(toPublicTrial(t)) : cache.json(keys[i], t);
   });
   const live = rows.some((r) => {
     const t = loaded.get(r.id);
     return t !== undefined && isActiveStatus(t.status);
   });
-  const body = `[${parts.join(",")}]`;
+  const body = `[${parts.filter((p) => p !== undefined).join(",")}]`;
   return { total, next, etag: etagOf(live ? [total, body] : [total, ...keys]), body: () => body };
 }
