@@ -117,12 +117,9 @@ export function openReport(db: DB, f: ReportFilter, now = Date.now()): ReportSou
             and(
               eq(trials.experimentId, experimentId),
               ...conds,
-              after
-                ? or(
-                    gt(trials.createdAt, after.createdAt),
-                    and(eq(trials.createdAt, after.createdAt), gt(trials.id, after.id)),
-                  )
-                : undefined,
+              // `>=` bounds the index range; the OR only orders ties within a millisecond.
+              after ? gte(trials.createdAt, after.createdAt) : undefined,
+              after ? or(gt(trials.createdAt, after.createdAt), gt(trials.id, after.id)) : undefined,
             ),
           )
           .orderBy(asc(trials.createdAt), asc(trials.id))

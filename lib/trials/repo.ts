@@ -117,7 +117,8 @@ export class TrialRepo {
     const total = this.countLive(q, cond);
     const c = page.cursor;
     const after = c
-      ? sql`(${trials.createdAt} < ${c.at} or (${trials.createdAt} = ${c.at} and ${rowid} < ${c.row}))`
+      ? // The bare `<=` bounds the index range (an OR alone would make SQLite walk the index from its top).
+        sql`${trials.createdAt} <= ${c.at} and (${trials.createdAt} < ${c.at} or ${rowid} < ${c.row})`
       : undefined;
     const keysQuery = (newestFirst: boolean) =>
       this.db
