@@ -5,6 +5,7 @@ import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3"
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { config } from "@/lib/config";
 import * as schema from "./schema";
+import { cacheStatements } from "./statement-cache";
 
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 /** The handle a synchronous transaction callback receives. */
@@ -20,6 +21,7 @@ export function openDb(file: string): DB {
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
+  cacheStatements(sqlite);
   const db = drizzle(sqlite, { schema });
   // Every transaction here reads, then writes. A deferred BEGIN would take the write lock only at
   // the first write, and in WAL mode fail at once with SQLITE_BUSY (no busy wait) when the other
