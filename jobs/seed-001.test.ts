@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { api } from "@/e2e/api/client";
-import { FakeK8s } from "@/e2e/fixtures/fake-k8s";
+import { FakeK8s, kubeconfigFor } from "@/e2e/fixtures/fake-k8s";
 import { PAUSE_ANNOTATION } from "@/e2e/fixtures/fake-chaos-mesh";
 import { killRunners, startRunner, until } from "@/e2e/fixtures/runner-process";
 import { SEED_001_SCHEDULE } from "@/e2e/fixtures/seed-001";
@@ -25,25 +25,7 @@ beforeAll(async () => {
   fake.addDeployment("default", "web-show", { app: "web-show" }, 2);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "eris-seed-001-"));
   const kubeconfig = path.join(dir, "config");
-  fs.writeFileSync(
-    kubeconfig,
-    `apiVersion: v1
-kind: Config
-clusters:
-- name: fake
-  cluster:
-    server: ${fake.url}
-    insecure-skip-tls-verify: true
-users:
-- name: eris
-  user:
-    token: ${TOKEN}
-contexts:
-- name: fake
-  context: {cluster: fake, user: eris}
-current-context: fake
-`,
-  );
+  fs.writeFileSync(kubeconfig, kubeconfigFor(fake.url, TOKEN));
   // A deployment's way to the cluster: KUBECONFIG on the runner, its directory allowed for credentials.
   env = { KUBECONFIG: kubeconfig, ERIS_CREDENTIAL_DIRS: dir };
   startRunner(env);
