@@ -1,38 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api-fetch";
+import type { DeliveryOut, NotificationSettingsOut } from "@/lib/notifications/schemas";
 
-export type NotifyOn = "all" | "failed";
-export type Channel = "email" | "slack" | "grafana";
-export type Delivery = {
-  event: string;
-  trial: string | null;
-  ok: boolean;
-  attempts: number;
-  error: string | null;
-  at: string;
-};
-
-export type ChannelSettings = {
-  email: {
-    enabled: boolean;
-    on: NotifyOn;
-    host: string;
-    port: number;
-    secure: boolean;
-    username: string;
-    password: string;
-    from: string;
-  };
-  slack: { enabled: boolean; on: NotifyOn; webhook_url: string };
-  grafana: { enabled: boolean; url: string; token: string; dashboard_uid: string; tags: string[] };
-};
-
-export type NotificationSettings = ChannelSettings & {
-  recipients: string[];
-  deliveries: Record<Channel, Delivery | null>;
-  updated_by: string;
-  updated_at: string | null;
-};
+// The answer's shape is the API's own schema (lib/notifications/schemas.ts), read here as types only.
+export type NotificationSettings = NotificationSettingsOut;
+export type NotifyOn = NotificationSettingsOut["email"]["on"];
+export type Channel = keyof NotificationSettingsOut["deliveries"];
+export type Delivery = DeliveryOut;
+/** What the channels form sends: the three channels' settings. */
+export type ChannelSettings = Pick<NotificationSettingsOut, "email" | "slack" | "grafana">;
 
 export const notificationKeys = {
   all: ["notifications"] as const,
