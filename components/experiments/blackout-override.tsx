@@ -4,15 +4,10 @@ import { useId } from "react";
 import { type BlackoutWindow, useBlackouts } from "@/components/blackout/use-blackouts";
 import { input } from "@/components/ui/styles";
 
-/** The windows open now that hold this experiment: the global ones and its own. */
+/** The windows open now that hold this experiment: the global ones and its own (the list has every live window). */
 export function useOpenWindows(experimentId: string): BlackoutWindow[] {
-  const global = useBlackouts();
-  const own = useBlackouts(experimentId);
-  const all = [...(global.data ?? []), ...(own.data ?? [])];
-  const seen = new Set<string>();
-  return all.filter(
-    (w) => w.open_now && (w.experiment === null || w.experiment === experimentId) && !seen.has(w.id) && seen.add(w.id),
-  );
+  const { data } = useBlackouts();
+  return (data ?? []).filter((w) => w.open_now && (w.experiment === null || w.experiment === experimentId));
 }
 
 /**
