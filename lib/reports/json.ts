@@ -22,17 +22,17 @@ const indented = (value: unknown, indent: string) => JSON.stringify(value, null,
 export const jsonWriter: WriterFactory<JournalTrial> = (head) => {
   const [begin, end] = around({ ...head, experiments: MARK }, "");
   const empty = head.experiments.length === 0;
+  // The text after the experiment's trials, kept from its start (experiments are written one at a time).
+  let experimentClose = "";
   return {
     begin: () => begin + (empty ? "[]" : "["),
     experimentStart(e, i) {
-      const [open] = around({ ...e, trials: MARK }, "    ");
+      const [open, close] = around({ ...e, trials: MARK }, "    ");
+      experimentClose = close;
       return `${i ? "," : ""}\n    ${open}[`;
     },
     trial: (t, i) => `${i ? "," : ""}\n        ${indented(t, "        ")}`,
-    experimentEnd(e, n) {
-      const [, close] = around({ ...e, trials: MARK }, "    ");
-      return `${n ? "\n      ]" : "]"}${close}`;
-    },
+    experimentEnd: (_, n) => `${n ? "\n      ]" : "]"}${experimentClose}`,
     end: () => `${empty ? "" : "\n  ]"}${end}\n`,
   };
 };
