@@ -159,8 +159,9 @@ export const trials = sqliteTable(
     // A due slot becomes at most one trial, whatever happens to the runner.
     uniqueIndex("trials_schedule_slot_uq").on(t.scheduleId, t.scheduledFor),
     // The Forbid/Replace check at every firing: the schedule's active trials, read from the
-    // index alone (covering, so the planner never prefers walking the schedule's history).
-    index("trials_schedule_active_idx").on(t.scheduleId, t.status, t.scheduledFor, t.id),
+    // index alone (covering, so the planner never prefers walking the schedule's history). With
+    // updated_at, the version of a schedule's embedded `trials` is read from it too.
+    index("trials_schedule_active_idx").on(t.scheduleId, t.status, t.scheduledFor, t.id, t.updatedAt),
     index("trials_queue_idx").on(t.status, t.scheduledFor, t.createdAt),
     index("trials_experiment_idx").on(t.experimentId, t.createdAt),
     // The lists (newest first) and the 30-day chart, read from the index alone.

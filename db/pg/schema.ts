@@ -287,7 +287,7 @@ export const trials = pgTable(
   },
   (t) => [
     uniqueIndex("trials_schedule_slot_uq").on(t.scheduleId, t.scheduledFor),
-    index("trials_schedule_active_idx").on(t.scheduleId, t.status, t.scheduledFor, t.id),
+    index("trials_schedule_active_idx").on(t.scheduleId, t.status, t.scheduledFor, t.id, t.updatedAt),
     index("trials_queue_idx").on(t.status, t.scheduledFor, t.createdAt),
     index("trials_experiment_idx").on(t.experimentId, t.createdAt),
     index("trials_created_idx").on(t.createdAt, t.experimentId, t.status),

@@ -378,6 +378,48 @@ describe("GET /experiment/{id}/schedule/{sid}", () => {
     const listed = (await api("GET", listPath())).body.find((x: { id: string }) => x.id === s.id);
     expect(listed.trials.map((t: { id: string }) => t.id)).toEqual([queued, ran]);
   });
+
+  test("a schedule's answers carry an ETag that moves with its trials, even a change within the millisecond of their last write", async () => {
+    const s = await createSchedule();
+    const queued = insertScheduledTrial(s.id, { status: "Scheduled", scheduledFor: Date.UTC(2026, 0, 1) });
+    const first = await api("GET", detailPath(s.id));
+    const tag = first.headers.get("ETag") as string;
+    expect(tag).toMatch(/^"[\w-]+"$/);
+    expect((await api("GET", detailPath(s.id), undefined, { headers: { "If-None-Match": tag } })).status).toBe(304);
+    const list = await api("GET", listPath());
+    const listTag = list.headers.get("ETag") as string;
+    expect((await api("GET", listPath(), undefined, { headers: { "If-None-Match": listTag } })).status).toBe(304);
+
+    // The runner claims it in the same millisecond as its last write: updated_at does not move.
+    const row = getDb().select().from(trials).where(eq(trials.id, queued)).get();
+    getDb()
+      .update(trials)
+      .set({ status: "In Progress", executedAt: Date.UTC(2026, 0, 1, 0, 0, 1), updatedAt: row?.updatedAt })
+      .where(eq(trials.id, queued))
+      .run();
+    const claimed = await api("GET", detailPath(s.id), undefined, { headers: { "If-None-Match": tag } });
+    expect(claimed.status).toBe(200);
+    expect(claimed.body.trials).toEqual([
+      {
+        id: queued,
+        status: "In Progress",
+        executed_at: "2026-01-01T00:00:01.000000Z",
+        scheduled_for: "2026-01-01T00:00:00.000000Z",
+      },
+    ]);
+    const relisted = await api("GET", listPath(), undefined, { headers: { "If-None-Match": listTag } });
+    expect(relisted.status).toBe(200);
+    expect(relisted.body.find((x: { id: string }) => x.id === s.id).trials[0].status).toBe("In Progress");
+
+    // A change to the schedule alone moves it too; a write's If-None-Match is no cache check.
+    const claimedTag = claimed.headers.get("ETag") as string;
+    const paused = await api("PATCH", detailPath(s.id), { paused: true }, { headers: { "If-None-Match": claimedTag } });
+    expect(paused.status).toBe(200);
+    expect(paused.body.paused).toBe(true);
+    const after = await api("GET", detailPath(s.id), undefined, { headers: { "If-None-Match": claimedTag } });
+    expect(after.status).toBe(200);
+    expect(after.body.paused).toBe(true);
+  });
 });
 
 describe("PATCH and PUT /experiment/{id}/schedule/{sid}", () => {

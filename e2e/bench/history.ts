@@ -27,7 +27,7 @@ const RECORDS = JSON.stringify({
 
 type Seeded = { file: string; experimentId: string; scheduleId: string; trialId: string };
 
-function seed(size: number): Seeded {
+export function seed(size: number): Seeded {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `eris-history-${size}-`));
   const file = path.join(dir, "eris.db");
   const db = openDb(file);

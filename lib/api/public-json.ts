@@ -6,6 +6,7 @@
  * sends If-None-Match gets 304 without the body being built.
  */
 import { createHash } from "node:crypto";
+import { chooseEncoding, compressed, compressedCached } from "./compress";
 
 const MAX_ENTRIES = 20_000;
 
@@ -43,19 +44,37 @@ export function etagOf(parts: readonly (string | number)[]): string {
   return `"${h.digest("base64url")}"`;
 }
 
-/** 304 when the client already has this version; else the JSON, with its ETag. */
-export function jsonAnswer(
+/**
+ * 304 when the client already has this version (GET and HEAD; If-None-Match on a write is a
+ * precondition, not a cache check); else the JSON with its ETag, compressed once per version with
+ * brotli or gzip when the client accepts them (./compress.ts).
+ */
+export async function jsonAnswer(
   req: Request,
   etag: string,
   body: () => string,
   init: { status?: number; headers?: HeadersInit } = {},
-): Response {
+): Promise<Response> {
   const headers = new Headers(init.headers);
   headers.set("ETag", etag);
-  const sent = req.headers.get("if-none-match");
+  headers.append("Vary", "Accept-Encoding");
+  const sent = req.method === "GET" || req.method === "HEAD" ? req.headers.get("if-none-match") : null;
   if (sent && sent.split(",").some((t) => t.trim() === etag || t.trim() === "*")) {
     return new Response(null, { status: 304, headers });
   }
   headers.set("content-type", "application/json");
-  return new Response(body(), { status: init.status ?? 200, headers });
+  const status = init.status ?? 200;
+  const encoding = chooseEncoding(req.headers.get("accept-encoding"));
+  if (!encoding) return new Response(body(), { status, headers });
+  let packed: Buffer | null | undefined = compressedCached(etag, encoding);
+  if (!packed) {
+    const text = body();
+    packed = await compressed(etag, encoding, text);
+    if (!packed) return new Response(text, { status, headers });
+  }
+  headers.set("Content-Encoding", encoding);
+  return new Response(new Uint8Array(packed.buffer as ArrayBuffer, packed.byteOffset, packed.byteLength), {
+    status,
+    headers,
+  });
 }

@@ -7,7 +7,8 @@ import { restoreMasked } from "@/lib/credentials/mask";
 import { normaliseGuard } from "@/lib/experiments/present";
 import { ExperimentRepo } from "@/lib/experiments/repo";
 import { isUuid, newId } from "@/lib/ids";
-import { type ScheduleTrial, TrialRepo } from "@/lib/trials/repo";
+import { TrialRepo } from "@/lib/trials/repo";
+import { schedulesAnswer } from "./answers";
 import { ScheduleRepo } from "./repo";
 import type { ScheduleInput, SchedulePatch, ScheduleReplace } from "./schemas";
 import { checkPattern, computeNextRun, scheduleZone } from "./timing";
@@ -108,13 +109,9 @@ export class ScheduleService {
     return row;
   }
 
-  /** The scheduler-created trials of each schedule, for the `trials` field. */
-  trialsOf(schedules: Schedule[]): Map<string, ScheduleTrial[]> {
-    const byId = new Map<string, ScheduleTrial[]>(schedules.map((s) => [s.id, []]));
-    for (const t of new TrialRepo(this.db).listForSchedule(schedules.map((s) => s.id))) {
-      byId.get(t.scheduleId as string)?.push(t);
-    }
-    return byId;
+  /** Schedules with their embedded `trials` as cached JSON text and an ETag (see answers.ts). */
+  answer(schedules: Schedule[], extra: (string | number)[] = []) {
+    return schedulesAnswer(this.db, schedules, extra);
   }
 
   /**

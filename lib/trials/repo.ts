@@ -219,6 +219,34 @@ export class TrialRepo {
       .all();
   }
 
+  /**
+   * A mark per schedule that changes whenever its embedded `trials` would: how many trials it has
+   * in each status and the sum of their last writes, from trials_schedule_active_idx alone. (A
+   * status change within the millisecond of the trial's previous write still moves a count.)
+   */
+  scheduleHistoryVersions(scheduleIds: string[]): Map<string, string> {
+    const out = new Map<string, string>(scheduleIds.map((id) => [id, ""]));
+    if (!scheduleIds.length) return out;
+    const rows = this.db
+      .select({
+        scheduleId: trials.scheduleId,
+        status: trials.status,
+        n: count(),
+        // As text: a sum of millisecond times passes 2^53, where a JavaScript number loses the last digits.
+        written: sql<string>`cast(sum(${trials.updatedAt}) as text)`,
+      })
+      .from(trials)
+      .where(inArray(trials.scheduleId, scheduleIds))
+      .groupBy(trials.scheduleId, trials.status)
+      .orderBy(trials.scheduleId, trials.status)
+      .all();
+    for (const r of rows) {
+      const id = r.scheduleId as string;
+      out.set(id, `${out.get(id)}${r.status}:${r.n}:${r.written};`);
+    }
+    return out;
+  }
+
   /** A trial with the experiment revision it was launched with (what it runs and recovers). */
   findWithDefinition(id: string): { trial: Trial; definition: ExperimentRevision; experimentName: string } | null {
     const row = this.db

@@ -1,4 +1,5 @@
 import { pageHeaders, parsePage } from "@/lib/api/paging";
+import { jsonAnswer } from "@/lib/api/public-json";
 import { allow, defineRoute, json, readBody } from "@/lib/api/route";
 import { checkSteps } from "@/lib/experiments/check-steps";
 import { getToolbox } from "@/lib/plugins/toolbox";
@@ -8,13 +9,12 @@ import { services } from "@/lib/services";
 
 export const { GET, POST, PUT, PATCH, DELETE } = defineRoute<{ id: string }>({
   // GET /api/v1/experiment/{id}/schedule
-  GET: allow("viewer", ({ url, params }) => {
+  GET: allow("viewer", ({ req, url, params }) => {
     const page = parsePage(url);
     const { schedules } = services();
     const { rows, total } = schedules.list(params.id, page);
-    const trials = schedules.trialsOf(rows);
-    const body = rows.map((s) => toPublicSchedule(s, trials.get(s.id) ?? []));
-    return json(body, 200, pageHeaders(url, page, total));
+    const answer = schedules.answer(rows, [total]);
+    return jsonAnswer(req, answer.etag, answer.list, { headers: pageHeaders(url, page, total) });
   }),
   // POST /api/v1/experiment/{id}/schedule
   POST: allow("operator", async ({ req, params, principal }) => {
