@@ -164,8 +164,11 @@ export const trials = sqliteTable(
     index("trials_schedule_active_idx").on(t.scheduleId, t.status, t.scheduledFor, t.id, t.updatedAt),
     index("trials_queue_idx").on(t.status, t.scheduledFor, t.createdAt),
     index("trials_experiment_idx").on(t.experimentId, t.createdAt),
-    // The lists (newest first) and the 30-day chart, read from the index alone.
+    // The lists (newest first) filtered by time, read from the index alone.
     index("trials_created_idx").on(t.createdAt, t.experimentId, t.status),
+    // The whole list in its exact order (creation time, then row number, which SQLite keeps after
+    // the key): a deep offset walks this index without sorting the ties of each millisecond.
+    index("trials_created_at_idx").on(t.createdAt),
     index("trials_status_created_idx").on(t.status, t.createdAt, t.experimentId),
     index("trials_schedule_created_idx").on(t.scheduleId, t.createdAt, t.experimentId),
     // A schedule's `trials` (Kallisti embeds them), in its order, without reading the rows.

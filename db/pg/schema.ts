@@ -291,6 +291,7 @@ export const trials = pgTable(
     index("trials_queue_idx").on(t.status, t.scheduledFor, t.createdAt),
     index("trials_experiment_idx").on(t.experimentId, t.createdAt),
     index("trials_created_idx").on(t.createdAt, t.experimentId, t.status),
+    index("trials_created_at_idx").on(t.createdAt),
     index("trials_status_created_idx").on(t.status, t.createdAt, t.experimentId),
     index("trials_schedule_created_idx").on(t.scheduleId, t.createdAt, t.experimentId),
     index("trials_schedule_brief_idx").on(t.scheduleId, t.executedAt, t.scheduledFor, t.status, t.id),

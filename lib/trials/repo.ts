@@ -106,8 +106,10 @@ export class TrialRepo {
   /** The page's row numbers and sort keys, from the indexes alone; its total and the next cursor. */
   private pageKeys(q: TrialQuery, page: Page) {
     // Trials of deleted experiments are hidden: a NOT IN over the (few) deleted ones lets the scan
-    // stay on the trials index alone, where a join would look every trial's experiment up.
-    const where: SQL[] = [notInArray(trials.experimentId, this.deletedExperiments())];
+    // stay on the trials index alone, where a join would look every trial's experiment up. When no
+    // trial is hidden (the trial_counts summary says so), there is nothing to filter, and the whole
+    // list is read from trials_created_at_idx in its order.
+    const where: SQL[] = this.anyHidden() ? [notInArray(trials.experimentId, this.deletedExperiments())] : [];
     if (q.experimentId) where.push(eq(trials.experimentId, q.experimentId));
     if (q.scheduleId) where.push(eq(trials.scheduleId, q.scheduleId));
     if (q.status) where.push(eq(trials.status, q.status));
@@ -145,6 +147,17 @@ export class TrialRepo {
     const last = keys.at(-1);
     const next = page.limit !== null && keys.length === page.limit && last ? { at: last.at, row: last.row } : null;
     return { keys, total, next };
+  }
+
+  /** Whether any trial belongs to a deleted experiment, from the trial_counts summary. */
+  private anyHidden(): boolean {
+    const row = this.db
+      .select({ n: sql<number>`coalesce(sum(${trialCounts.n}), 0)` })
+      .from(trialCounts)
+      .innerJoin(experiments, eq(experiments.id, trialCounts.experimentId))
+      .where(isNotNull(experiments.deletedAt))
+      .get();
+    return Number(row?.n ?? 0) > 0;
   }
 
   /** The ids of deleted experiments, as a subquery. */

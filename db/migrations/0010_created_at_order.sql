@@ -1,0 +1,1 @@
+CREATE INDEX `trials_created_at_idx` ON `trials` (`created_at`);
