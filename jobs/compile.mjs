@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 const ROOT = process.cwd();
 export const OUT = path.join(ROOT, ".eris", "jobs");
@@ -77,3 +78,6 @@ export async function compileJobs() {
   }
   return OUT;
 }
+
+// `node jobs/compile.mjs`: compile when stale (jobs/launch.mjs runs it before each program).
+if (process.argv[1] && pathToFileURL(path.resolve(process.argv[1])).href === import.meta.url) await compileJobs();

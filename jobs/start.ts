@@ -1,12 +1,12 @@
 /**
- * `npm start`: build if the sources changed, migrate once, then run web + runner together under the
- * supervisor (jobs/supervise.ts), which restarts either when it dies. Ctrl-C or SIGTERM stops both;
- * the runner first rolls back the trial it is running.
+ * `npm start`: build if the sources changed and migrate once (jobs/prepare.ts), then run web +
+ * runner together under the supervisor (jobs/supervise.ts), which restarts either when it dies.
+ * Ctrl-C or SIGTERM stops both; the runner first rolls back the trial it is running.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { ensureAuthSecret } from "@/lib/auth/secret";
 import { createLogger } from "@/lib/log/logger";
-import { NEXT, buildIfStale, builtAt } from "./build-state";
+import { NEXT, builtAt } from "./build-state";
 import type { SupervisorSettings } from "./settings";
 import { supervise } from "./supervise";
 
@@ -14,10 +14,9 @@ const startLog = createLogger("supervisor", { tag: "eris" });
 // A 4 MB young generation instead of V8's 16 MB semi-spaces: about 30 MB less resident memory per
 // process once idle, for a few more (short) scavenges under load.
 const LEAN = ["--max-semi-space-size=4"];
-if (!buildIfStale()) process.exit(1);
-
-// Validate the settings and migrate (and create the first admin) in a process of its own: the
-// supervisor stays small (no schema library, no database code). It hands the settings back on fd 3.
+// Build if stale, validate the settings and migrate (and create the first admin) in a process of its
+// own: the supervisor stays small (no schema library, no database code). It hands the settings
+// back on fd 3.
 const prepared = spawnSync(process.execPath, ["jobs/launch.mjs", "prepare"], {
   stdio: ["inherit", "inherit", "inherit", "pipe"],
   env: { ...process.env, ERIS_SETTINGS_FD: "3" },

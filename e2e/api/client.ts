@@ -107,8 +107,6 @@ export async function api<T = any>(
     form?: URLSearchParams | FormData;
     as?: Who;
     rawBody?: boolean;
-    /** The body's bytes as sent (a compressed answer stays compressed). */
-    bytes?: boolean;
   } = {},
 ): Promise<ApiResponse<T>> {
   const url = new URL(path, "http://eris.test");
@@ -129,7 +127,6 @@ export async function api<T = any>(
   const handler = (match.mod as Record<string, Handler | undefined>)[method];
   if (!handler) throw new Error(`${method} is not exported by the route for ${path}`);
   const res = await handler(req, { params: Promise.resolve(params) });
-  if (init.bytes) return { status: res.status, headers: res.headers, body: Buffer.from(await res.arrayBuffer()) as T };
   const text = await res.text();
   const isJson = (res.headers.get("content-type") ?? "application/json").includes("json") && !init.rawBody;
   const parsed = !text ? null : isJson ? JSON.parse(text) : text;

@@ -6,7 +6,6 @@
  * sends If-None-Match gets 304 without the body being built.
  */
 import { createHash } from "node:crypto";
-import { chooseEncoding, compressed, compressedCached } from "./compress";
 
 const MAX_ENTRIES = 20_000;
 
@@ -46,35 +45,22 @@ export function etagOf(parts: readonly (string | number)[]): string {
 
 /**
  * 304 when the client already has this version (GET and HEAD; If-None-Match on a write is a
- * precondition, not a cache check); else the JSON with its ETag, compressed once per version with
- * brotli or gzip when the client accepts them (./compress.ts).
+ * precondition, not a cache check); else the JSON, with its ETag. (Compression is the framework's:
+ * it gzips what a route answers when the client accepts it, and drops a route's own
+ * Content-Encoding, so an answer cannot be sent pre-compressed.)
  */
-export async function jsonAnswer(
+export function jsonAnswer(
   req: Request,
   etag: string,
   body: () => string,
   init: { status?: number; headers?: HeadersInit } = {},
-): Promise<Response> {
+): Response {
   const headers = new Headers(init.headers);
   headers.set("ETag", etag);
-  headers.append("Vary", "Accept-Encoding");
   const sent = req.method === "GET" || req.method === "HEAD" ? req.headers.get("if-none-match") : null;
   if (sent && sent.split(",").some((t) => t.trim() === etag || t.trim() === "*")) {
     return new Response(null, { status: 304, headers });
   }
   headers.set("content-type", "application/json");
-  const status = init.status ?? 200;
-  const encoding = chooseEncoding(req.headers.get("accept-encoding"));
-  if (!encoding) return new Response(body(), { status, headers });
-  let packed: Buffer | null | undefined = compressedCached(etag, encoding);
-  if (!packed) {
-    const text = body();
-    packed = await compressed(etag, encoding, text);
-    if (!packed) return new Response(text, { status, headers });
-  }
-  headers.set("Content-Encoding", encoding);
-  return new Response(new Uint8Array(packed.buffer as ArrayBuffer, packed.byteOffset, packed.byteLength), {
-    status,
-    headers,
-  });
+  return new Response(body(), { status: init.status ?? 200, headers });
 }
