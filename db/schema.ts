@@ -267,6 +267,23 @@ export const globalGuards = sqliteTable("global_guards", {
   updatedAt: updatedAt(),
 });
 
+/**
+ * Sign-in attempts within the throttle's window, per key (an account's address, a client's
+ * address): `pending` while the password is being checked, then failed (a right password deletes
+ * the key's failures). In the database, so that every web process counts the same attempts
+ * (lib/auth/rate-limit.ts owns it).
+ */
+export const signInAttempts = sqliteTable(
+  "sign_in_attempts",
+  {
+    id: text("id").primaryKey(),
+    key: text("key").notNull(),
+    at: timeMs("at").notNull(),
+    pending: integer("pending", { mode: "boolean" }).notNull(),
+  },
+  (t) => [index("sign_in_attempts_key_idx").on(t.key, t.at), index("sign_in_attempts_at_idx").on(t.at)],
+);
+
 export const SIGNAL_STATES = ["RUN", "PAUSE", "STOP"] as const;
 export type SignalState = (typeof SIGNAL_STATES)[number];
 

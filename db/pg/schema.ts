@@ -230,6 +230,17 @@ export const signalState = pgTable("signal_state", {
   setAt: bigint("set_at", { mode: "number" }).notNull(),
 });
 
+export const signInAttempts = pgTable(
+  "sign_in_attempts",
+  {
+    id: text("id").primaryKey(),
+    key: text("key").notNull(),
+    at: bigint("at", { mode: "number" }).notNull(),
+    pending: boolean("pending").notNull(),
+  },
+  (t) => [index("sign_in_attempts_key_idx").on(t.key, t.at), index("sign_in_attempts_at_idx").on(t.at)],
+);
+
 export const trialCounts = pgTable(
   "trial_counts",
   {

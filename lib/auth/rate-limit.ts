@@ -2,42 +2,25 @@
  * Sign-in throttling: at most MAX_FAILURES failed attempts per address and per account in WINDOW;
  * then the caller waits. An attempt reserves its slot *before* the slow password check and counts
  * as a failure until it is proven right, so N parallel guesses cost at most MAX_FAILURES checks;
- * the others are refused at once. In memory: one web process serves every sign-in.
+ * the others are refused at once. Kept in the database (sign_in_attempts), so that every web
+ * process sharing it counts the same attempts; a reservation is one write transaction, so no
+ * other attempt, from this process or another, slips in between the check and the reservation.
  */
+import { and, eq, inArray, lte } from "drizzle-orm";
+import { type DB, getDb } from "@/db/client";
+import { signInAttempts } from "@/db/schema";
+import { newId } from "@/lib/ids";
 import { trustsProxy } from "./trust-proxy";
 
 const WINDOW_MS = 15 * 60_000;
 export const MAX_FAILURES = 5;
-/** Expired entries are swept when the table grows past this (guesses against many accounts). */
-const SWEEP_AT = 10_000;
-
-type Entry = { failures: number[]; pending: number };
-
-// On globalThis: Next bundles each route apart, and the API route and next-auth's must share it.
-const holder = globalThis as unknown as { __erisSignInAttempts?: Map<string, Entry> };
-holder.__erisSignInAttempts ??= new Map<string, Entry>();
-const table = holder.__erisSignInAttempts;
-
-function entry(key: string, now: number): Entry {
-  const e = table.get(key) ?? { failures: [], pending: 0 };
-  e.failures = e.failures.filter((t) => now - t < WINDOW_MS);
-  return e;
-}
-
-function sweep(now: number): void {
-  if (table.size < SWEEP_AT) return;
-  for (const [key, e] of table) {
-    e.failures = e.failures.filter((t) => now - t < WINDOW_MS);
-    if (!e.failures.length && !e.pending) table.delete(key);
-  }
-}
 
 /**
- * Seconds until one more attempt is allowed for this entry, counting attempts in flight as
+ * Seconds until one more attempt is allowed under one key, counting attempts in flight as
  * failures made now (0 when allowed).
  */
-function waitFor(e: Entry, now: number): number {
-  const times = [...e.failures, ...Array<number>(e.pending).fill(now)].sort((a, b) => a - b);
+function waitFor(rows: { at: number; pending: boolean }[], now: number): number {
+  const times = rows.map((r) => (r.pending ? now : r.at)).sort((a, b) => a - b);
   if (times.length < MAX_FAILURES) return 0;
   return Math.max(1, Math.ceil((times[times.length - MAX_FAILURES] + WINDOW_MS - now) / 1000));
 }
@@ -46,32 +29,54 @@ function waitFor(e: Entry, now: number): number {
 export type Attempt = { succeeded: () => void; failed: () => void };
 
 /**
- * Reserves a slot under every key, or says how many seconds to wait. Synchronous: no other
- * attempt can slip in between the check and the reservation.
+ * Reserves a slot under every key, or says how many seconds to wait. Attempts older than the
+ * window are forgotten first (a pending one left by a process that died mid-check included).
  */
-export function reserveAttempt(keys: string[], now = Date.now()): Attempt | { retryAfter: number } {
-  sweep(now);
-  const entries = keys.map((k) => [k, entry(k, now)] as const);
-  const wait = Math.max(0, ...entries.map(([, e]) => waitFor(e, now)));
+export function reserveAttempt(keys: string[], now = Date.now(), db: DB = getDb()): Attempt | { retryAfter: number } {
+  const ids = keys.map(() => newId());
+  const wait = db.transaction(
+    (tx) => {
+      tx.delete(signInAttempts)
+        .where(lte(signInAttempts.at, now - WINDOW_MS))
+        .run();
+      const rows = tx
+        .select({ key: signInAttempts.key, at: signInAttempts.at, pending: signInAttempts.pending })
+        .from(signInAttempts)
+        .where(inArray(signInAttempts.key, keys))
+        .all();
+      const waits = keys.map((k) =>
+        waitFor(
+          rows.filter((r) => r.key === k),
+          now,
+        ),
+      );
+      const longest = Math.max(0, ...waits);
+      if (!longest) {
+        tx.insert(signInAttempts)
+          .values(keys.map((key, i) => ({ id: ids[i], key, at: now, pending: true })))
+          .run();
+      }
+      return longest;
+    },
+    // Take the write lock at once: two processes must not both read room and both reserve.
+    { behavior: "immediate" },
+  );
   if (wait) return { retryAfter: wait };
-  for (const [k, e] of entries) {
-    e.pending += 1;
-    table.set(k, e);
-  }
   let settled = false;
   const settle = (ok: boolean) => {
     if (settled) return;
     settled = true;
-    const at = Date.now();
-    for (const k of keys) {
-      const e = entry(k, at);
-      e.pending = Math.max(0, e.pending - 1);
-      // A right password clears the account's record; a wrong one stays for the window.
-      if (ok) e.failures = [];
-      else e.failures.push(at);
-      if (e.failures.length || e.pending) table.set(k, e);
-      else table.delete(k);
-    }
+    db.transaction((tx) => {
+      if (ok) {
+        // A right password clears the keys' failures; other attempts still in flight keep their slots.
+        tx.delete(signInAttempts)
+          .where(and(inArray(signInAttempts.key, keys), eq(signInAttempts.pending, false)))
+          .run();
+        tx.delete(signInAttempts).where(inArray(signInAttempts.id, ids)).run();
+      } else {
+        tx.update(signInAttempts).set({ pending: false, at: Date.now() }).where(inArray(signInAttempts.id, ids)).run();
+      }
+    });
   };
   return { succeeded: () => settle(true), failed: () => settle(false) };
 }
@@ -95,8 +100,8 @@ export async function throttled<T>(
 }
 
 /** Forgets every attempt (tests). */
-export function resetAttempts(): void {
-  table.clear();
+export function resetAttempts(db: DB = getDb()): void {
+  db.delete(signInAttempts).run();
 }
 
 export const loginKeys = (email: string, ip: string | null) => [
