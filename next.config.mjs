@@ -1,32 +1,13 @@
-// API answers and static files: no inline script at all (the HTML and XML reports carry inline
-// styles only). Pages get a per-request nonce policy from proxy.ts (lib/security/csp.ts) instead.
-const apiCsp = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
-
-const securityHeaders = [
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "same-origin" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-];
+import { API_CSP, SECURITY_HEADERS } from "./lib/security/response-headers.mjs";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Several checkouts' test servers can build side by side (ERIS_DIST_DIR=.next-x); default .next.
   distDir: process.env.ERIS_DIST_DIR || ".next",
   async headers() {
-    const csp = [{ key: "Content-Security-Policy", value: apiCsp }];
+    const csp = [{ key: "Content-Security-Policy", value: API_CSP }];
     return [
-      { source: "/:path*", headers: securityHeaders },
+      { source: "/:path*", headers: SECURITY_HEADERS },
       { source: "/api/:path*", headers: csp },
       { source: "/_next/:path*", headers: csp },
       { source: "/favicon.ico", headers: csp },

@@ -19,6 +19,8 @@ const INPUTS = [
   "public",
   "package.json",
   "next.config.mjs",
+  "proxy.ts",
+  "instrumentation.ts",
   "tsconfig.build.json",
   "postcss.config.mjs",
   "tsconfig.json",

@@ -18,6 +18,7 @@ const SKIP = /(\.test\.tsx?$|\/migrations\/|\.mjs$|\.cjs$)/;
 const ENTRIES = {
   start: "jobs/start.ts",
   index: "jobs/index.ts",
+  web: "jobs/web.ts",
   build: "jobs/build.ts",
   prepare: "jobs/prepare.ts",
   migrate: "db/migrate.ts",

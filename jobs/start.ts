@@ -4,9 +4,10 @@
  * Ctrl-C or SIGTERM stops both; the runner first rolls back the trial it is running.
  */
 import { execFileSync, spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { ensureAuthSecret } from "@/lib/auth/secret";
 import { createLogger } from "@/lib/log/logger";
-import { NEXT, builtAt } from "./build-state";
+import { builtAt } from "./build-state";
 import type { SupervisorSettings } from "./settings";
 import { supervise } from "./supervise";
 
@@ -14,6 +15,7 @@ const startLog = createLogger("supervisor", { tag: "eris" });
 // A 4 MB young generation instead of V8's 16 MB semi-spaces: about 30 MB less resident memory per
 // process once idle, for a few more (short) scavenges under load.
 const LEAN = ["--max-semi-space-size=4"];
+const WEB = fileURLToPath(new URL("./web.mjs", import.meta.url));
 // Build if stale, validate the settings and migrate (and create the first admin) in a process of its
 // own: the supervisor stays small (no schema library, no database code). It hands the settings
 // back on fd 3.
@@ -48,17 +50,8 @@ supervise([
   {
     name: "web",
     command: process.execPath,
-    args: [
-      ...LEAN,
-      "--require",
-      "./jobs/exit-with-parent.cjs",
-      NEXT,
-      "start",
-      "-p",
-      String(cfg.port),
-      "-H",
-      cfg.hostname,
-    ],
+    // The framework behind Eris's own HTTP server (jobs/web.ts, compiled beside this file).
+    args: [...LEAN, "--require", "./jobs/exit-with-parent.cjs", WEB, String(cfg.port), cfg.hostname],
     env,
     stopTimeoutMs: 10_000,
   },

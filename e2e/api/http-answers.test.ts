@@ -1,12 +1,13 @@
 /**
- * Cached answers as they travel over real HTTP from `npm start` (the in-process suites call the
- * route handlers directly and cannot see what the framework does to a response on its way out):
- * gzip applied once when the client accepts it, plain JSON otherwise, ETags and 304 intact.
+ * Answers as they travel over real HTTP from `npm start` (the in-process suites call the route
+ * handlers directly and cannot see what the framework or the server in front of it does): cached
+ * answers gzip-compressed once when the client accepts it, plain otherwise, ETags and 304 intact;
+ * the fast lane (lib/api/fast-lane.ts) answering exactly as the route it stands in for.
  */
 import http from "node:http";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { type Eris, ensureBuilt, startEris } from "@/e2e/fixtures/eris-process";
+import { ADMIN, type Eris, ensureBuilt, startEris } from "@/e2e/fixtures/eris-process";
 
 let eris: Eris;
 beforeAll(async () => {
@@ -59,4 +60,74 @@ test("cached lists and schedules arrive gzip-compressed once when asked, plain o
     expect(again.status, path).toBe(304);
     expect(again.body.length, path).toBe(0);
   }
+}, 120_000);
+
+/** What may differ between two answers to the same request: the moment, the id, the framing. */
+const VOLATILE = new Set([
+  "date",
+  "x-request-id",
+  "vary",
+  "transfer-encoding",
+  "content-length",
+  "connection",
+  "keep-alive",
+]);
+const stable = (h: http.IncomingHttpHeaders) => Object.fromEntries(Object.entries(h).filter(([k]) => !VOLATILE.has(k)));
+/** The route itself, past the lane: the detail route reads no query, the lane takes none. */
+const viaRoute = (path: string) => `${path}?via=route`;
+
+test("the fast lane answers an experiment exactly as its route does, and leaves everything else to it", async () => {
+  const exp = await eris.api("POST", "/api/v1/experiment/", {
+    name: "lane",
+    steps: [{ do: "cm.wait", where: { time_in_seconds: 0 } }],
+  });
+  const path = `/api/v1/experiment/${exp.body.id}/`;
+  for (const p of [path, path.slice(0, -1)]) {
+    const lane = await get(p, { "x-request-id": "lane-check-1" });
+    const route = await get(viaRoute(p), { "x-request-id": "lane-check-1" });
+    expect(lane.headers.vary, "the lane answered").toBeUndefined();
+    expect(route.headers.vary, "the route answered").toBeDefined();
+    expect(lane.status).toBe(200);
+    expect(lane.body.toString()).toBe(route.body.toString());
+    expect(stable(lane.headers)).toEqual(stable(route.headers));
+    expect(lane.headers["x-request-id"]).toBe("lane-check-1");
+
+    const tag = lane.headers.etag as string;
+    const lane304 = await get(p, { "if-none-match": tag });
+    const route304 = await get(viaRoute(p), { "if-none-match": tag });
+    expect([lane304.status, route304.status]).toEqual([304, 304]);
+    expect(lane304.body.length + route304.body.length).toBe(0);
+    expect(stable(lane304.headers)).toEqual(stable(route304.headers));
+  }
+
+  // Not the lane's: an unknown experiment, a cookie session, a revoked token, an upper-case id.
+  const unknown = await get("/api/v1/experiment/6f1c1b2e-3d4a-4b5c-8d6e-7f8091a2b3c4/", {});
+  expect(unknown.status).toBe(404);
+  expect(JSON.parse(unknown.body.toString())).toEqual({ detail: "Not found." });
+  expect(unknown.headers.vary).toBeDefined();
+  expect((await get(path, { cookie: "next-auth.session-token=forged" })).headers.vary).toBeDefined();
+  const upper = await get(path.toUpperCase().replace("/API/V1/EXPERIMENT/", "/api/v1/experiment/"), {});
+  expect([upper.status, upper.headers.vary !== undefined]).toEqual([200, true]);
+  const minted = await eris.api("POST", "/api/v1/auth/token", { ...ADMIN, name: "to revoke" });
+  await eris.api("DELETE", `/api/v1/auth/token/${minted.body.id}/`);
+  const revoked = await new Promise<number>((resolve) =>
+    http.get(`${eris.base}${path}`, { headers: { authorization: `Bearer ${minted.body.token}` } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    }),
+  );
+  expect(revoked).toBe(401);
+
+  // A large answer: the framework compresses it for a client that accepts gzip, so the lane steps aside.
+  const big = await eris.api("POST", "/api/v1/experiment/", {
+    name: "big",
+    description: "y".repeat(4000),
+    steps: [{ do: "cm.wait", where: { time_in_seconds: 0 } }],
+  });
+  const bigPath = `/api/v1/experiment/${big.body.id}/`;
+  const zipped = await get(bigPath, { "accept-encoding": "gzip" });
+  expect(zipped.headers["content-encoding"]).toBe("gzip");
+  const plain = await get(bigPath, {});
+  expect(plain.headers.vary).toBeUndefined();
+  expect(plain.body.toString()).toBe(gunzipSync(zipped.body).toString());
 }, 120_000);

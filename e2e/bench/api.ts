@@ -104,7 +104,7 @@ export async function benchApi(): Promise<void> {
     // Idle: long enough for V8's memory reducer to give back what the seeding used.
     await sleep(Number(process.env.BENCH_IDLE_MS ?? 30_000));
     const procs = childPids(app.pid!);
-    const web = procs.find((p) => /next(-server)?|next start/.test(p.args) && !/launch\.mjs/.test(p.args));
+    const web = procs.find((p) => /jobs\/web\.mjs/.test(p.args));
     const runner = procs.find((p) => /launch\.mjs index/.test(p.args));
     const rss = () => ({
       supervisor: rssTree(app.pid!) - (web ? rssTree(web.pid) : 0) - (runner ? rssTree(runner.pid) : 0),

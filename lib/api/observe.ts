@@ -30,8 +30,7 @@ export async function observed(
   handle: () => Promise<Response>,
 ): Promise<Response> {
   const started = performance.now();
-  const sent = req.headers.get("x-request-id");
-  const requestId = sent && SANE_ID.test(sent) ? sent : randomUUID();
+  const requestId = requestIdOf(req.headers.get("x-request-id"));
   return withLogContext({ request_id: requestId }, async () => {
     const res = await handle();
     const seconds = (performance.now() - started) / 1000;
@@ -40,16 +39,26 @@ export async function observed(
     try {
       route = routePattern(path, ((await params) ?? {}) as Record<string, unknown>);
     } catch {}
-    observeRequest(route, req.method, res.status, seconds);
-    // Health checks come every few seconds from the container runtime: not worth an info line each.
-    const quiet = route === "/api/v1/health" && res.status < 400;
-    webLog[quiet ? "debug" : "info"]("request", {
-      method: req.method,
-      path,
-      route,
-      status: res.status,
-      duration_ms: Math.round(seconds * 10_000) / 10,
-    });
+    recordRequest({ method: req.method, path, route, status: res.status, seconds });
     return withHeader(res, "X-Request-Id", requestId);
+  });
+}
+
+/** The request id to answer with: the caller's `X-Request-Id` when it is sane, else a new one. */
+export function requestIdOf(sent: string | null | undefined): string {
+  return sent && SANE_ID.test(sent) ? sent : randomUUID();
+}
+
+/** The HTTP metrics and the access line of one answered request (inside its log context). */
+export function recordRequest(r: { method: string; path: string; route: string; status: number; seconds: number }) {
+  observeRequest(r.route, r.method, r.status, r.seconds);
+  // Health checks come every few seconds from the container runtime: not worth an info line each.
+  const quiet = r.route === "/api/v1/health" && r.status < 400;
+  webLog[quiet ? "debug" : "info"]("request", {
+    method: r.method,
+    path: r.path,
+    route: r.route,
+    status: r.status,
+    duration_ms: Math.round(r.seconds * 10_000) / 10,
   });
 }
