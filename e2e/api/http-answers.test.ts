@@ -73,61 +73,77 @@ const VOLATILE = new Set([
   "keep-alive",
 ]);
 const stable = (h: http.IncomingHttpHeaders) => Object.fromEntries(Object.entries(h).filter(([k]) => !VOLATILE.has(k)));
-/** The route itself, past the lane: the detail route reads no query, the lane takes none. */
-const viaRoute = (path: string) => `${path}?via=route`;
+/** The route itself, past the lane: the lane declines a query parameter it does not know; the routes ignore it. */
+const viaRoute = (path: string) => `${path}${path.includes("?") ? "&" : "?"}via=route`;
+/** The lane sends a Content-Length; the framework streams its answers in chunks. */
+const byLane = (r: { headers: http.IncomingHttpHeaders }) => r.headers["transfer-encoding"] === undefined;
+const text = (r: { headers: http.IncomingHttpHeaders; body: Buffer }) =>
+  (r.headers["content-encoding"] === "gzip" ? gunzipSync(r.body) : r.body).toString();
 
-test("the fast lane answers an experiment exactly as its route does, and leaves everything else to it", async () => {
+test("the fast lane answers experiments and schedules exactly as their routes do, and leaves everything else to them", async () => {
   const exp = await eris.api("POST", "/api/v1/experiment/", {
     name: "lane",
     steps: [{ do: "cm.wait", where: { time_in_seconds: 0 } }],
   });
-  const path = `/api/v1/experiment/${exp.body.id}/`;
-  for (const p of [path, path.slice(0, -1)]) {
-    const lane = await get(p, { "x-request-id": "lane-check-1" });
-    const route = await get(viaRoute(p), { "x-request-id": "lane-check-1" });
-    expect(lane.headers.vary, "the lane answered").toBeUndefined();
-    expect(route.headers.vary, "the route answered").toBeDefined();
-    expect(lane.status).toBe(200);
-    expect(lane.body.toString()).toBe(route.body.toString());
-    expect(stable(lane.headers)).toEqual(stable(route.headers));
-    expect(lane.headers["x-request-id"]).toBe("lane-check-1");
-
-    const tag = lane.headers.etag as string;
-    const lane304 = await get(p, { "if-none-match": tag });
-    const route304 = await get(viaRoute(p), { "if-none-match": tag });
-    expect([lane304.status, route304.status]).toEqual([304, 304]);
-    expect(lane304.body.length + route304.body.length).toBe(0);
-    expect(stable(lane304.headers)).toEqual(stable(route304.headers));
-  }
-
-  // Not the lane's: an unknown experiment, a cookie session, a revoked token, an upper-case id.
-  const unknown = await get("/api/v1/experiment/6f1c1b2e-3d4a-4b5c-8d6e-7f8091a2b3c4/", {});
-  expect(unknown.status).toBe(404);
-  expect(JSON.parse(unknown.body.toString())).toEqual({ detail: "Not found." });
-  expect(unknown.headers.vary).toBeDefined();
-  expect((await get(path, { cookie: "next-auth.session-token=forged" })).headers.vary).toBeDefined();
-  const upper = await get(path.toUpperCase().replace("/API/V1/EXPERIMENT/", "/api/v1/experiment/"), {});
-  expect([upper.status, upper.headers.vary !== undefined]).toEqual([200, true]);
-  const minted = await eris.api("POST", "/api/v1/auth/token", { ...ADMIN, name: "to revoke" });
-  await eris.api("DELETE", `/api/v1/auth/token/${minted.body.id}/`);
-  const revoked = await new Promise<number>((resolve) =>
-    http.get(`${eris.base}${path}`, { headers: { authorization: `Bearer ${minted.body.token}` } }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    }),
-  );
-  expect(revoked).toBe(401);
-
-  // A large answer: the framework compresses it for a client that accepts gzip, so the lane steps aside.
   const big = await eris.api("POST", "/api/v1/experiment/", {
     name: "big",
     description: "y".repeat(4000),
     steps: [{ do: "cm.wait", where: { time_in_seconds: 0 } }],
   });
-  const bigPath = `/api/v1/experiment/${big.body.id}/`;
-  const zipped = await get(bigPath, { "accept-encoding": "gzip" });
-  expect(zipped.headers["content-encoding"]).toBe("gzip");
-  const plain = await get(bigPath, {});
-  expect(plain.headers.vary).toBeUndefined();
-  expect(plain.body.toString()).toBe(gunzipSync(zipped.body).toString());
+  const e = `/api/v1/experiment/${exp.body.id}/`;
+  for (let i = 0; i < 3; i++) await eris.api("POST", `${e}schedule/`, { recurrence_pattern: `${i} 3 * * *` });
+  const s = (await eris.api("GET", `${e}schedule/`)).body[0].id as string;
+  const paths = [
+    e,
+    e.slice(0, -1),
+    `/api/v1/experiment/${big.body.id}/`,
+    `${e}schedule/${s}/`,
+    `${e}schedule/${s}`,
+    `${e}schedule/`,
+    `${e}schedule?limit=1&offset=1`,
+  ];
+  for (const p of paths) {
+    for (const encoding of ["identity", "gzip, deflate, br"]) {
+      const ask = { "x-request-id": "lane-check-1", "accept-encoding": encoding };
+      const lane = await get(p, ask);
+      const route = await get(viaRoute(p), ask);
+      expect([byLane(lane), byLane(route)], `${p} ${encoding}: who answered`).toEqual([true, false]);
+      expect(lane.status, p).toBe(200);
+      expect(text(lane), `${p} ${encoding}`).toBe(text(route));
+      expect(stable(lane.headers), `${p} ${encoding}`).toEqual({
+        ...stable(route.headers),
+        // Links name the request's own address, which carries the route's extra parameter.
+        ...(route.headers.link ? { link: String(route.headers.link).replace(/([?&])via=route&?/g, "$1") } : {}),
+      });
+      expect(lane.headers["x-request-id"]).toBe("lane-check-1");
+
+      const tag = lane.headers.etag as string;
+      const lane304 = await get(p, { "if-none-match": tag });
+      const route304 = await get(viaRoute(p), { "if-none-match": tag });
+      expect([lane304.status, route304.status], p).toEqual([304, 304]);
+      expect(lane304.body.length + route304.body.length).toBe(0);
+    }
+  }
+
+  // Not the lane's: unknown ids, a cookie session, a revoked token, an upper-case id, bad paging.
+  const unknown = await get("/api/v1/experiment/6f1c1b2e-3d4a-4b5c-8d6e-7f8091a2b3c4/", {});
+  expect([unknown.status, byLane(unknown)]).toEqual([404, false]);
+  expect(JSON.parse(unknown.body.toString())).toEqual({ detail: "Not found." });
+  const unknownSchedule = await get(`${e}schedule/6f1c1b2e-3d4a-4b5c-8d6e-7f8091a2b3c4/`, {});
+  expect([unknownSchedule.status, byLane(unknownSchedule)]).toEqual([404, false]);
+  const badPage = await get(`${e}schedule?limit=0`, {});
+  expect([badPage.status, byLane(badPage)]).toEqual([400, false]);
+  expect(JSON.parse(badPage.body.toString())).toHaveProperty("limit");
+  expect(byLane(await get(e, { cookie: "next-auth.session-token=forged" }))).toBe(false);
+  const upper = await get(e.toUpperCase().replace("/API/V1/EXPERIMENT/", "/api/v1/experiment/"), {});
+  expect([upper.status, byLane(upper)]).toEqual([200, false]);
+  const minted = await eris.api("POST", "/api/v1/auth/token", { ...ADMIN, name: "to revoke" });
+  await eris.api("DELETE", `/api/v1/auth/token/${minted.body.id}/`);
+  const revoked = await new Promise<number>((resolve) =>
+    http.get(`${eris.base}${e}`, { headers: { authorization: `Bearer ${minted.body.token}` } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    }),
+  );
+  expect(revoked).toBe(401);
 }, 120_000);

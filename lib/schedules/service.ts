@@ -109,9 +109,23 @@ export class ScheduleService {
     return row;
   }
 
-  /** Schedules with their embedded `trials` as cached JSON text and an ETag (see answers.ts). */
-  answer(schedules: Schedule[], extra: (string | number)[] = []) {
-    return schedulesAnswer(this.db, schedules, extra);
+  /** One schedule (deleted ones too) with its embedded `trials`, as cached JSON text and an ETag. */
+  answer(experimentId: string, id: string): { etag: string; body: () => string } {
+    const a = schedulesAnswer(this.db, [this.get(experimentId, id)]);
+    return { etag: a.etag, body: a.one };
+  }
+
+  /** A schedule as written, with its trials (a write answers with the schedule it made). */
+  answerFor(schedule: Schedule): { etag: string; body: () => string } {
+    const a = schedulesAnswer(this.db, [schedule]);
+    return { etag: a.etag, body: a.one };
+  }
+
+  /** A page of an experiment's live schedules with their trials; 404 as `list`. */
+  listAnswer(experimentId: string, page: Page): { etag: string; body: () => string; total: number } {
+    const { rows, total } = this.list(experimentId, page);
+    const a = schedulesAnswer(this.db, rows, [total]);
+    return { etag: a.etag, body: a.list, total };
   }
 
   /**

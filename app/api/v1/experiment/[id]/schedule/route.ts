@@ -11,10 +11,8 @@ export const { GET, POST, PUT, PATCH, DELETE } = defineRoute<{ id: string }>({
   // GET /api/v1/experiment/{id}/schedule
   GET: allow("viewer", ({ req, url, params }) => {
     const page = parsePage(url);
-    const { schedules } = services();
-    const { rows, total } = schedules.list(params.id, page);
-    const answer = schedules.answer(rows, [total]);
-    return jsonAnswer(req, answer.etag, answer.list, { headers: pageHeaders(url, page, total) });
+    const answer = services().schedules.listAnswer(params.id, page);
+    return jsonAnswer(req, answer.etag, answer.body, { headers: pageHeaders(url, page, answer.total) });
   }),
   // POST /api/v1/experiment/{id}/schedule
   POST: allow("operator", async ({ req, params, principal }) => {

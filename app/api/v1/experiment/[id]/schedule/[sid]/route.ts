@@ -9,13 +9,16 @@ import type { Schedule } from "@/db/schema";
 type Params = { id: string; sid: string };
 
 function present(req: Request, s: Schedule) {
-  const answer = services().schedules.answer([s]);
-  return jsonAnswer(req, answer.etag, answer.one);
+  const answer = services().schedules.answerFor(s);
+  return jsonAnswer(req, answer.etag, answer.body);
 }
 
 export const { GET, POST, PUT, PATCH, DELETE } = defineRoute<Params>({
   // GET /api/v1/experiment/{id}/schedule/{sid} — deleted schedules included
-  GET: allow("viewer", ({ req, params }) => present(req, services().schedules.get(params.id, params.sid))),
+  GET: allow("viewer", ({ req, params }) => {
+    const answer = services().schedules.answer(params.id, params.sid);
+    return jsonAnswer(req, answer.etag, answer.body);
+  }),
   // PUT /api/v1/experiment/{id}/schedule/{sid} — Kallisti's omitted fields reset; Eris's extensions kept
   PUT: allow("operator", async ({ req, params, principal }) => {
     services().schedules.get(params.id, params.sid);
