@@ -122,9 +122,10 @@ export class ExperimentRepo {
   private liveFilter(filter: ExperimentFilter): SQL | undefined {
     const conds: SQL[] = [isNull(experiments.deletedAt)];
     if (filter.search) {
-      const like = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      // Case-insensitive on both databases: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
+      const like = `%${filter.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       conds.push(
-        sql`(${experiments.name} LIKE ${like} ESCAPE '\\' OR ${experiments.description} LIKE ${like} ESCAPE '\\')`,
+        sql`(lower(${experiments.name}) LIKE ${like} ESCAPE '\\' OR lower(${experiments.description}) LIKE ${like} ESCAPE '\\')`,
       );
     }
     if (filter.labelKey) {

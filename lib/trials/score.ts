@@ -62,12 +62,14 @@ export function experimentStats(db: DB, experimentId: string, days = 30, now = D
   const start =
     Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth(), new Date(now).getUTCDate()) -
     (days - 1) * DAY_MS;
-  const day = sql<string>`strftime('%Y-%m-%d', ${trials.createdAt} / 1000, 'unixepoch')`;
+  // Days since 1970 by integer division, and counts by CASE: the same SQL on SQLite and PostgreSQL
+  // (whose drivers may return sums as strings, hence Number()).
+  const day = sql<number>`${trials.createdAt} / ${sql.raw(String(DAY_MS))}`;
   const byDay = db
     .select({
       day,
       trials: sql<number>`count(*)`,
-      succeeded: sql<number>`sum(${trials.status} = 'Succeeded')`,
+      succeeded: sql<number>`sum(case when ${trials.status} = 'Succeeded' then 1 else 0 end)`,
       passed: sql<number>`sum(${trials.checksPassed})`,
       total: sql<number>`sum(${trials.checksTotal})`,
     })
@@ -75,12 +77,18 @@ export function experimentStats(db: DB, experimentId: string, days = 30, now = D
     .where(and(scored, gte(trials.createdAt, start)))
     .groupBy(day)
     .all();
-  const found = new Map(byDay.map((d) => [d.day, d]));
+  const found = new Map(byDay.map((d) => [Number(d.day), d]));
   const trend = Array.from({ length: days }, (_, i) => {
-    const date = new Date(start + i * DAY_MS).toISOString().slice(0, 10);
-    const d = found.get(date);
+    const at = start + i * DAY_MS;
+    const date = new Date(at).toISOString().slice(0, 10);
+    const d = found.get(Math.floor(at / DAY_MS));
     const t: Tally = d
-      ? { trials: d.trials, succeeded: d.succeeded, checksPassed: d.passed, checksTotal: d.total }
+      ? {
+          trials: Number(d.trials),
+          succeeded: Number(d.succeeded),
+          checksPassed: Number(d.passed),
+          checksTotal: Number(d.total),
+        }
       : { trials: 0, succeeded: 0, checksPassed: 0, checksTotal: 0 };
     return { date, score: scoreOf(t), trials: t.trials };
   });
