@@ -4,8 +4,9 @@
  * fresh nonce per request and sets the policy on the request too: Next.js reads the nonce from
  * it and puts it on its own scripts; the root layout puts it on the theme script. Pages are
  * therefore rendered per request (the layout reads the headers). API answers and static files
- * get a fixed policy without inline scripts from next.config.mjs.
+ * get a fixed policy without inline scripts (./response-headers.mjs, the same directives).
  */
+import { policy } from "./response-headers.mjs";
 
 /** The request header the layout reads the nonce from. */
 export const NONCE_HEADER = "x-nonce";
@@ -18,18 +19,6 @@ export function newNonce(): string {
 }
 
 export function pageCsp(nonce: string, dev = process.env.NODE_ENV === "development"): string {
-  return [
-    "default-src 'self'",
-    // 'unsafe-eval' in development only: React rebuilds server error stacks with eval there.
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
-    // Inline style attributes (React's style={...}, the API reference) stay allowed: they run no code.
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join("; ");
+  // 'unsafe-eval' in development only: React rebuilds server error stacks with eval there.
+  return policy(`'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`, ["form-action 'self'"]);
 }
