@@ -18,8 +18,15 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = http.createServer((req, res) => {
-  if (lane()?.(req, res)) return;
-  void handle(req, res);
+  let answered = false;
+  try {
+    answered = lane()?.(req, res) ?? false;
+  } catch (err) {
+    // The lane is only a shortcut: whatever goes wrong in it, the route answers (and reports it).
+    console.error("fast lane failed; the route answers instead:", err);
+    answered = res.headersSent;
+  }
+  if (!answered) void handle(req, res);
 });
 server.listen(port, hostname, () => console.log(`web ready on http://${hostname}:${port}`));
 
