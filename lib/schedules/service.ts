@@ -111,8 +111,7 @@ export class ScheduleService {
 
   /** One schedule (deleted ones too) with its embedded `trials`, as cached JSON text and an ETag. */
   answer(experimentId: string, id: string): { etag: string; body: () => string } {
-    const a = schedulesAnswer(this.db, [this.get(experimentId, id)]);
-    return { etag: a.etag, body: a.one };
+    return this.answerFor(this.get(experimentId, id));
   }
 
   /** A schedule as written, with its trials (a write answers with the schedule it made). */
