@@ -10,7 +10,7 @@ import { OUT } from "./compile.mjs";
 
 const entry = process.argv[2] ?? "start";
 // The staleness check reads every source file (and may load the compiler): it runs in a process
-// of its own, so that the long-running program started here keeps none of that memory (~10 MB).
+// of its own, so that the long-running program started here keeps none of that memory (5 to 10 MB).
 const compiled = spawnSync(process.execPath, [fileURLToPath(new URL("./compile.mjs", import.meta.url))], {
   stdio: "inherit",
 });
