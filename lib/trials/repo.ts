@@ -207,7 +207,12 @@ export class TrialRepo {
    */
   changeMark(id: string): string | null {
     const row = this.db
-      .select({ at: trials.updatedAt, status: trials.status, size: sql<number>`length(${trials.records})` })
+      // octet_length of the text: the same SQL on SQLite and on PostgreSQL (whose jsonb has no length()).
+      .select({
+        at: trials.updatedAt,
+        status: trials.status,
+        size: sql<number>`octet_length(cast(${trials.records} as text))`,
+      })
       .from(trials)
       .where(eq(trials.id, id))
       .get();
