@@ -28,6 +28,11 @@ const server = http.createServer((req, res) => {
   }
   if (!answered) void handle(req, res);
 });
+server.on("error", (err) => {
+  // Port taken, address not available: say so and exit (the supervisor retries with a backoff).
+  console.error(`the web server could not listen on ${hostname}:${port}: ${err.message}`);
+  process.exit(1);
+});
 server.listen(port, hostname, () => console.log(`web ready on http://${hostname}:${port}`));
 
 let stopping = false;
