@@ -45,6 +45,7 @@ import * as notification from "@/app/api/v1/notification/route";
 import * as notificationSettings from "@/app/api/v1/notification/settings/route";
 import * as notificationTest from "@/app/api/v1/notification/test/route";
 
+import { SEED_003_EXPERIMENT } from "@/e2e/fixtures/seeds";
 import { IDENTITIES, type Who } from "./identities";
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -133,24 +134,7 @@ export async function api<T = any>(
   return { status: res.status, headers: res.headers, body: parsed as T };
 }
 
-/** Seed 003's example experiment, verbatim. */
-export const SEED_003_EXPERIMENT = {
-  name: "Terminate a hello world pod",
-  description: "Terminate a pod and validate the status of the application's health endpoint.",
-  steps: [
-    {
-      step: "Terminate pod",
-      do: "k8s.terminate_pods",
-      where: {
-        label_selector: "app=hello-world",
-        qty: 1,
-        ns: "my-namespace",
-        credentials: { type: "ENV_VAR_USERNAME_PASSWORD", password_key: "K8S_PASSWORD", username_key: "K8S_USERNAME" },
-      },
-    },
-    { step: "HTTP health check", do: "cm.http_probe", where: { url: "https://hello-world.com/health" } },
-  ],
-};
+export { SEED_003_EXPERIMENT } from "@/e2e/fixtures/seeds";
 
 export async function createExperiment(overrides: Record<string, unknown> = {}) {
   const res = await api("POST", "/api/v1/experiment/", { ...SEED_003_EXPERIMENT, ...overrides });

@@ -1,27 +1,10 @@
 import { expect, request as playwrightRequest, test } from "@playwright/test";
+import { SEED_003_EXPERIMENT } from "../fixtures/seeds";
 import { adminAuth, PASSWORD } from "./accounts";
-
-const SEED_003 = {
-  name: "Terminate a hello world pod",
-  description: "Terminate a pod and validate the status of the application's health endpoint.",
-  steps: [
-    {
-      step: "Terminate pod",
-      do: "k8s.terminate_pods",
-      where: {
-        label_selector: "app=hello-world",
-        qty: 1,
-        ns: "my-namespace",
-        credentials: { type: "ENV_VAR_USERNAME_PASSWORD", password_key: "K8S_PASSWORD", username_key: "K8S_USERNAME" },
-      },
-    },
-    { step: "HTTP health check", do: "cm.http_probe", where: { url: "https://hello-world.com/health" } },
-  ],
-};
 
 test("importing seed 003 saves it and shows which variables an administrator must allow", async ({ page }) => {
   await page.goto("/experiments/import");
-  await page.getByLabel("Definition").fill(JSON.stringify(SEED_003, null, 2));
+  await page.getByLabel("Definition").fill(JSON.stringify(SEED_003_EXPERIMENT, null, 2));
   await page.getByRole("button", { name: "Preview", exact: true }).click();
   await expect(page.getByTestId("import-warnings")).toContainText("adding K8S_USERNAME to ERIS_CREDENTIAL_ENV");
   await page.getByRole("button", { name: "Import", exact: true }).click();
@@ -32,7 +15,7 @@ test("importing seed 003 saves it and shows which variables an administrator mus
   await expect(warnings).toContainText("adding K8S_PASSWORD to ERIS_CREDENTIAL_ENV");
   await warnings.getByRole("link", { name: "Open the experiment" }).click();
   await expect(page).toHaveURL(/\/experiments\/[0-9a-f-]{36}$/);
-  await expect(page.getByRole("heading", { name: SEED_003.name })).toBeVisible();
+  await expect(page.getByRole("heading", { name: SEED_003_EXPERIMENT.name })).toBeVisible();
 });
 
 test("the dashboard sign-in holds under 40 parallel wrong passwords, and then refuses the right one", async ({
