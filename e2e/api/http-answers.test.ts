@@ -8,6 +8,7 @@ import http from "node:http";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { ADMIN, type Eris, ensureBuilt, startEris } from "@/e2e/fixtures/eris-process";
+import { until } from "@/e2e/fixtures/runner-process";
 
 let eris: Eris;
 beforeAll(async () => {
@@ -80,7 +81,7 @@ const byLane = (r: { headers: http.IncomingHttpHeaders }) => r.headers["transfer
 const text = (r: { headers: http.IncomingHttpHeaders; body: Buffer }) =>
   (r.headers["content-encoding"] === "gzip" ? gunzipSync(r.body) : r.body).toString();
 
-test("the fast lane answers experiments and schedules exactly as their routes do, and leaves everything else to them", async () => {
+test("the fast lane answers experiments, trials and schedules exactly as their routes do, and leaves everything else to them", async () => {
   const exp = await eris.api("POST", "/api/v1/experiment/", {
     name: "lane",
     steps: [{ do: "cm.wait", where: { time_in_seconds: 0 } }],
@@ -93,7 +94,11 @@ test("the fast lane answers experiments and schedules exactly as their routes do
   const e = `/api/v1/experiment/${exp.body.id}/`;
   for (let i = 0; i < 3; i++) await eris.api("POST", `${e}schedule/`, { recurrence_pattern: `${i} 3 * * *` });
   const s = (await eris.api("GET", `${e}schedule/`)).body[0].id as string;
+  const trial = await eris.api("POST", "/api/v1/trial/", { experiment: exp.body.id });
+  const t = `/api/v1/trial/${trial.body.id}/`;
+  await until("the trial finished", async () => (await eris.api("GET", t)).body.status === "Succeeded", 60_000);
   const paths = [
+    t,
     e,
     e.slice(0, -1),
     `/api/v1/experiment/${big.body.id}/`,

@@ -365,6 +365,51 @@ describe("the trial list from cached JSON", () => {
   });
 });
 
+describe("a trial from cached JSON", () => {
+  test("its ETag gives 304 while it is unchanged and moves with every change, a running trial's within the same millisecond too", async () => {
+    const t = await createTrial();
+    const get = (tag?: string) =>
+      api("GET", trialPath(t.id), undefined, tag ? { headers: { "If-None-Match": tag } } : {});
+    const queued = await get();
+    const tag = queued.headers.get("ETag") as string;
+    expect(tag).toMatch(/^"[\w-]+"$/);
+    expect((await get(tag)).status).toBe(304);
+
+    // The runner writes the running trial twice within one millisecond: updated_at does not move.
+    const row = getDb().select().from(trials).where(eq(trials.id, t.id)).get();
+    const write = (values: Partial<typeof trials.$inferInsert>) =>
+      getDb()
+        .update(trials)
+        .set({ ...values, updatedAt: row?.updatedAt })
+        .where(eq(trials.id, t.id))
+        .run();
+    write({ status: "In Progress", records: { steps: [{ step_name: "first", logs: [] }] } });
+    const running = await get(tag);
+    expect(running.status).toBe(200);
+    expect(running.body.status).toBe("In Progress");
+    const runningTag = running.headers.get("ETag") as string;
+    write({
+      records: {
+        steps: [
+          { step_name: "first", logs: [] },
+          { step_name: "second", logs: [] },
+        ],
+      },
+    });
+    const moved = await get(runningTag);
+    expect(moved.status).toBe(200);
+    expect(moved.body.trial_record.steps).toHaveLength(2);
+
+    // Finished: answered from its version, the same bytes and ETag every time.
+    getDb().update(trials).set({ status: "Succeeded" }).where(eq(trials.id, t.id)).run();
+    const done = await get(moved.headers.get("ETag") as string);
+    expect([done.status, done.body.status]).toEqual([200, "Succeeded"]);
+    const doneTag = done.headers.get("ETag") as string;
+    expect((await get(doneTag)).status).toBe(304);
+    expect((await get()).headers.get("ETag")).toBe(doneTag);
+  });
+});
+
 describe("GET /trial/{id}/events", () => {
   /** Reads Server-Sent Events off a response until `until` is seen (or the stream ends). */
   async function events(res: Response, until: string, act?: () => Promise<void>) {

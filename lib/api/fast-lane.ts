@@ -1,6 +1,6 @@
 /**
- * The fast lane: the reads polled hardest (an experiment, a schedule with its trials, an
- * experiment's schedules), answered for an API token by the HTTP server itself (jobs/web.ts)
+ * The fast lane: the reads polled hardest (an experiment, a trial, a schedule with its trials,
+ * an experiment's schedules), answered for an API token by the HTTP server itself (jobs/web.ts)
  * before the framework's per-request routing, which costs about ten times the handler's own work.
  *
  * Each lane calls the very function its route calls for the answer, and the lane answers only
@@ -32,6 +32,12 @@ const LANES: Lane[] = [
     path: new RegExp(`^/api/v1/experiment/${ID}/?$`),
     query: [],
     answer: ([id]) => services().experiments.answer(id),
+  },
+  {
+    route: "/api/v1/trial/{id}",
+    path: new RegExp(`^/api/v1/trial/${ID}/?$`),
+    query: [],
+    answer: ([id]) => services().trials.answer(id),
   },
   {
     route: "/api/v1/experiment/{id}/schedule/{sid}",

@@ -28,7 +28,9 @@ import {
   type Json,
   body,
   errors,
+  etagHeader,
   list,
+  notModified,
   ok,
   pageHeaders,
   pageParams,
@@ -72,7 +74,10 @@ export function openApiDocument(): Json {
             { name: "label", in: "query", schema: { type: "string" }, example: "team:payments" },
             ...pageParams,
           ],
-          responses: { "200": ok("Experiments", list("Experiment"), pageHeaders) },
+          responses: {
+            "200": ok("Experiments", list("Experiment"), { ...pageHeaders, ...etagHeader }),
+            ...notModified,
+          },
         },
         post: {
           tags: ["experiment"],
@@ -89,7 +94,7 @@ export function openApiDocument(): Json {
         get: {
           tags: ["experiment"],
           summary: "Get an experiment (deleted ones too)",
-          responses: { "200": ok("Experiment", ref("Experiment")), ...errors },
+          responses: { "200": ok("Experiment", ref("Experiment"), etagHeader), ...notModified, ...errors },
         },
         put: {
           tags: ["experiment"],
@@ -139,7 +144,11 @@ export function openApiDocument(): Json {
           tags: ["schedule"],
           summary: "List the experiment's schedules",
           parameters: pageParams,
-          responses: { "200": ok("Schedules", list("Schedule"), pageHeaders), ...errors },
+          responses: {
+            "200": ok("Schedules", list("Schedule"), { ...pageHeaders, ...etagHeader }),
+            ...notModified,
+            ...errors,
+          },
         },
         post: {
           tags: ["schedule"],
@@ -153,7 +162,7 @@ export function openApiDocument(): Json {
         get: {
           tags: ["schedule"],
           summary: "Get a schedule (deleted ones too)",
-          responses: { "200": ok("Schedule", ref("Schedule")), ...errors },
+          responses: { "200": ok("Schedule", ref("Schedule"), etagHeader), ...notModified, ...errors },
         },
         put: {
           tags: ["schedule"],
@@ -191,7 +200,11 @@ export function openApiDocument(): Json {
           tags: ["trial"],
           summary: "List trials",
           parameters: [...queryParams(trialFiltersSchema), ...pageParams],
-          responses: { "200": ok("Trials", list("Trial"), pageHeaders), "400": errors["400"] },
+          responses: {
+            "200": ok("Trials", list("Trial"), { ...pageHeaders, ...etagHeader }),
+            ...notModified,
+            "400": errors["400"],
+          },
         },
         post: {
           tags: ["trial"],
@@ -213,7 +226,7 @@ export function openApiDocument(): Json {
         get: {
           tags: ["trial"],
           summary: "Get a trial with its records",
-          responses: { "200": ok("Trial", ref("Trial")), ...errors },
+          responses: { "200": ok("Trial", ref("Trial"), etagHeader), ...notModified, ...errors },
         },
       },
       "/trial/{id}/events": {

@@ -44,6 +44,13 @@ export const pageHeaders = {
   "X-Total-Count": { schema: { type: "integer" }, description: "Rows matching the query, all pages." },
   Link: { schema: { type: "string" }, description: "RFC 8288 first/prev/next/last links when `limit` is given." },
 };
+/** Answers built from cached JSON carry a strong ETag; If-None-Match with it gets 304. */
+export const etagHeader = {
+  ETag: { schema: { type: "string" }, description: "Strong ETag of this version; send it in If-None-Match." },
+};
+export const notModified = {
+  "304": { description: "Not modified: the If-None-Match ETag is still current", headers: etagHeader },
+};
 export const pathId = (name: string, description: string) => ({
   name,
   in: "path",

@@ -1,15 +1,15 @@
 /**
- * The trial list answered from cached public JSON (lib/api/public-json.ts). A finished trial never
- * changes, so its public JSON (masked by key and by its parameters' values) is made once. A trial
- * still running changes many times a second and is rendered afresh; the ETag of a page that holds
- * one is taken from the body itself.
+ * The trial list and a trial answered from cached public JSON (lib/api/public-json.ts). A finished
+ * trial never changes, so its public JSON (masked by key and by its parameters' values) is made
+ * once. A trial still running changes many times a second and is rendered afresh; the ETag of an
+ * answer that holds one is taken from the body itself.
  */
 import type { DB } from "@/db/client";
 import type { Trial } from "@/db/schema";
 import type { Page } from "@/lib/api/paging";
 import { PublicJsonCache, etagOf } from "@/lib/api/public-json";
 import { toPublicTrial } from "./present";
-import { type TrialQuery, TrialRepo } from "./repo";
+import { type TrialQuery, TrialRepo, type TrialVersion } from "./repo";
 import { isActiveStatus } from "./statuses";
 
 const holder = globalThis as unknown as { __erisTrialJson?: PublicJsonCache<Trial> };
@@ -36,4 +36,21 @@ export function trialListAnswer(db: DB, q: TrialQuery, page: Page) {
   });
   const body = `[${parts.filter((p) => p !== undefined).join(",")}]`;
   return { total, next, etag: etagOf(live ? [total, body] : [total, ...keys]), body: () => body };
+}
+
+/**
+ * One trial as JSON text with its ETag. A finished trial already answered is not read again (its
+ * version, without the records, says it is the same); a running one is read and rendered each time.
+ */
+export function trialAnswer(version: TrialVersion & Pick<Trial, "status">, load: () => Trial) {
+  const key = `${version.id}:${version.updatedAt}`;
+  const hit = isActiveStatus(version.status) ? undefined : cache.cached(key);
+  if (hit !== undefined) return { etag: etagOf([key]), body: () => hit };
+  const t = load();
+  if (isActiveStatus(t.status)) {
+    const body = JSON.stringify(toPublicTrial(t));
+    return { etag: etagOf([body]), body: () => body };
+  }
+  const read = `${t.id}:${t.updatedAt}`;
+  return { etag: etagOf([read]), body: () => cache.json(read, t) };
 }

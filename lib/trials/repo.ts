@@ -49,6 +49,17 @@ export class TrialRepo {
     return this.db.select().from(trials).where(eq(trials.id, id)).get() ?? null;
   }
 
+  /** What a cached answer is keyed by, without reading the records: id, status, last write. */
+  findVersion(id: string): (TrialVersion & Pick<Trial, "status">) | null {
+    return (
+      this.db
+        .select({ id: trials.id, status: trials.status, updatedAt: trials.updatedAt })
+        .from(trials)
+        .where(eq(trials.id, id))
+        .get() ?? null
+    );
+  }
+
   /** Trials whose experiment is not deleted (Kallisti's default manager). */
   findLive(id: string): Trial | null {
     const row = this.db

@@ -11,7 +11,7 @@ import { TrialLifecycle } from "./lifecycle";
 import { type Plan, planTrial } from "./plan";
 import { type ExperimentStats, experimentStats } from "./score";
 import { type TrialQuery, TrialRepo } from "./repo";
-import { trialListAnswer } from "./answers";
+import { trialAnswer, trialListAnswer } from "./answers";
 import type { CreateTrialInput, TrialFilters } from "./schemas";
 
 export class TrialService {
@@ -74,6 +74,13 @@ export class TrialService {
     const row = isUuid(id) ? this.repo.findById(id) : null;
     if (!row) throw notFound();
     return row;
+  }
+
+  /** One trial (of a deleted experiment too) as cached public JSON with its ETag; 404 as `get`. */
+  answer(id: string) {
+    const version = isUuid(id) ? this.repo.findVersion(id) : null;
+    if (!version) throw notFound();
+    return trialAnswer(version, () => this.get(id));
   }
 
   /** The list as cached public JSON with its ETag and the next cursor (see answers.ts). */
