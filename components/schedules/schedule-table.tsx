@@ -1,7 +1,7 @@
 "use client";
 
 import { FormError } from "@/components/ui/field";
-import { stacked, table } from "@/components/ui/styles";
+import { StackedTable } from "@/components/ui/stacked-table";
 import { ScheduleRow } from "./schedule-row";
 import { useAllSchedules } from "./use-schedules";
 
@@ -19,28 +19,10 @@ export function ScheduleTable({ canOperate }: { canOperate: boolean }) {
     );
   }
   return (
-    <div className={table.wrap}>
-      <table className={stacked.table} aria-label="Schedules">
-        <thead className={stacked.head}>
-          <tr>
-            {COLUMNS.map((c) => (
-              <th key={c} scope="col" className={table.th}>
-                {c}
-              </th>
-            ))}
-            {canOperate && (
-              <th scope="col" className={table.th}>
-                <span className="sr-only">Actions</span>
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody className={stacked.body}>
-          {schedules.data.map((s) => (
-            <ScheduleRow key={s.id} schedule={s} canOperate={canOperate} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <StackedTable label="Schedules" columns={COLUMNS} actions={canOperate}>
+      {schedules.data.map((s) => (
+        <ScheduleRow key={s.id} schedule={s} canOperate={canOperate} />
+      ))}
+    </StackedTable>
   );
 }

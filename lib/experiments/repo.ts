@@ -14,6 +14,14 @@ import type { Page } from "@/lib/api/paging";
 /** The columns that change whenever anything an answer shows does. */
 export type ExperimentVersion = Pick<Experiment, "id" | "updatedAt" | "revision" | "deletedAt">;
 
+/** The columns of an ExperimentVersion, read for a cached answer instead of the definition. */
+const VERSION_COLUMNS = {
+  id: experiments.id,
+  updatedAt: experiments.updatedAt,
+  revision: experiments.revision,
+  deletedAt: experiments.deletedAt,
+};
+
 export type ExperimentFilter = { search?: string; labelKey?: string; labelValue?: string };
 
 /** Drizzle only: rows or null, never "not found" errors. */
@@ -87,12 +95,7 @@ export class ExperimentRepo {
   findVersion(id: string): ExperimentVersion | null {
     const byId = prepared(this.db, "experiments.versionById", () =>
       this.db
-        .select({
-          id: experiments.id,
-          updatedAt: experiments.updatedAt,
-          revision: experiments.revision,
-          deletedAt: experiments.deletedAt,
-        })
+        .select(VERSION_COLUMNS)
         .from(experiments)
         .where(eq(experiments.id, sql.placeholder("id")))
         .prepare(),
@@ -143,12 +146,7 @@ export class ExperimentRepo {
   listLiveVersions(page: Page, filter: ExperimentFilter = {}): { rows: ExperimentVersion[]; total: number } {
     const live = this.liveFilter(filter);
     const q = this.db
-      .select({
-        id: experiments.id,
-        updatedAt: experiments.updatedAt,
-        revision: experiments.revision,
-        deletedAt: experiments.deletedAt,
-      })
+      .select(VERSION_COLUMNS)
       .from(experiments)
       .where(live)
       .orderBy(desc(experiments.createdAt), desc(sql`${experiments}.rowid`))
