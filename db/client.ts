@@ -1,15 +1,31 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
+import { drizzle as syncDrizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import type { SQLiteTransaction, SQLiteTransactionConfig } from "drizzle-orm/sqlite-core";
+import { drizzle, type SqliteRemoteDatabase, type SqliteRemoteResult } from "drizzle-orm/sqlite-proxy";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
 import { config } from "@/lib/config";
+import { Gate } from "./gate";
+import { closePostgres, isPostgres, migratePostgres, openPostgres } from "./postgres";
 import * as schema from "./schema";
 import { cacheStatements } from "./statement-cache";
 
-export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
-/** The handle a synchronous transaction callback receives. */
-export type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
+/**
+ * The database as every service sees it: asynchronous, so that the same code runs on the embedded
+ * SQLite file and on PostgreSQL. `$client` is the SQLite connection underneath (tests, backups).
+ */
+export type DB = SqliteRemoteDatabase<typeof schema> & { $client: Database.Database };
+/** The handle a transaction body receives. */
+export type Tx = SQLiteTransaction<
+  "async",
+  SqliteRemoteResult,
+  typeof schema,
+  ExtractTablesWithRelations<typeof schema>
+>;
+/** Either: what a repository needs to run its statements, inside a transaction or not. */
+export type Conn = DB | Tx;
 
 const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 
@@ -22,29 +38,74 @@ export function openDb(file: string): DB {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   cacheStatements(sqlite);
-  const db = drizzle(sqlite, { schema });
+  const gate = new Gate();
+  const db = drizzle(
+    async (text, params, method) => {
+      await gate.pass();
+      const statement = sqlite.prepare(text);
+      if (method === "run" || !statement.reader) return { rows: [], ...statement.run(params) };
+      statement.raw(true);
+      return { rows: method === "get" ? (statement.get(params) as unknown[]) : (statement.all(params) as unknown[]) };
+    },
+    { schema },
+  ) as DB;
+  db.$client = sqlite;
   // Every transaction here reads, then writes. A deferred BEGIN would take the write lock only at
   // the first write, and in WAL mode fail at once with SQLITE_BUSY (no busy wait) when the other
   // process wrote in between. BEGIN IMMEDIATE takes it up front and waits busy_timeout for it.
   const transaction = db.transaction.bind(db);
-  db.transaction = ((fn, config) => transaction(fn, { behavior: "immediate", ...config })) as typeof db.transaction;
+  db.transaction = (<T>(body: (tx: Tx) => Promise<T>, options?: SQLiteTransactionConfig): Promise<T> => {
+    const outer = gate.current();
+    // A service that opens a transaction while its caller holds one joins it as a savepoint.
+    if (outer) return (outer.tx as Tx).transaction(body);
+    const holder: { tx?: unknown } = {};
+    return gate.hold(holder, () =>
+      transaction(
+        (tx) => {
+          holder.tx = tx;
+          return body(tx);
+        },
+        { behavior: "immediate", ...options },
+      ),
+    );
+  }) as typeof db.transaction;
   return db;
 }
 
-export function migrateDb(db: DB): void {
-  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+export type Dialect = "sqlite" | "postgres";
+
+export const dialectOf = (db: object): Dialect => (isPostgres(db) ? "postgres" : "sqlite");
+
+/** The configured database: PostgreSQL when DATABASE_URL is set, else the SQLite file. */
+export function openDatabase(target: { databaseUrl: string | null; databasePath: string } = config()): DB {
+  return target.databaseUrl ? openPostgres(target.databaseUrl) : openDb(target.databasePath);
 }
 
-export function closeDb(db: DB): void {
-  db.$client.close();
+/** Where the data lives, for logs: the file, or the PostgreSQL URL without its password. */
+export function databaseLabel(target: { databaseUrl: string | null; databasePath: string } = config()): string {
+  if (!target.databaseUrl) return target.databasePath;
+  const url = new URL(target.databaseUrl);
+  url.password = "";
+  return url.toString();
+}
+
+export async function migrateDb(db: DB): Promise<void> {
+  if (isPostgres(db)) await migratePostgres(db);
+  else migrate(syncDrizzle(db.$client), { migrationsFolder: MIGRATIONS_FOLDER });
+}
+
+export async function closeDb(db: DB): Promise<void> {
+  if (isPostgres(db)) await closePostgres(db);
+  else db.$client.close();
 }
 
 // Cached on globalThis so that Next's dev reloads and route bundles share one connection,
-// and opened lazily so that `next build` never touches SQLite.
-const holder = globalThis as unknown as { __erisDb?: { file: string; db: DB } };
+// and opened lazily so that `next build` never touches the database.
+const holder = globalThis as unknown as { __erisDb?: { key: string; db: DB } };
 
 export function getDb(): DB {
-  const file = config().databasePath;
-  if (holder.__erisDb?.file !== file) holder.__erisDb = { file, db: openDb(file) };
+  const { databaseUrl, databasePath } = config();
+  const key = databaseUrl ?? databasePath;
+  if (holder.__erisDb?.key !== key) holder.__erisDb = { key, db: openDatabase({ databaseUrl, databasePath }) };
   return holder.__erisDb.db;
 }

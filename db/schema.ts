@@ -60,7 +60,8 @@ export const experiments = sqliteTable(
     // Grows at every change; the definition of each revision is kept in experiment_revisions.
     revision: integer("revision").notNull().default(1),
   },
-  (t) => [index("experiments_live_created_idx").on(t.deletedAt, t.createdAt)],
+  // The list's order: newest first, ties by id (UUIDv7, creation order), read from the index alone.
+  (t) => [index("experiments_live_created_idx").on(t.deletedAt, t.createdAt, t.id)],
 );
 
 /**
@@ -111,7 +112,7 @@ export const schedules = sqliteTable(
     deletedAt: timeMs("deleted_at"),
   },
   (t) => [
-    index("schedules_experiment_idx").on(t.experimentId, t.createdAt),
+    index("schedules_experiment_idx").on(t.experimentId, t.createdAt, t.id),
     index("schedules_due_idx").on(t.nextRunAt),
   ],
 );
@@ -163,14 +164,13 @@ export const trials = sqliteTable(
     // updated_at, the version of a schedule's embedded `trials` is read from it too.
     index("trials_schedule_active_idx").on(t.scheduleId, t.status, t.scheduledFor, t.id, t.updatedAt),
     index("trials_queue_idx").on(t.status, t.scheduledFor, t.createdAt),
-    index("trials_experiment_idx").on(t.experimentId, t.createdAt),
-    // The lists (newest first) filtered by time, read from the index alone.
-    index("trials_created_idx").on(t.createdAt, t.experimentId, t.status),
-    // The whole list in its exact order (creation time, then row number, which SQLite keeps after
-    // the key): a deep offset walks this index without sorting the ties of each millisecond.
-    index("trials_created_at_idx").on(t.createdAt),
-    index("trials_status_created_idx").on(t.status, t.createdAt, t.experimentId),
-    index("trials_schedule_created_idx").on(t.scheduleId, t.createdAt, t.experimentId),
+    // The lists, newest first, in their exact order (creation time, then id: UUIDv7, so creation
+    // order within a millisecond), read from the index alone: a deep offset walks the index without
+    // sorting each millisecond's ties; experiment_id is there for the deleted-experiment filter.
+    index("trials_experiment_idx").on(t.experimentId, t.createdAt, t.id),
+    index("trials_created_idx").on(t.createdAt, t.id, t.experimentId, t.status),
+    index("trials_status_created_idx").on(t.status, t.createdAt, t.id, t.experimentId),
+    index("trials_schedule_created_idx").on(t.scheduleId, t.createdAt, t.id, t.experimentId),
     // A schedule's `trials` (Kallisti embeds them), in its order, without reading the rows.
     index("trials_schedule_brief_idx").on(t.scheduleId, t.executedAt, t.scheduledFor, t.status, t.id),
   ],
@@ -418,7 +418,7 @@ export const notificationDeliveries = sqliteTable(
     at: timeMs("at").notNull(),
   },
   (t) => [
-    index("notification_deliveries_channel_idx").on(t.channel, t.at),
+    index("notification_deliveries_channel_idx").on(t.channel, t.at, t.id),
     index("notification_deliveries_trial_idx").on(t.trialId, t.channel),
   ],
 );

@@ -1,9 +1,17 @@
 /**
  * `npm test`: unit + integration (vitest) and end-to-end (Playwright in Chromium), then one line
  * `N passed, N failed` summing every suite. Exits non-zero if anything failed or a suite crashed.
+ *
+ * The database suites run twice: on SQLite (every vitest suite), then on a throwaway PostgreSQL
+ * server (the suites that touch the database: API, runner and jobs, database, domain services);
+ * the browser suite runs once, on PostgreSQL. Without PostgreSQL's server programs the PostgreSQL
+ * passes are skipped with a notice (and the browser suite runs on SQLite), except under CI, where
+ * that is a failure.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import { createDatabase, startPostgres } from "./fixtures/postgres";
+import { postgresSkipReason } from "./fixtures/postgres-binaries";
 
 type Counts = { passed: number; failed: number; skipped: number; crashed: boolean };
 
@@ -21,16 +29,33 @@ function readJson(file: string): any {
   }
 }
 
-function vitest(): Counts {
+/** The vitest suites that reach the database: run again on PostgreSQL. */
+const DATABASE_SUITES = [
+  "e2e/api",
+  "jobs",
+  "db",
+  ...["audit", "auth", "blackout", "experiments", "global-guards", "import", "metrics", "notifications"].map(
+    (d) => `lib/${d}/`,
+  ),
+  ...["reports", "runner", "schedules", "signal", "trials", "users"].map((d) => `lib/${d}/`),
+];
+
+function vitest(name: string, filters: string[] = [], env: Record<string, string> = {}): Counts {
   const out = ".vitest-results.json";
   fs.rmSync(out, { force: true });
-  const code = run("unit + integration", process.execPath, [
-    "node_modules/vitest/vitest.mjs",
-    "run",
-    "--reporter=default",
-    "--reporter=json",
-    `--outputFile=${out}`,
-  ]);
+  const code = run(
+    name,
+    process.execPath,
+    [
+      "node_modules/vitest/vitest.mjs",
+      "run",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile=${out}`,
+      ...filters,
+    ],
+    env,
+  );
   const r = readJson(out);
   if (!r) return { passed: 0, failed: 0, skipped: 0, crashed: true };
   const failedSuites = (r.testResults ?? []).filter(
@@ -44,16 +69,14 @@ function vitest(): Counts {
   };
 }
 
-function playwright(): Counts {
+function playwright(env: Record<string, string>): Counts {
   const out = ".playwright-results.json";
   fs.rmSync(out, { force: true });
   const code = run(
-    "end-to-end",
+    `end-to-end${env.DATABASE_URL ? " (PostgreSQL)" : ""}`,
     process.execPath,
     ["node_modules/@playwright/test/cli.js", "test", "--reporter=list,json"],
-    {
-      PLAYWRIGHT_JSON_OUTPUT_NAME: out,
-    },
+    { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: out },
   );
   const r = readJson(out);
   if (!r?.stats) return { passed: 0, failed: 0, skipped: 0, crashed: true };
@@ -73,7 +96,31 @@ function build(): Counts {
   return { passed: 0, failed: code === 0 ? 0 : 1, skipped: 0, crashed: false };
 }
 
-const suites = process.argv.includes("--unit-only") ? [vitest()] : [build(), vitest(), playwright()];
+const skipped = (why: string): Counts => {
+  console.log(`\n=== PostgreSQL: ${process.env.CI ? "FAILED" : "skipped"}: ${why}`);
+  return { passed: 0, failed: process.env.CI ? 1 : 0, skipped: 0, crashed: false };
+};
+
+async function onPostgres(unitOnly: boolean): Promise<Counts[]> {
+  const reason = postgresSkipReason();
+  if (reason) return [skipped(reason), ...(unitOnly ? [] : [playwright({})])];
+  const server = await startPostgres({ database: "postgres_tests" });
+  try {
+    const serverUrl = server.url;
+    const suites = [vitest("unit + integration on PostgreSQL", DATABASE_SUITES, { ERIS_TEST_POSTGRES: serverUrl })];
+    if (!unitOnly) suites.push(playwright({ DATABASE_URL: await createDatabase(serverUrl, "eris_browser") }));
+    return suites;
+  } finally {
+    await server.stop();
+  }
+}
+
+const unitOnly = process.argv.includes("--unit-only");
+const suites = [
+  ...(unitOnly ? [] : [build()]),
+  vitest("unit + integration on SQLite"),
+  ...(await onPostgres(unitOnly)),
+];
 const total = suites.reduce(
   (a, s) => ({ passed: a.passed + s.passed, failed: a.failed + s.failed, skipped: a.skipped + s.skipped }),
   { passed: 0, failed: 0, skipped: 0 },

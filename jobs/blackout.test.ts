@@ -24,7 +24,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 afterEach(async () => {
   killRunners();
-  setSignal(getDb(), { state: "RUN", reason: "" }, "test");
+  await setSignal(getDb(), { state: "RUN", reason: "" }, "test");
   for (const w of (await api("GET", "/api/v1/blackout")).body) await api("DELETE", `/api/v1/blackout/${w.id}`);
 });
 
@@ -64,7 +64,7 @@ test("a trial queued before a window opened is Skipped when the runner reaches i
     name: "queued",
     steps: [{ do: "cm.wait", where: { time_in_seconds: 0 } }],
   });
-  setSignal(getDb(), { state: "PAUSE", reason: "hold the queue" }, "test");
+  await setSignal(getDb(), { state: "PAUSE", reason: "hold the queue" }, "test");
   const t = await api("POST", "/api/v1/trial/", { experiment: exp.body.id });
   expect(t.body.status).toBe("Scheduled");
   await api("POST", "/api/v1/blackout", {
@@ -73,7 +73,7 @@ test("a trial queued before a window opened is Skipped when the runner reaches i
     starts_at: iso(Date.now() - 1000),
     ends_at: iso(Date.now() + 3_600_000),
   });
-  setSignal(getDb(), { state: "RUN", reason: "" }, "test");
+  await setSignal(getDb(), { state: "RUN", reason: "" }, "test");
   const done = await until("skipped", async () => {
     const x = await read(t.body.id);
     return x.status === "Skipped" && x;

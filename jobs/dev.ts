@@ -1,15 +1,15 @@
 /** `npm run dev`: migrate, then Next's dev server and a runner that restarts on change. */
-import { closeDb, migrateDb, openDb } from "@/db/client";
+import { closeDb, migrateDb, openDatabase } from "@/db/client";
 import { ensureAuthSecret } from "@/lib/auth/secret";
 import { config } from "@/lib/config";
 import { createFirstAdminFromEnv } from "./first-admin";
 import { runnerStopTimeoutMs, supervise } from "./supervise";
 
 const cfg = config();
-const db = openDb(cfg.databasePath);
-migrateDb(db);
+const db = openDatabase(cfg);
+await migrateDb(db);
 await createFirstAdminFromEnv(db);
-closeDb(db);
+await closeDb(db);
 const env = {
   NEXTAUTH_SECRET: ensureAuthSecret(cfg.databasePath),
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${cfg.port}`,

@@ -11,7 +11,7 @@ export async function createFirstAdminFromEnv(
   const email = env.ERIS_ADMIN_EMAIL?.trim().toLowerCase();
   const password = env.ERIS_ADMIN_PASSWORD;
   const users = new UserService(db);
-  if (!email || !password || users.count() > 0) return;
+  if (!email || !password || (await users.count()) > 0) return;
   if (password.length < PASSWORD_MIN)
     throw new Error(`ERIS_ADMIN_PASSWORD must have at least ${PASSWORD_MIN} characters`);
   await users.createFirstAdmin({ email, name: "Administrator", password });

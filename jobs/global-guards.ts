@@ -30,7 +30,7 @@ export class GlobalGuardWatch {
 
   /** Checks every guard that is due; call it often (the runner's loop does, every TICK_MS). */
   async tick(now = Date.now()): Promise<void> {
-    for (const guard of this.service.enabled()) {
+    for (const guard of await this.service.enabled()) {
       if ((this.dueAt.get(guard.id) ?? 0) > now) continue;
       this.dueAt.set(guard.id, now + guard.intervalSeconds * 1000);
       await this.check(guard);
@@ -55,18 +55,23 @@ export class GlobalGuardWatch {
     const at = Date.now();
     if (saw === null) {
       this.failures.set(guard.id, 0);
-      this.service.recordCheck(guard.id, { at, ok: true, message: null, tripped: guard.trippedAt ? false : undefined });
+      await this.service.recordCheck(guard.id, {
+        at,
+        ok: true,
+        message: null,
+        tripped: guard.trippedAt ? false : undefined,
+      });
       return;
     }
     const failures = (this.failures.get(guard.id) ?? 0) + 1;
     this.failures.set(guard.id, failures);
     const trips = failures > guard.tolerance && guard.trippedAt === null;
-    this.service.recordCheck(guard.id, { at, ok: false, message: saw, tripped: trips ? true : undefined });
+    await this.service.recordCheck(guard.id, { at, ok: false, message: saw, tripped: trips ? true : undefined });
     if (!trips) return;
-    const current = readSignal(this.db);
+    const current = await readSignal(this.db);
     log("global guard tripped", { guard: guard.name, action: guard.action, saw });
     if (SEVERITY[current.state] >= SEVERITY[guard.action]) return;
-    setSignal(
+    await setSignal(
       this.db,
       { state: guard.action, reason: `guard "${guard.name}" failed ${failures} times in a row: ${saw}`.slice(0, 500) },
       `guard:${guard.name}`,

@@ -32,7 +32,7 @@ afterAll(() => target.close());
 afterEach(async () => {
   killRunners();
   for (const g of (await api("GET", "/api/v1/guard")).body) await api("DELETE", `/api/v1/guard/${g.id}`);
-  setSignal(getDb(), { state: "RUN", reason: "" }, "test");
+  await setSignal(getDb(), { state: "RUN", reason: "" }, "test");
   healthy = true;
 });
 
@@ -130,9 +130,16 @@ test("a global guard configured to STOP sets STOP, names itself, and is audited"
     "a passing check",
     async () => (await api("GET", `/api/v1/guard/${created.body.id}`)).body.last_ok === true,
   );
-  expect(readSignal(getDb()).state).toBe("RUN");
+  expect((await readSignal(getDb())).state).toBe("RUN");
   healthy = false;
-  const signal = await until("STOP", () => readSignal(getDb()).state === "STOP" && readSignal(getDb()), 15_000);
+  const signal = await until(
+    "STOP",
+    async () => {
+      const now = await readSignal(getDb());
+      return now.state === "STOP" && now;
+    },
+    15_000,
+  );
   expect(signal.setBy).toBe("guard:payments up");
   expect(signal.reason).toMatch(/^guard "payments up" failed 1 times in a row: .*503/);
   const guard = (await api("GET", `/api/v1/guard/${created.body.id}`)).body;
@@ -168,9 +175,16 @@ describe.skipIf(skip !== null)(skip ? `global Prometheus guard: SKIPPED, ${skip}
       async () => (await api("GET", `/api/v1/guard/${created.body.id}`)).body.last_ok === true,
       20_000,
     );
-    expect(readSignal(getDb()).state).toBe("RUN");
+    expect((await readSignal(getDb())).state).toBe("RUN");
     errors = 9;
-    const signal = await until("PAUSE", () => readSignal(getDb()).state === "PAUSE" && readSignal(getDb()), 30_000);
+    const signal = await until(
+      "PAUSE",
+      async () => {
+        const now = await readSignal(getDb());
+        return now.state === "PAUSE" && now;
+      },
+      30_000,
+    );
     expect(signal.setBy).toBe("guard:checkout error alert");
     expect(signal.reason).toContain('guard "checkout error alert" failed');
     expect(signal.reason).toContain("Expectation failed");

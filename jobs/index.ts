@@ -6,7 +6,7 @@
  * once and leaves the trial to the next runner, which rolls it back.
  */
 import { hostname } from "node:os";
-import { closeDb, openDb } from "@/db/client";
+import { closeDb, databaseLabel, openDatabase } from "@/db/client";
 import { config } from "@/lib/config";
 import { newId } from "@/lib/ids";
 import { getToolbox } from "@/lib/plugins/toolbox";
@@ -17,7 +17,7 @@ import { startSignalListener } from "./signal-listener";
 import { onShutdown } from "./signals";
 
 const cfg = config();
-const db = openDb(cfg.databasePath);
+const db = openDatabase(cfg);
 const holder = `${hostname()}:${process.pid}:${newId().slice(0, 8)}`;
 let toolbox: Awaited<ReturnType<typeof getToolbox>>;
 try {
@@ -47,7 +47,7 @@ onShutdown({
   graceful: async (signal) => {
     listener?.close();
     await runner.stop(signal);
-    closeDb(db);
+    await closeDb(db);
     log("stopped", { signal });
     process.exit(0);
   },
@@ -63,7 +63,7 @@ onShutdown({
   repeated: (signal) => log("shutdown already under way", { signal }),
 });
 
-log("started", { holder, pid: process.pid, database: cfg.databasePath });
+log("started", { holder, pid: process.pid, database: databaseLabel(cfg) });
 await runner.start();
 // Tells the supervisor this runner is up and which lease holder it is (for a fast takeover if it dies).
 process.send?.({ eris: "runner-ready", holder });

@@ -7,7 +7,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { getDb } from "@/db/client";
-import { type Trial, trials } from "@/db/schema";
+import { type Trial, trials } from "@/db/tables";
 import { killRunners, startRunner, until } from "@/e2e/fixtures/runner-process";
 import { createExperimentSchema } from "@/lib/experiments/schemas";
 import { ExperimentService } from "@/lib/experiments/service";
@@ -59,7 +59,7 @@ afterAll(() => {
 test("a user module runs in a trial, a hook adjusts it first, and the webhook observer reports it", async () => {
   startRunner({ ERIS_CONFIG: configPath, TEST_WEBHOOK_SECRET: "shh" });
   const db = getDb();
-  const exp = new ExperimentService(db).create(
+  const exp = await new ExperimentService(db).create(
     createExperimentSchema.parse({
       name: "greet",
       steps: [
@@ -72,8 +72,8 @@ test("a user module runs in a trial, a hook adjusts it first, and the webhook ob
     createTrialSchema.parse({ experiment: exp.id, parameters: {}, initiated_from: "test" }),
     "t",
   );
-  const done = await until("trial done", () => {
-    const row = db.select().from(trials).where(eq(trials.id, t.id)).get() as Trial;
+  const done = await until("trial done", async () => {
+    const [row] = (await db.select().from(trials).where(eq(trials.id, t.id)).limit(1)) as Trial[];
     return ["Succeeded", "Failed", "Invalid"].includes(row.status) && row;
   });
   expect(done.status).toBe("Succeeded");

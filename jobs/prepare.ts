@@ -7,7 +7,7 @@
  * ERIS_SETTINGS_FD names, as one JSON object.
  */
 import fs from "node:fs";
-import { closeDb, migrateDb, openDb } from "@/db/client";
+import { closeDb, databaseLabel, migrateDb, openDatabase } from "@/db/client";
 import { config } from "@/lib/config";
 import { createLogger } from "@/lib/log/logger";
 import { buildIfStale } from "./build-state";
@@ -18,11 +18,11 @@ import { runnerStopTimeoutMs } from "./supervise";
 if (!buildIfStale()) process.exit(1);
 
 const cfg = config();
-const db = openDb(cfg.databasePath);
-migrateDb(db);
+const db = openDatabase(cfg);
+await migrateDb(db);
 await createFirstAdminFromEnv(db);
-closeDb(db);
-createLogger("supervisor", { tag: "eris" }).info("database migrated", { database: cfg.databasePath });
+await closeDb(db);
+createLogger("supervisor", { tag: "eris" }).info("database migrated", { database: databaseLabel(cfg) });
 
 const fd = Number(process.env.ERIS_SETTINGS_FD);
 if (Number.isInteger(fd) && fd > 2) {

@@ -6,7 +6,7 @@
 import { and, count, eq, inArray } from "drizzle-orm";
 import { afterEach, expect, test } from "vitest";
 import { getDb } from "@/db/client";
-import { schedules, trials } from "@/db/schema";
+import { schedules, trials } from "@/db/tables";
 import { api } from "@/e2e/api/client";
 import { killRunners, startRunner, until } from "@/e2e/fixtures/runner-process";
 import { createExperimentSchema } from "@/lib/experiments/schemas";
@@ -23,12 +23,12 @@ const db = () => getDb();
 afterEach(() => killRunners());
 
 /** A schedule with `history` finished trials, one per minute slot, oldest first; returns it. */
-function scheduleWithHistory(history: number, historyLimit: number) {
-  const exp = new ExperimentService(db()).create(
+async function scheduleWithHistory(history: number, historyLimit: number) {
+  const exp = await new ExperimentService(db()).create(
     createExperimentSchema.parse({ name: "history", steps: [{ do: "cm.wait", where: { time_in_seconds: 0 } }] }),
     "t",
   );
-  const s = new ScheduleService(db()).create(
+  const s = await new ScheduleService(db()).create(
     exp.id,
     scheduleSchema.parse({ recurrence_pattern: "* * * * *", history_limit: historyLimit, concurrency_policy: "Allow" }),
     "t",
@@ -47,51 +47,50 @@ function scheduleWithHistory(history: number, historyLimit: number) {
   })();
   return s;
 }
-const ofSchedule = (id: string) =>
-  db().select({ n: count() }).from(trials).where(eq(trials.scheduleId, id)).get()?.n ?? 0;
+const ofSchedule = async (id: string) =>
+  (await db().select({ n: count() }).from(trials).where(eq(trials.scheduleId, id)))[0]?.n ?? 0;
 
 test("history_limit 40,000 over 100,000 trials: the oldest 60,000 go, nothing else changes, the schedule keeps firing", async () => {
-  const s = scheduleWithHistory(100_000, 40_000);
-  const oldest = db().select().from(trials).where(eq(trials.scheduleId, s.id)).orderBy(trials.scheduledFor).get();
+  const s = await scheduleWithHistory(100_000, 40_000);
+  const [oldest] = await db()
+    .select()
+    .from(trials)
+    .where(eq(trials.scheduleId, s.id))
+    .orderBy(trials.scheduledFor)
+    .limit(1);
   // The oldest trial is still running: pruning never touches an active trial.
-  db().update(trials).set({ status: "In Progress" }).where(eq(trials.id, oldest!.id)).run();
+  await db().update(trials).set({ status: "In Progress" }).where(eq(trials.id, oldest!.id));
   const before = new Map(
-    db()
-      .select({ id: trials.id, status: trials.status })
-      .from(trials)
-      .where(eq(trials.scheduleId, s.id))
-      .all()
-      .map((t) => [t.id, t.status]),
+    (await db().select({ id: trials.id, status: trials.status }).from(trials).where(eq(trials.scheduleId, s.id))).map(
+      (t) => [t.id, t.status],
+    ),
   );
 
   const deleted = await new TrialLifecycle(db()).pruneHistory(s.id, 40_000);
   expect(deleted).toBe(59_999);
-  expect(ofSchedule(s.id)).toBe(40_001);
-  const after = db()
+  expect(await ofSchedule(s.id)).toBe(40_001);
+  const after = await db()
     .select({ id: trials.id, status: trials.status })
     .from(trials)
-    .where(eq(trials.scheduleId, s.id))
-    .all();
+    .where(eq(trials.scheduleId, s.id));
   for (const t of after) expect(t.status).toBe(before.get(t.id)); // no trial rewritten
   expect(after.find((t) => t.id === oldest!.id)?.status).toBe("In Progress");
 
-  db()
+  await db()
     .update(schedules)
     .set({ nextRunAt: Date.now() - 1000 })
-    .where(eq(schedules.id, s.id))
-    .run();
-  const fired = fireDueSchedules(db(), Date.now());
+    .where(eq(schedules.id, s.id));
+  const fired = await fireDueSchedules(db(), Date.now());
   expect(fired.filter((f) => f.scheduleId === s.id).map((f) => f.status)).toContain("Scheduled");
 });
 
 test("a runner pruning 160,000 trials never makes a concurrent API write fail, even with a 250 ms lock wait", async () => {
-  const s = scheduleWithHistory(200_000, 40_000);
-  db()
+  const s = await scheduleWithHistory(200_000, 40_000);
+  await db()
     .update(schedules)
     .set({ nextRunAt: Date.now() - 1000 })
-    .where(eq(schedules.id, s.id))
-    .run();
-  const experiment = db().select().from(schedules).where(eq(schedules.id, s.id)).get()!.experimentId;
+    .where(eq(schedules.id, s.id));
+  const experiment = (await db().select().from(schedules).where(eq(schedules.id, s.id)).limit(1))[0]!.experimentId;
   db().$client.pragma("busy_timeout = 250");
   try {
     const r = startRunner();
@@ -103,20 +102,19 @@ test("a runner pruning 160,000 trials never makes a concurrent API write fail, e
     }
     for (let i = 0; i < 20; i++) statuses.push((await api("POST", "/api/v1/trial/", { experiment })).status);
     expect(statuses.filter((x) => x !== 201)).toEqual([]);
-    await until("pruned", () => ofSchedule(s.id) <= 40_001, 30_000);
-    const left = db()
+    await until("pruned", async () => (await ofSchedule(s.id)) <= 40_001, 30_000);
+    const [left] = await db()
       .select({ n: count() })
       .from(trials)
-      .where(and(eq(trials.scheduleId, s.id), inArray(trials.status, ["Succeeded", "Failed"])))
-      .get()?.n;
-    expect(left).toBeLessThanOrEqual(40_000);
+      .where(and(eq(trials.scheduleId, s.id), inArray(trials.status, ["Succeeded", "Failed"])));
+    expect(left?.n).toBeLessThanOrEqual(40_000);
   } finally {
     db().$client.pragma("busy_timeout = 5000");
   }
 }, 120_000);
 
 test("the concurrency check at a firing is an index lookup on the schedule's active trials, not its history", async () => {
-  const s = scheduleWithHistory(10, 5);
+  const s = await scheduleWithHistory(10, 5);
   const plans = await queryPlans(db(), () => new TrialRepo(db()).activeOfSchedule(s.id));
   expect(plans).toHaveLength(1);
   expect(plans[0].steps.join("\n")).toContain(

@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
 import { getDb } from "@/db/client";
-import { type Trial, trials } from "@/db/schema";
+import { type Trial, trials } from "@/db/tables";
 import { killRunners, startRunner, until } from "@/e2e/fixtures/runner-process";
 import { createExperimentSchema, patchExperimentSchema } from "@/lib/experiments/schemas";
 import { ExperimentService } from "@/lib/experiments/service";
@@ -34,11 +34,13 @@ afterEach(() => killRunners());
 const hit = (path: string) => hits.get(path) ?? 0;
 const probeStep = (name: string) => ({ do: "cm.http_probe", where: { url: `${base}/{{ run }}/${name}` } });
 const wait = (seconds: number) => ({ do: "cm.wait", where: { time_in_seconds: seconds } });
-const trial = (id: string) => db().select().from(trials).where(eq(trials.id, id)).get() as Trial;
+const trial = async (id: string) => (await db().select().from(trials).where(eq(trials.id, id)).limit(1))[0] as Trial;
 type Records = Record<"pre_steps" | "steps" | "post_steps", { status: string; logs: string[]; attempts?: number }[]>;
-const records = (id: string) => trial(id).records as unknown as Records;
-const ended = (id: string) => () =>
-  !["Scheduled", "In Progress", "Stop Initiated"].includes(trial(id).status) && trial(id);
+const records = async (id: string) => (await trial(id)).records as unknown as Records;
+const ended = (id: string) => async () => {
+  const t = await trial(id);
+  return !["Scheduled", "In Progress", "Stop Initiated"].includes(t.status) && t;
+};
 
 function experiment(body: Record<string, unknown>) {
   return new ExperimentService(db()).create(createExperimentSchema.parse({ name: "recovery", ...body }), "t");
@@ -60,9 +62,9 @@ test("a rollback longer than the lease runs once on recovery, however long it ta
   const a = await activeRunner();
   const b = startRunner(); // a standby: it takes over while its heartbeat is already beating
   await until("B waiting", () => b.logs().includes("waiting for the lease"));
-  const exp = experiment({ steps: [wait(30)], post_steps: [probeStep("begin"), wait(3.5), probeStep("end")] });
+  const exp = await experiment({ steps: [wait(30)], post_steps: [probeStep("begin"), wait(3.5), probeStep("end")] });
   const t = await launch(exp.id, "long");
-  await until("the step running", () => records(t.id).steps?.length);
+  await until("the step running", async () => (await records(t.id)).steps?.length);
   a.proc.kill("SIGKILL");
   await a.exited;
   const done = await until("recovered", ended(t.id), 20_000);
@@ -76,10 +78,10 @@ test("a rollback longer than the lease runs once on recovery, however long it ta
 
 test("an experiment edited while its trial runs: the crash recovery runs the rollback the trial started with", async () => {
   const a = await activeRunner();
-  const exp = experiment({ steps: [wait(30)], post_steps: [probeStep("old")] });
+  const exp = await experiment({ steps: [wait(30)], post_steps: [probeStep("old")] });
   const t = await launch(exp.id, "edited");
-  await until("the step running", () => records(t.id).steps?.length);
-  new ExperimentService(db()).update(
+  await until("the step running", async () => (await records(t.id)).steps?.length);
+  await new ExperimentService(db()).update(
     exp.id,
     patchExperimentSchema.parse({ pre_steps: [probeStep("new-pre")], post_steps: [probeStep("new")] }),
     "t",
@@ -91,14 +93,17 @@ test("an experiment edited while its trial runs: the crash recovery runs the rol
   expect(hit("/edited/old")).toBe(1);
   expect(hit("/edited/new")).toBe(0);
   expect(hit("/edited/new-pre")).toBe(0);
-  expect(trial(t.id).experimentRevision).toBe(1);
+  expect((await trial(t.id)).experimentRevision).toBe(1);
 });
 
 test("kill -9 during the rollback: the interrupted post_step starts again, finished ones do not", async () => {
   const a = await activeRunner();
-  const exp = experiment({ steps: [wait(0.1)], post_steps: [probeStep("p1"), wait(4), probeStep("p3")] });
+  const exp = await experiment({ steps: [wait(0.1)], post_steps: [probeStep("p1"), wait(4), probeStep("p3")] });
   const t = await launch(exp.id, "mid-rollback");
-  await until("the second rollback step running", () => records(t.id).post_steps?.[1]?.status === "running");
+  await until(
+    "the second rollback step running",
+    async () => (await records(t.id)).post_steps?.[1]?.status === "running",
+  );
   a.proc.kill("SIGKILL");
   await a.exited;
   startRunner();
@@ -114,9 +119,9 @@ test("kill -9 during the rollback: the interrupted post_step starts again, finis
 
 test("a stalled runner (SIGSTOP past its lease) writes nothing after the takeover", async () => {
   const a = await activeRunner();
-  const exp = experiment({ steps: [wait(2)], post_steps: [probeStep("rollback")] });
+  const exp = await experiment({ steps: [wait(2)], post_steps: [probeStep("rollback")] });
   const t = await launch(exp.id, "stalled");
-  await until("the step running", () => records(t.id).steps?.length);
+  await until("the step running", async () => (await records(t.id)).steps?.length);
   a.proc.kill("SIGSTOP");
   const b = startRunner();
   const recovered = await until("taken over and rolled back", ended(t.id), 15_000);
@@ -125,7 +130,7 @@ test("a stalled runner (SIGSTOP past its lease) writes nothing after the takeove
   // A wakes up with its step done and its lease gone: every write it tries must be refused.
   await until("A notices", () => /lease lost|trial lost/.test(a.logs()), 10_000);
   await new Promise((r) => setTimeout(r, 1500));
-  expect(trial(t.id)).toEqual(recovered);
+  expect(await trial(t.id)).toEqual(recovered);
   expect(hit("/stalled/rollback")).toBe(1);
   expect(b.logs()).toContain("trial recovered");
 });

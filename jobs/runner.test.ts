@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
 import { getDb } from "@/db/client";
-import { type Trial, trials } from "@/db/schema";
+import { type Trial, trials } from "@/db/tables";
 import { createExperimentSchema } from "@/lib/experiments/schemas";
 import { ExperimentService } from "@/lib/experiments/service";
 import { scheduleSchema } from "@/lib/schedules/schemas";
@@ -35,9 +35,9 @@ beforeAll(async () => {
 afterAll(() => probe.close());
 afterEach(async () => {
   killRunners();
-  setSignal(db(), { state: "RUN", reason: "" }, "test");
+  await setSignal(db(), { state: "RUN", reason: "" }, "test");
   // leave no queued work for the next test's runner
-  db().update(trials).set({ status: "Failed" }).where(eq(trials.status, "Scheduled")).run();
+  await db().update(trials).set({ status: "Failed" }).where(eq(trials.status, "Scheduled"));
   await new Promise((r) => setTimeout(r, 100));
 });
 
@@ -51,27 +51,29 @@ async function trialFor(experimentId: string) {
   );
 }
 /** The live lease holder's runner process, by pid. */
-const heldBy = (pid: number | undefined) => {
-  const l = currentLease(db());
+const heldBy = async (pid: number | undefined) => {
+  const l = await currentLease(db());
   return !!l && l.expiresAt > Date.now() && l.holder.split(":")[1] === String(pid);
 };
-const trial = (id: string) => db().select().from(trials).where(eq(trials.id, id)).get() as Trial;
+const trial = async (id: string) => (await db().select().from(trials).where(eq(trials.id, id)).limit(1))[0] as Trial;
 const statusIs =
   (id: string, ...s: Trial["status"][]) =>
-  () =>
-    s.includes(trial(id).status) && trial(id);
+  async () => {
+    const t = await trial(id);
+    return s.includes(t.status) && t;
+  };
 
 test("an every-second schedule fires on time, never early, each slot once", async () => {
   const r = startRunner();
   await until("runner active", () => r.logs().includes("lease acquired"));
-  const exp = experiment({ steps: [{ do: "cm.wait", where: { time_in_seconds: 0 } }] });
-  const s = new ScheduleService(db()).create(
+  const exp = await experiment({ steps: [{ do: "cm.wait", where: { time_in_seconds: 0 } }] });
+  const s = await new ScheduleService(db()).create(
     exp.id,
     scheduleSchema.parse({ recurrence_pattern: "* * * * * *", concurrency_policy: "Allow", recurrence_count: 4 }),
     "t",
   );
-  const done = await until("4 trials", () => {
-    const rows = db().select().from(trials).where(eq(trials.scheduleId, s.id)).all();
+  const done = await until("4 trials", async () => {
+    const rows = await db().select().from(trials).where(eq(trials.scheduleId, s.id));
     return rows.length === 4 && rows.every((t) => t.status === "Succeeded") && rows;
   });
   const slots = done.map((t) => t.scheduledFor).sort();
@@ -87,12 +89,12 @@ test("an every-second schedule fires on time, never early, each slot once", asyn
 test("kill -9 mid-trial: a second runner takes over, rolls back and records the interruption", async () => {
   const a = startRunner();
   await until("runner A holds the lease", () => heldBy(a.proc.pid));
-  const exp = experiment({
+  const exp = await experiment({
     steps: [{ do: "cm.wait", where: { time_in_seconds: 60 } }],
     post_steps: [{ do: "cm.http_probe", where: { url: probeUrl } }],
   });
   const t = await trialFor(exp.id);
-  await until("the step running", () => (trial(t.id).records as { steps?: unknown[] }).steps?.length);
+  await until("the step running", async () => ((await trial(t.id)).records as { steps?: unknown[] }).steps?.length);
   probeHits = 0;
   a.proc.kill("SIGKILL");
   await a.exited;
@@ -122,7 +124,7 @@ test("a waiting runner takes over within seconds when the active one dies", asyn
 
 test("stopping a running trial aborts its step; post_steps run; status Stopped", async () => {
   startRunner();
-  const exp = experiment({
+  const exp = await experiment({
     steps: [{ do: "cm.wait", where: { time_in_seconds: 60 } }],
     post_steps: [{ do: "cm.http_probe", where: { url: probeUrl } }],
   });
@@ -137,26 +139,29 @@ test("stopping a running trial aborts its step; post_steps run; status Stopped",
 
 test("PAUSE holds before the next step until RUN; STOP stops the running trial", async () => {
   startRunner();
-  const exp = experiment({
+  const exp = await experiment({
     steps: [
       { do: "cm.wait", where: { time_in_seconds: 0.5 } },
       { do: "cm.wait", where: { time_in_seconds: 0 } },
     ],
   });
   const t = await trialFor(exp.id);
-  await until("the first step running", () => (trial(t.id).records as { steps?: unknown[] }).steps?.length);
-  setSignal(db(), { state: "PAUSE", reason: "deploy" }, "oncall");
+  await until(
+    "the first step running",
+    async () => ((await trial(t.id)).records as { steps?: unknown[] }).steps?.length,
+  );
+  await setSignal(db(), { state: "PAUSE", reason: "deploy" }, "oncall");
   await new Promise((r) => setTimeout(r, 1500));
-  const held = trial(t.id);
+  const held = await trial(t.id);
   expect(held.status).toBe("In Progress");
   expect((held.records as { steps: unknown[] }).steps).toHaveLength(1); // the first step finished, the second waits
-  setSignal(db(), { state: "RUN", reason: "" }, "oncall");
+  await setSignal(db(), { state: "RUN", reason: "" }, "oncall");
   await until("finished", statusIs(t.id, "Succeeded"));
 
-  const long = experiment({ steps: [{ do: "cm.wait", where: { time_in_seconds: 60 } }] });
+  const long = await experiment({ steps: [{ do: "cm.wait", where: { time_in_seconds: 60 } }] });
   const t2 = await trialFor(long.id);
   await until("running", statusIs(t2.id, "In Progress"));
-  setSignal(db(), { state: "STOP", reason: "incident" }, "oncall");
+  await setSignal(db(), { state: "STOP", reason: "incident" }, "oncall");
   const stopped = await until("stopped", statusIs(t2.id, "Stopped"), 5000);
   expect(stopped.statusReason).toBe("stopped by global STOP by oncall: incident");
 });
@@ -175,7 +180,7 @@ test("the Krkn-compatible listener reads and sets the signal over plain HTTP", a
 
 test("SIGTERM lets the step run out its grace period, runs post_steps, records the stop and exits 0", async () => {
   const r = startRunner();
-  const exp = experiment({
+  const exp = await experiment({
     steps: [{ do: "cm.wait", where: { time_in_seconds: 60 } }],
     post_steps: [{ do: "cm.http_probe", where: { url: probeUrl } }],
   });
@@ -184,41 +189,44 @@ test("SIGTERM lets the step run out its grace period, runs post_steps, records t
   probeHits = 0;
   r.proc.kill("SIGTERM");
   expect(await r.exited).toBe(0);
-  const ended = trial(t.id);
+  const ended = await trial(t.id);
   expect(ended.status).toBe("Stopped");
   expect(ended.statusReason).toBe("stopped by runner shutdown (SIGTERM, grace period over)");
   expect(probeHits).toBe(1);
-  expect(currentLease(db())!.expiresAt).toBeLessThanOrEqual(Date.now()); // the lease was released
+  expect((await currentLease(db()))!.expiresAt).toBeLessThanOrEqual(Date.now()); // the lease was released
 });
 
 test("restarting the runner neither repeats nor loses a slot", async () => {
   const a = startRunner();
   await until("runner active", () => a.logs().includes("lease acquired"));
-  const exp = experiment({ steps: [{ do: "cm.wait", where: { time_in_seconds: 0 } }] });
-  const s = new ScheduleService(db()).create(
+  const exp = await experiment({ steps: [{ do: "cm.wait", where: { time_in_seconds: 0 } }] });
+  const s = await new ScheduleService(db()).create(
     exp.id,
     scheduleSchema.parse({ recurrence_pattern: "@every 1s", concurrency_policy: "Allow", recurrence_count: 5 }),
     "t",
   );
-  const ofSchedule = () => db().select().from(trials).where(eq(trials.scheduleId, s.id)).all();
-  await until("two firings", () => ofSchedule().length >= 2);
+  const ofSchedule = () => db().select().from(trials).where(eq(trials.scheduleId, s.id));
+  await until("two firings", async () => (await ofSchedule()).length >= 2);
   a.proc.kill("SIGTERM");
   await a.exited;
   startRunner();
   const ran = (rows: Trial[]) => rows.filter((t) => t.status !== "Skipped");
-  const all = await until("five runs", () => ran(ofSchedule()).length === 5 && ofSchedule());
+  const all = await until("five runs", async () => {
+    const rows = await ofSchedule();
+    return ran(rows).length === 5 && rows;
+  });
   // Every slot appears once; slots missed during the restart are recorded as such, not lost.
   const slots = all.map((t) => t.scheduledFor).sort((x, y) => x - y);
   expect(new Set(slots).size).toBe(slots.length);
   for (let i = 1; i < slots.length; i++) expect(slots[i] - slots[i - 1]).toBe(1000);
   for (const t of all.filter((t) => t.status === "Skipped")) expect(t.statusReason).toMatch(/^missed/);
-  await until("all finished", () => ran(ofSchedule()).every((t) => t.status === "Succeeded"));
+  await until("all finished", async () => ran(await ofSchedule()).every((t) => t.status === "Succeeded"));
 });
 
 test("the runner route reports the lease holder, its heartbeat, restarts and the trial it runs; then its absence", async () => {
   const r = startRunner({ ERIS_RUNNER_RESTARTS: "2" });
   await until("active", () => heldBy(r.proc.pid));
-  const exp = experiment({ steps: [{ do: "cm.wait", where: { time_in_seconds: 60 } }] });
+  const exp = await experiment({ steps: [{ do: "cm.wait", where: { time_in_seconds: 60 } }] });
   const t = await trialFor(exp.id);
   await until("running", statusIs(t.id, "In Progress"));
   const up = await api("GET", "/api/v1/runner", undefined, { as: "viewer" });

@@ -82,6 +82,8 @@ export class Runner {
   private executor: TrialExecutor | null = null;
   private stopping: string | null = null;
   private released = false;
+  /** The lease step in flight (a heartbeat or a claim), which the release waits for. */
+  private leaseStep: Promise<void> = Promise.resolve();
   private current: Current | null = null;
   private loops: Promise<void>[] = [];
   private readonly lifecycle: TrialLifecycle;
@@ -148,8 +150,10 @@ export class Runner {
   }
 
   private async releaseLease(): Promise<void> {
-    // The heartbeat loop sees `released` before its next beat and ends; no beat can follow the release.
+    // The heartbeat loop sees `released` before its next beat and ends; a beat already under way is
+    // awaited first, so no beat can follow the release.
     this.released = true;
+    await this.leaseStep;
     if (this.grant) await this.o.lease.release(Date.now());
     this.grant = null;
   }
@@ -157,7 +161,10 @@ export class Runner {
   private async heartbeatLoop(): Promise<void> {
     while (!this.released) {
       await sleep(this.o.heartbeatMs);
-      if (!this.released) await this.tickLease();
+      if (!this.released) {
+        this.leaseStep = this.tickLease();
+        await this.leaseStep;
+      }
     }
   }
 
@@ -199,8 +206,8 @@ export class Runner {
         try {
           const limits = new Map<string, number>();
           const now = Date.now();
-          const firings = fireDueSchedules(this.o.db, now);
-          recordFirings(this.o.db, firings, now);
+          const firings = await fireDueSchedules(this.o.db, now);
+          await recordFirings(this.o.db, firings, now);
           for (const f of firings) {
             log("schedule fired", {
               schedule: f.scheduleId,
@@ -212,7 +219,7 @@ export class Runner {
             if (f.historyLimit !== null) limits.set(f.scheduleId, f.historyLimit);
           }
           for (const [id, limit] of limits) await this.prune(id, limit);
-          const next = earliestDue(this.o.db);
+          const next = await earliestDue(this.o.db);
           if (next !== null) wake = Math.min(wake, next - Date.now());
         } catch (err) {
           log("scheduler error", { error: (err as Error).message });
@@ -244,7 +251,7 @@ export class Runner {
       if (executor && grant) {
         try {
           if (await this.recoverOrphan(executor, grant)) continue;
-          if (readSignal(this.o.db).state === "RUN" && (await this.runNext(executor, grant))) continue;
+          if ((await readSignal(this.o.db)).state === "RUN" && (await this.runNext(executor, grant))) continue;
         } catch (err) {
           log("runner error", { error: (err as Error).message });
         }
@@ -265,7 +272,7 @@ export class Runner {
         const status = await executor.recover(id, note, { rollback: current.rollback.signal });
         if (status === null) return log("rollback interrupted: left for the next runner", { trial: id });
         log("trial recovered", { trial: id, status });
-        this.notify(id);
+        await this.notify(id);
       });
       return true;
     }
@@ -275,12 +282,12 @@ export class Runner {
   private async runNext(executor: TrialExecutor, grant: LeaseGrant): Promise<boolean> {
     const trial = await this.lifecycle.claimNext(this.fence(grant));
     if (!trial) return false;
-    const window = trial.blackoutOverride ? null : openFor(this.o.db, trial.experimentId, Date.now());
+    const window = trial.blackoutOverride ? null : await openFor(this.o.db, trial.experimentId, Date.now());
     if (window) {
       // Queued before the window opened: no chaos starts inside it.
       await this.inHand(trial.id, async () => {
         await executor.skip(trial.id, windowReason(window));
-        this.notify(trial.id);
+        await this.notify(trial.id);
       });
       log("trial skipped", { trial: trial.id, reason: windowReason(window) });
       return true;
@@ -292,14 +299,22 @@ export class Runner {
     );
     await this.inHand(trial.id, async (current) => {
       const { stop } = current;
-      const watcher = setInterval(() => void this.watchSignal(trial, current), 200);
+      // Async checks on a timer: a check still reading the database when the next is due is not overlapped.
+      let watching = false;
+      const watcher = setInterval(() => {
+        if (watching) return;
+        watching = true;
+        void this.watchSignal(trial, current).finally(() => {
+          watching = false;
+        });
+      }, 200);
       try {
         try {
           await this.applyHooks(grant, trial.id);
         } catch (err) {
           if (err instanceof LostTrial) throw err;
           await executor.abandon(trial.id, "TrialHookError", `trial-creation hook failed: ${(err as Error).message}`);
-          this.notify(trial.id);
+          await this.notify(trial.id);
           return;
         }
         const status = await executor.run(trial.id, {
@@ -310,9 +325,9 @@ export class Runner {
         });
         if (status === null) return log("rollback interrupted: left for the next runner", { trial: trial.id });
         log("trial finished", { trial: trial.id, status });
-        this.notify(trial.id);
+        await this.notify(trial.id);
         if (trial.scheduleId) {
-          const limit = new ScheduleRepo(this.o.db).findById(trial.scheduleId)?.historyLimit ?? null;
+          const limit = (await new ScheduleRepo(this.o.db).findById(trial.scheduleId))?.historyLimit ?? null;
           if (limit !== null) await this.prune(trial.scheduleId, limit);
         }
       } finally {
@@ -348,7 +363,7 @@ export class Runner {
       if (!executor) return;
       try {
         await executor.recover(id, `runner error: ${(err as Error).message}`, { rollback: current.rollback.signal });
-        this.notify(id);
+        await this.notify(id);
       } catch (again) {
         log("trial could not be rolled back here", { trial: id, error: (again as Error).message });
       }
@@ -362,7 +377,7 @@ export class Runner {
    * pausable step's view of PAUSE current.
    */
   private async watchSignal(trial: Trial, current: Current): Promise<void> {
-    const signal = readSignal(this.o.db);
+    const signal = await readSignal(this.o.db);
     current.pause.update(signal.state === "PAUSE");
     if (current.stop.signal.aborted) return;
     const by = await this.lifecycle.pendingStop(trial.id);
@@ -371,14 +386,14 @@ export class Runner {
     // A blackout window that opens while the trial runs stops it when the window says so.
     if (trial.blackoutOverride || Date.now() - current.windowCheckedAt < WINDOW_CHECK_MS) return;
     current.windowCheckedAt = Date.now();
-    const window = openFor(this.o.db, trial.experimentId, Date.now());
+    const window = await openFor(this.o.db, trial.experimentId, Date.now());
     if (window?.window.onRunning === "stop") current.stop.abort(new StopRequested(windowReason(window)));
   }
 
   /** Trial-creation hooks may adjust parameters, metadata and ticket before the trial runs. */
   private async applyHooks(grant: LeaseGrant, trialId: string): Promise<void> {
     if (!this.o.toolbox.hooks.length) return;
-    const row = new TrialRepo(this.o.db).findWithDefinition(trialId);
+    const row = await new TrialRepo(this.o.db).findWithDefinition(trialId);
     if (!row) return;
     const { trial: t, experimentName } = row;
     const out = await applyHooks(this.o.toolbox.hooks, {
@@ -401,7 +416,7 @@ export class Runner {
    * Tells the notification channels (e-mail, Slack, Grafana: lib/notifications) and every observer,
    * in the background; a failing delivery is logged and recorded, and never stops the runner.
    */
-  private notify(trialId: string): void {
+  private async notify(trialId: string): Promise<void> {
     const start = this.started.get(trialId);
     this.started.delete(trialId);
     void this.background(trialId, "notification", async (signal) => {
@@ -409,7 +424,7 @@ export class Runner {
       await this.notifier.trialEnded(trialId, signal);
     });
     if (!this.o.toolbox.observers.length) return;
-    const summary = trialSummary(this.o.db, trialId);
+    const summary = await trialSummary(this.o.db, trialId);
     if (!summary) return;
     for (const o of this.o.toolbox.observers) {
       void this.background(trialId, `observer ${o.name}`, (signal) =>
@@ -440,7 +455,7 @@ export class Runner {
     for (;;) {
       if (this.stopping) return new StopRequested(`runner shutdown (${this.stopping})`);
       if (stop.aborted) return stop.reason instanceof StopRequested ? stop.reason : new StopRequested("runner");
-      if (readSignal(this.o.db).state !== "PAUSE") return null;
+      if ((await readSignal(this.o.db)).state !== "PAUSE") return null;
       await sleep(this.pollMs);
     }
   }

@@ -8,7 +8,7 @@
 import http from "node:http";
 import next from "next";
 
-type Lane = (req: http.IncomingMessage, res: http.ServerResponse) => boolean;
+type Lane = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<boolean>;
 const lane = () => (globalThis as unknown as { __erisFastLane?: Lane }).__erisFastLane;
 
 const port = Number(process.argv[2] ?? process.env.PORT ?? 3000);
@@ -17,17 +17,20 @@ const app = next({ dev: false, dir: process.cwd(), hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const server = http.createServer((req, res) => {
+const server = http.createServer((req, res) => void serve(req, res));
+
+async function serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   let answered = false;
   try {
-    answered = lane()?.(req, res) ?? false;
+    answered = (await lane()?.(req, res)) ?? false;
   } catch (err) {
     // The lane is only a shortcut: whatever goes wrong in it, the route answers (and reports it).
     console.error("fast lane failed; the route answers instead:", err);
     answered = res.headersSent;
   }
   if (!answered) void handle(req, res);
-});
+}
+
 server.on("error", (err) => {
   // Port taken, address not available: say so and exit (the supervisor retries with a backoff).
   console.error(`the web server could not listen on ${hostname}:${port}: ${err.message}`);

@@ -29,6 +29,13 @@ const unsetWhenEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (
 
 const envSchema = z.object({
   DATABASE_PATH: z.string().min(1).default("./data/eris.db"),
+  // Set, Eris keeps its data in this PostgreSQL database instead of the SQLite file (several replicas).
+  DATABASE_URL: unsetWhenEmpty(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "use a postgres:// or postgresql:// URL")
+      .optional(),
+  ),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOSTNAME: z.string().default("0.0.0.0"),
   // Ticket types a trial or schedule ticket may carry ({"type", "number"}); empty accepts any type.
@@ -63,6 +70,8 @@ const envSchema = z.object({
 
 export type Config = {
   databasePath: string;
+  /** A PostgreSQL connection URL, or null for the SQLite file at databasePath. */
+  databaseUrl: string | null;
   port: number;
   hostname: string;
   allowedTicketTypes: string[];
@@ -94,6 +103,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   return Object.freeze({
     databasePath: path.resolve(e.DATABASE_PATH),
+    databaseUrl: e.DATABASE_URL ?? null,
     port: e.PORT,
     hostname: e.HOSTNAME,
     allowedTicketTypes: e.ERIS_ALLOWED_TICKET_TYPES,

@@ -9,7 +9,7 @@ import { PageChrome } from "@/components/layout/page-chrome";
 /** Every dashboard page needs a signed-in, enabled account; API calls are checked again server-side. */
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   await connection();
-  if (needsSetup()) redirect("/setup");
+  if (await needsSetup()) redirect("/setup");
   const user = await getSessionUser();
   if (!user) {
     const path = (await headers()).get(REQUEST_PATH_HEADER) ?? "/";

@@ -9,8 +9,8 @@ export default async function HomePage() {
   const user = await requirePageUser("/");
   const { experiments, trials } = services();
   const counts = {
-    experiments: experiments.list({ limit: 1, offset: 0 }).total,
-    trials: trials.list({}, { limit: 1, offset: 0 }).total,
+    experiments: (await experiments.list({ limit: 1, offset: 0 })).total,
+    trials: (await trials.list({}, { limit: 1, offset: 0 })).total,
   };
   return <HomeView counts={counts} canWrite={hasRole(user.role, "operator")} />;
 }

@@ -14,12 +14,12 @@ import { UserService } from "@/lib/users/service";
 /** Only what the client renders: never the row, which carries the password hash. */
 export type SessionUser = { id: string; email: string; name: string; role: Role };
 
-export const needsSetup = cache((): boolean => new UserService(getDb()).count() === 0);
+export const needsSetup = cache(async (): Promise<boolean> => (await new UserService(getDb()).count()) === 0);
 
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = (await getServerSession(authOptions())) as { uid?: unknown } | null;
   if (typeof session?.uid !== "string") return null;
-  const row = new UserService(getDb()).find(session.uid);
+  const row = await new UserService(getDb()).find(session.uid);
   if (!row || row.disabledAt !== null) return null;
   return { id: row.id, email: row.email, name: row.name, role: row.role };
 });

@@ -13,16 +13,17 @@ import { SkipLink } from "./skip-link";
  * Every signed-in page's frame: the skip link, the header, the warnings that concern everyone (no
  * runner; PAUSE or STOP holding), then the page in <main>. Signed out, only the header.
  */
-export function PageChrome({ user, children }: { user: SessionUser | null; children: ReactNode }) {
-  const signal = user ? toPublicSignal(readSignal(getDb())) : undefined;
+export async function PageChrome({ user, children }: { user: SessionUser | null; children: ReactNode }) {
+  const signal = user ? toPublicSignal(await readSignal(getDb())) : undefined;
+  const runner = user ? await runnerStatus(getDb()) : undefined;
   return (
     <>
       <SkipLink />
       <Nav user={user} signal={signal} />
-      {user && (
+      {user && runner && (
         <div className="z-20 sm:sticky sm:top-0">
           <SignalBanner initial={signal} canOperate={hasRole(user.role, "operator")} />
-          <RunnerBanner initial={runnerStatus(getDb())} />
+          <RunnerBanner initial={runner} />
         </div>
       )}
       <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 focus:outline-none sm:py-8">

@@ -3,47 +3,43 @@
 // the same counts through the same writes.
 import path from "node:path";
 import { asc } from "drizzle-orm";
-import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
-import { migrate } from "drizzle-orm/node-postgres/migrator";
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postgresSkipReason } from "@/e2e/fixtures/postgres-binaries";
 import { type PostgresFixture, startPostgres } from "@/e2e/fixtures/postgres";
 import { closeDb, type DB, migrateDb, openDb } from "../client";
+import { openPostgres } from "../postgres";
 import * as sqlite from "../schema";
 import * as postgres from "./schema";
 import { sqliteStructure, pgStructure } from "./structure";
-import { applyToPostgres, applyToSqlite, trialWrites } from "./trial-workload";
+import { applyWrites, trialWrites } from "./trial-workload";
 
-const MIGRATIONS = path.resolve(import.meta.dirname, "migrations");
 const skip = postgresSkipReason();
 if (skip) console.warn(`PostgreSQL migrations: skipped: ${skip}`);
 
 describe.skipIf(skip !== null)(skip ? `PostgreSQL migrations: SKIPPED, ${skip}` : "PostgreSQL migrations", () => {
   let server: PostgresFixture | undefined;
-  let pool: pg.Pool | undefined;
-  let pgDb: NodePgDatabase<typeof postgres>;
-  let sqliteDb: DB;
+  let pgDb: DB | undefined;
+  let sqliteDb: DB | undefined;
 
   beforeAll(async () => {
     server = await startPostgres();
-    pool = new pg.Pool({ connectionString: server.url, max: 2 });
-    pgDb = drizzle(pool, { schema: postgres });
-    await migrate(pgDb, { migrationsFolder: MIGRATIONS });
+    pgDb = openPostgres(server.url, 2);
+    await migrateDb(pgDb);
     sqliteDb = openDb(":memory:");
-    migrateDb(sqliteDb);
+    await migrateDb(sqliteDb);
   }, 60_000);
 
   afterAll(async () => {
-    if (sqliteDb) closeDb(sqliteDb);
-    await pool?.end();
+    if (sqliteDb) await closeDb(sqliteDb);
+    if (pgDb) await closeDb(pgDb);
     await server?.stop();
   });
 
   it("create the same tables, columns, primary keys, indexes and foreign keys as the SQLite ones", async () => {
-    const client = await pool!.connect();
+    const client = await (pgDb!.$client as unknown as pg.Pool).connect();
     try {
-      expect(await pgStructure(client)).toEqual(sqliteStructure(sqliteDb.$client));
+      expect(await pgStructure(client)).toEqual(sqliteStructure(sqliteDb!.$client));
     } finally {
       client.release();
     }
@@ -51,33 +47,33 @@ describe.skipIf(skip !== null)(skip ? `PostgreSQL migrations: SKIPPED, ${skip}` 
 
   it("keep trial_counts and trial_days as the SQLite triggers do, through the same writes", async () => {
     const writes = trialWrites(18, 400);
-    applyToSqlite(sqliteDb, writes);
-    await applyToPostgres(pgDb, writes);
+    // The same code writes to both, through the database port, each with its own dialect's tables.
+    const twin = postgres as unknown as typeof sqlite;
+    await applyWrites(sqliteDb!, sqlite, writes);
+    await applyWrites(pgDb!, twin, writes);
 
-    const counts = { experimentId: true, status: true, n: true } as const;
-    const sqliteCounts = sqliteDb.query.trialCounts
-      .findMany({ columns: counts, orderBy: [asc(sqlite.trialCounts.experimentId), asc(sqlite.trialCounts.status)] })
-      .sync();
-    const pgCounts = await pgDb.query.trialCounts.findMany({
-      columns: counts,
-      orderBy: [asc(postgres.trialCounts.experimentId), asc(postgres.trialCounts.status)],
-    });
+    const countsOf = (db: DB, t: typeof sqlite) =>
+      db
+        .select({ experimentId: t.trialCounts.experimentId, status: t.trialCounts.status, n: t.trialCounts.n })
+        .from(t.trialCounts)
+        .orderBy(asc(t.trialCounts.experimentId), asc(t.trialCounts.status));
+    const sqliteCounts = await countsOf(sqliteDb!, sqlite);
+    const pgCounts = await countsOf(pgDb!, twin);
     expect(pgCounts).toEqual(sqliteCounts);
     // Not only equal: right. Each non-zero count is the number of trials (a zero keeps its row).
-    const trials = sqliteDb.select().from(sqlite.trials).all();
+    const trials = await sqliteDb!.select().from(sqlite.trials);
     const truth = new Map<string, number>();
     for (const t of trials)
       truth.set(`${t.experimentId}|${t.status}`, (truth.get(`${t.experimentId}|${t.status}`) ?? 0) + 1);
     expect(new Map(pgCounts.filter((c) => c.n > 0).map((c) => [`${c.experimentId}|${c.status}`, c.n]))).toEqual(truth);
 
-    const days = { day: true, experimentId: true, status: true, n: true } as const;
-    const dayOrder = <T extends typeof sqlite.trialDays | typeof postgres.trialDays>(t: T) => [
-      asc(t.day),
-      asc(t.experimentId),
-      asc(t.status),
-    ];
-    const sqliteDays = sqliteDb.query.trialDays.findMany({ columns: days, orderBy: dayOrder(sqlite.trialDays) }).sync();
-    const pgDays = await pgDb.query.trialDays.findMany({ columns: days, orderBy: dayOrder(postgres.trialDays) });
+    const daysOf = (db: DB, { trialDays: d }: typeof sqlite) =>
+      db
+        .select({ day: d.day, experimentId: d.experimentId, status: d.status, n: d.n })
+        .from(d)
+        .orderBy(asc(d.day), asc(d.experimentId), asc(d.status));
+    const sqliteDays = await daysOf(sqliteDb!, sqlite);
+    const pgDays = await daysOf(pgDb!, twin);
     expect(pgDays).toEqual(sqliteDays);
     expect(pgDays.reduce((sum, d) => sum + d.n, 0)).toBe(trials.length);
     expect(trials.length).toBeGreaterThan(50);

@@ -4,6 +4,9 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { getTableName, is } from "drizzle-orm";
+import { PgTable } from "drizzle-orm/pg-core";
+import { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type * as source from "../schema";
 import { PG_SCHEMA_FILE, renderPgSchema } from "./render-schema";
@@ -18,6 +21,22 @@ type Rows<M> = { [K in keyof M]: M[K] extends { $inferSelect: infer R } ? R : ne
 // have one (id 1) always give it, so there the id is required and the rest must be the same.
 type RowidTables = "runnerLease" | "signalState" | "notificationSettings";
 type Inserts<M> = { [K in keyof M]: M[K] extends { $inferInsert: infer R } ? R : never };
+
+describe("db/tables.ts", () => {
+  it("offers every table of db/schema.ts, as the twin of the database this process uses", async () => {
+    const schema = await import("../schema");
+    const tables: Record<string, unknown> = await import("../tables");
+    const names = Object.keys(schema).filter((name) => is(schema[name as keyof typeof schema], SQLiteTable));
+    expect(names.length).toBeGreaterThan(10);
+    const Dialect = process.env.DATABASE_URL ? PgTable : SQLiteTable;
+    for (const name of names) {
+      expect(is(tables[name], Dialect), name).toBe(true);
+      expect(getTableName(tables[name] as SQLiteTable)).toBe(
+        getTableName(schema[name as keyof typeof schema] as SQLiteTable),
+      );
+    }
+  });
+});
 
 describe("the PostgreSQL schema generated from db/schema.ts", () => {
   it("is the committed db/pg/schema.ts", () => {

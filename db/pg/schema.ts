@@ -117,7 +117,7 @@ export const experiments = pgTable(
     deletedAt: bigint("deleted_at", { mode: "number" }),
     revision: integer("revision").notNull().default(1),
   },
-  (t) => [index("experiments_live_created_idx").on(t.deletedAt, t.createdAt)],
+  (t) => [index("experiments_live_created_idx").on(t.deletedAt, t.createdAt, t.id)],
 );
 
 export const globalGuards = pgTable("global_guards", {
@@ -164,7 +164,7 @@ export const notificationDeliveries = pgTable(
     at: bigint("at", { mode: "number" }).notNull(),
   },
   (t) => [
-    index("notification_deliveries_channel_idx").on(t.channel, t.at),
+    index("notification_deliveries_channel_idx").on(t.channel, t.at, t.id),
     index("notification_deliveries_trial_idx").on(t.trialId, t.channel),
   ],
 );
@@ -217,7 +217,7 @@ export const schedules = pgTable(
     deletedAt: bigint("deleted_at", { mode: "number" }),
   },
   (t) => [
-    index("schedules_experiment_idx").on(t.experimentId, t.createdAt),
+    index("schedules_experiment_idx").on(t.experimentId, t.createdAt, t.id),
     index("schedules_due_idx").on(t.nextRunAt),
   ],
 );
@@ -300,11 +300,10 @@ export const trials = pgTable(
     uniqueIndex("trials_schedule_slot_uq").on(t.scheduleId, t.scheduledFor),
     index("trials_schedule_active_idx").on(t.scheduleId, t.status, t.scheduledFor, t.id, t.updatedAt),
     index("trials_queue_idx").on(t.status, t.scheduledFor, t.createdAt),
-    index("trials_experiment_idx").on(t.experimentId, t.createdAt),
-    index("trials_created_idx").on(t.createdAt, t.experimentId, t.status),
-    index("trials_created_at_idx").on(t.createdAt),
-    index("trials_status_created_idx").on(t.status, t.createdAt, t.experimentId),
-    index("trials_schedule_created_idx").on(t.scheduleId, t.createdAt, t.experimentId),
+    index("trials_experiment_idx").on(t.experimentId, t.createdAt, t.id),
+    index("trials_created_idx").on(t.createdAt, t.id, t.experimentId, t.status),
+    index("trials_status_created_idx").on(t.status, t.createdAt, t.id, t.experimentId),
+    index("trials_schedule_created_idx").on(t.scheduleId, t.createdAt, t.id, t.experimentId),
     index("trials_schedule_brief_idx").on(t.scheduleId, t.executedAt, t.scheduledFor, t.status, t.id),
   ],
 );

@@ -4,11 +4,9 @@
  * check that both databases' triggers keep trial_counts and trial_days the same.
  */
 import { inArray } from "drizzle-orm";
-import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import type { DB } from "../client";
-import * as sqlite from "../schema";
+import type * as sqlite from "../schema";
 import { TRIAL_STATUSES, type TrialStatus } from "../schema";
-import * as postgres from "./schema";
 
 const DAY_MS = 86_400_000;
 export const EXPERIMENT_IDS = ["exp-a", "exp-b", "exp-c"];
@@ -95,21 +93,13 @@ const trial = (w: Extract<TrialWrite, { kind: "insert" }>) => ({
   scheduledFor: w.createdAt,
 });
 
-export function applyToSqlite(db: DB, writes: TrialWrite[]): void {
-  db.insert(sqlite.experiments).values(EXPERIMENT_IDS.map(experiment)).run();
-  const { trials } = sqlite;
-  for (const w of writes) {
-    if (w.kind === "insert") db.insert(trials).values(trial(w)).run();
-    else if (w.kind === "update") db.update(trials).set(w.set).where(inArray(trials.id, w.ids)).run();
-    else if (w.kind === "touch")
-      db.update(trials).set({ statusReason: w.statusReason }).where(inArray(trials.id, w.ids)).run();
-    else db.delete(trials).where(inArray(trials.id, w.ids)).run();
-  }
-}
-
-export async function applyToPostgres(db: NodePgDatabase<typeof postgres>, writes: TrialWrite[]): Promise<void> {
-  await db.insert(postgres.experiments).values(EXPERIMENT_IDS.map(experiment));
-  const { trials } = postgres;
+/**
+ * Applies the writes through the database port (db/client.ts's DB), to either database: `tables`
+ * is db/schema.ts for SQLite or its PostgreSQL twin (db/pg/schema.ts) for PostgreSQL.
+ */
+export async function applyWrites(db: DB, tables: typeof sqlite, writes: TrialWrite[]): Promise<void> {
+  await db.insert(tables.experiments).values(EXPERIMENT_IDS.map(experiment));
+  const { trials } = tables;
   for (const w of writes) {
     if (w.kind === "insert") await db.insert(trials).values(trial(w));
     else if (w.kind === "update") await db.update(trials).set(w.set).where(inArray(trials.id, w.ids));

@@ -5,7 +5,7 @@ import { SignJWT, exportJWK, generateKeyPair } from "jose";
 import { encode } from "next-auth/jwt";
 import { afterAll, expect, test } from "vitest";
 import { getDb } from "@/db/client";
-import { apiTokens, users } from "@/db/schema";
+import { apiTokens, users } from "@/db/tables";
 import { api } from "./client";
 import { IDENTITIES, PASSWORD } from "./identities";
 
@@ -43,11 +43,10 @@ test("an expired token is refused; a wrong password gets 401 without saying whic
   const issued = (
     await api("POST", "/api/v1/auth/token", { email: "viewer@eris.test", password: PASSWORD }, { as: "anonymous" })
   ).body;
-  getDb()
+  await getDb()
     .update(apiTokens)
     .set({ expiresAt: Date.now() - 1 })
-    .where(eq(apiTokens.id, issued.id))
-    .run();
+    .where(eq(apiTokens.id, issued.id));
   expect((await api("GET", "/api/v1/auth/me", undefined, bearer(issued.token))).status).toBe(401);
 
   for (const [email, password] of [
@@ -90,16 +89,8 @@ test("no response ever carries a password hash, a token hash or a token", async 
   const issued = (
     await api("POST", "/api/v1/auth/token", { email: "admin@eris.test", password: PASSWORD }, { as: "anonymous" })
   ).body;
-  const hashes = getDb()
-    .select({ h: users.passwordHash })
-    .from(users)
-    .all()
-    .map((r) => r.h as string);
-  const tokenHashes = getDb()
-    .select({ h: apiTokens.tokenHash })
-    .from(apiTokens)
-    .all()
-    .map((r) => r.h);
+  const hashes = (await getDb().select({ h: users.passwordHash }).from(users)).map((r) => r.h as string);
+  const tokenHashes = (await getDb().select({ h: apiTokens.tokenHash }).from(apiTokens)).map((r) => r.h);
   const bodies = await Promise.all(
     ["/api/v1/users", "/api/v1/auth/me", "/api/v1/auth/token", "/api/v1/audit", `/api/v1/users/${issued.user_id}`].map(
       (p) => api("GET", p),
@@ -171,7 +162,7 @@ test("created_by and initiated_by are the real user; the audit trail records who
 // ---- the dashboard's cookie session and CSRF ----
 
 async function sessionCookie(email: string): Promise<string> {
-  const user = getDb().select().from(users).where(eq(users.email, email)).get()!;
+  const [user] = await getDb().select().from(users).where(eq(users.email, email)).limit(1);
   const jwt = await encode({ token: { uid: user.id, email }, secret: process.env.NEXTAUTH_SECRET as string });
   return `next-auth.session-token=${jwt}`;
 }

@@ -2,7 +2,7 @@
 import { eq } from "drizzle-orm";
 import { expect, test } from "vitest";
 import { getDb } from "@/db/client";
-import { trials } from "@/db/schema";
+import { trials } from "@/db/tables";
 import { api } from "./client";
 
 const make = (name: string, extra: Record<string, unknown> = {}) =>
@@ -52,11 +52,12 @@ test("trial stats: outcomes per day and the success rate of trials that ran", as
   const exp = await make("stats");
   const ids: string[] = [];
   for (let i = 0; i < 4; i++) ids.push((await api("POST", "/api/v1/trial/", { experiment: exp.id })).body.id);
-  const set = (id: string, status: "Succeeded" | "Failed") =>
-    getDb().update(trials).set({ status }).where(eq(trials.id, id)).run();
-  set(ids[0], "Succeeded");
-  set(ids[1], "Succeeded");
-  set(ids[2], "Failed");
+  const set = async (id: string, status: "Succeeded" | "Failed") => {
+    await getDb().update(trials).set({ status }).where(eq(trials.id, id));
+  };
+  await set(ids[0], "Succeeded");
+  await set(ids[1], "Succeeded");
+  await set(ids[2], "Failed");
   const stats = (await api("GET", "/api/v1/stats/trials?days=7")).body;
   expect(stats.days).toHaveLength(7);
   const today = stats.days.at(-1);

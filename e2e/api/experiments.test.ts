@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { getDb } from "@/db/client";
-import { experiments } from "@/db/schema";
+import { experiments } from "@/db/tables";
 import { SEED_003_EXPERIMENT, api, createExperiment } from "./client";
 
 const KALLISTI_KEYS = [
@@ -37,7 +37,7 @@ const expectCreateInvalid = (field: string, value: unknown, errors: unknown) =>
 const listIds = async (path = "/api/v1/experiment/") =>
   ((await api("GET", path)).body as { id: string }[]).map((e) => e.id);
 
-const storedRow = (id: string) => getDb().select().from(experiments).where(eq(experiments.id, id)).get()!;
+const storedRow = async (id: string) => (await getDb().select().from(experiments).where(eq(experiments.id, id)))[0];
 
 describe("POST /experiment", () => {
   test("seed 003 gives 201 with Kallisti's keys in order, then created_at, updated_at and revision", async () => {
@@ -469,7 +469,7 @@ describe("secret masking", () => {
     expect(res.status).toBe(200);
     expect(res.body.steps).toEqual([masked]);
     expect((await api("GET", detail(created.id))).body.steps).toEqual([masked]);
-    expect(storedRow(created.id).steps).toEqual([secretStep]);
+    expect((await storedRow(created.id)).steps).toEqual([secretStep]);
   });
 
   test("a new secret value replaces the stored one", async () => {
@@ -477,7 +477,8 @@ describe("secret masking", () => {
     const steps = [{ ...secretStep, where: { ...secretStep.where, password: "changed" } }];
     const res = await api("PATCH", detail(created.id), { steps });
     expect(res.body.steps).toEqual([masked]);
-    expect(storedRow(created.id).steps[0].where.password).toBe("changed");
-    expect(storedRow(created.id).steps[0].where.token).toBe("s3cr3t");
+    const stored = await storedRow(created.id);
+    expect(stored.steps[0].where.password).toBe("changed");
+    expect(stored.steps[0].where.token).toBe("s3cr3t");
   });
 });

@@ -1,12 +1,12 @@
 import { expect, test } from "vitest";
 import { getDb } from "@/db/client";
-import { apiTokens, users } from "@/db/schema";
+import { apiTokens, users } from "@/db/tables";
 import { api } from "./client";
 
 test("first run: while no account exists, /setup creates the first admin, once", async () => {
   // This file starts from an empty account table, as a new installation does.
-  getDb().delete(apiTokens).run();
-  getDb().delete(users).run();
+  await getDb().delete(apiTokens);
+  await getDb().delete(users);
   expect((await api("GET", "/api/v1/setup", undefined, { as: "anonymous" })).body).toEqual({ needs_setup: true });
 
   const weak = await api("POST", "/api/v1/setup/", { email: "root@eris.test", password: "short" }, { as: "anonymous" });

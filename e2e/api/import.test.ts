@@ -7,17 +7,17 @@ import { count } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import YAML from "yaml";
 import { getDb } from "@/db/client";
-import { auditEvents, experiments, schedules } from "@/db/schema";
+import { auditEvents, experiments, schedules } from "@/db/tables";
 import { SEED_001_NETWORK_CHAOS, SEED_001_SCHEDULE } from "@/e2e/fixtures/seed-001";
 import { api, createExperiment } from "./client";
 
 const YAML_TYPE = { "content-type": "application/yaml" };
 const importYaml = (text: string, query = "") =>
   api("POST", `/api/v1/import${query}`, undefined, { raw: text, headers: YAML_TYPE });
-const rows = () => ({
-  experiments: getDb().select({ n: count() }).from(experiments).get()?.n,
-  schedules: getDb().select({ n: count() }).from(schedules).get()?.n,
-  audit: getDb().select({ n: count() }).from(auditEvents).get()?.n,
+const rows = async () => ({
+  experiments: (await getDb().select({ n: count() }).from(experiments))[0]?.n,
+  schedules: (await getDb().select({ n: count() }).from(schedules))[0]?.n,
+  audit: (await getDb().select({ n: count() }).from(auditEvents))[0]?.n,
 });
 
 const SEED_SPEC = {
@@ -126,7 +126,7 @@ describe("seed 001's documents, verbatim", () => {
 
 describe("dry runs", () => {
   test("a dry run answers with what would be created and writes nothing", async () => {
-    const before = rows();
+    const before = await rows();
     const res = await importYaml(SEED_001_SCHEDULE, "?dry_run=true");
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
@@ -136,7 +136,7 @@ describe("dry runs", () => {
     });
     expect(res.body.experiment.id).toBeUndefined();
     expect(res.body.next_runs).toHaveLength(5);
-    expect(rows()).toEqual(before);
+    expect(await rows()).toEqual(before);
   });
 });
 
@@ -179,11 +179,11 @@ describe("errors name the YAML path", () => {
     ["metadata.name", "metadata.name is required (line 3)", "  name: schedule-delay-example\n", ""],
   ];
   test.each(cases)("%s: %s", async (path, message, from, to) => {
-    const before = rows();
+    const before = await rows();
     const res = await importYaml(broken(from, to));
     expect(res.status).toBe(400);
     expect(res.body[path]).toEqual([message]);
-    expect(rows()).toEqual(before);
+    expect(await rows()).toEqual(before);
   });
 
   test("a YAML syntax error says where; an unknown document says what is accepted", async () => {

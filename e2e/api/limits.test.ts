@@ -6,26 +6,26 @@
 import { count } from "drizzle-orm";
 import { expect, test } from "vitest";
 import { getDb } from "@/db/client";
-import { auditEvents, trials } from "@/db/schema";
+import { auditEvents, trials } from "@/db/tables";
 import { newId } from "@/lib/ids";
 import { api, createExperiment } from "./client";
 
 const nested = (levels: number) => `${'{"a":'.repeat(levels)}1${"}".repeat(levels)}`;
-const rows = () => ({
-  trials: getDb().select({ n: count() }).from(trials).get()?.n,
-  audit: getDb().select({ n: count() }).from(auditEvents).get()?.n,
+const rows = async () => ({
+  trials: (await getDb().select({ n: count() }).from(trials))[0]?.n,
+  audit: (await getDb().select({ n: count() }).from(auditEvents))[0]?.n,
 });
 
 test("parameters nested 2,200 levels deep: 400 naming the field, no trial, no audit entry, lists still answer", async () => {
   const exp = await createExperiment({ steps: [{ do: "cm.wait", where: { time_in_seconds: 0 } }] });
-  const before = rows();
+  const before = await rows();
   const res = await api("POST", "/api/v1/trial/", undefined, {
     raw: `{"experiment": "${exp.id}", "parameters": {"x": ${nested(2200)}}}`,
     headers: { "content-type": "application/json" },
   });
   expect(res.status).toBe(400);
   expect(res.body).toEqual({ parameters: ["Nested deeper than 64 levels."] });
-  expect(rows()).toEqual(before);
+  expect(await rows()).toEqual(before);
   expect((await api("GET", "/api/v1/trial/")).status).toBe(200);
 });
 
@@ -44,7 +44,7 @@ test("a deep step argument is refused the same way; 64 levels are fine", async (
 });
 
 test("a body over the limit gets 413 and nothing is stored", async () => {
-  const before = rows();
+  const before = await rows();
   const big = JSON.stringify({ name: "big", description: "x".repeat(1_100_000), steps: [] });
   const res = await api("POST", "/api/v1/experiment/", undefined, {
     raw: big,
@@ -52,7 +52,7 @@ test("a body over the limit gets 413 and nothing is stored", async () => {
   });
   expect(res.status).toBe(413);
   expect(res.body.detail).toBe("Request body is larger than 1048576 bytes (ERIS_MAX_BODY_BYTES).");
-  expect(rows()).toEqual(before);
+  expect(await rows()).toEqual(before);
 });
 
 test("a trial stored with parameters 5,000 levels deep before these checks: list, detail and report still answer", async () => {

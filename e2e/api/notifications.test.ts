@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
 import { getDb } from "@/db/client";
-import { trials } from "@/db/schema";
+import { trials } from "@/db/tables";
 import { killRunners, startRunner, until } from "@/e2e/fixtures/runner-process";
 import { type Received, startReceiver, startSmtp } from "@/e2e/fixtures/receivers";
 import { api } from "./client";
@@ -158,7 +158,7 @@ test("a failed trial: an e-mail, a Slack message and a Grafana region from start
     dashboardUID: "chaos",
     tags: expect.arrayContaining(["eris", "status:In Progress"]),
   });
-  const row = getDb().select().from(trials).where(eq(trials.id, t.id)).get();
+  const [row] = await getDb().select().from(trials).where(eq(trials.id, t.id)).limit(1);
   expect(open.body.time).toBe(row?.executedAt);
   expect(close).toMatchObject({ method: "PATCH", url: "/api/annotations/42" });
   expect(close.body).toMatchObject({ timeEnd: row?.completedAt, tags: expect.arrayContaining(["status:Failed"]) });

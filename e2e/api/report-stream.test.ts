@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeAll, expect, test, vi } from "vitest";
 import { getDb } from "@/db/client";
-import { trials } from "@/db/schema";
+import { trials } from "@/db/tables";
 import { newId } from "@/lib/ids";
 import { collectReport, openReport, type ReportSource } from "@/lib/reports/collect";
 import { htmlWriter } from "@/lib/reports/html";
@@ -23,9 +23,9 @@ let emptyExperimentId = "";
 let insertedIds: string[] = [];
 const T0 = Date.parse("2026-11-01T00:00:00Z");
 
-function insertTrial(createdAt: number, status: "Succeeded" | "Failed" = "Succeeded") {
+async function insertTrial(createdAt: number, status: "Succeeded" | "Failed" = "Succeeded") {
   const id = newId();
-  getDb()
+  await getDb()
     .insert(trials)
     .values({
       id,
@@ -40,8 +40,7 @@ function insertTrial(createdAt: number, status: "Succeeded" | "Failed" = "Succee
       executedAt: createdAt,
       completedAt: createdAt + 1000,
       createdAt,
-    })
-    .run();
+    });
   return id;
 }
 
@@ -51,9 +50,10 @@ beforeAll(async () => {
   ).id;
   emptyExperimentId = (await createExperiment({ name: "never run" })).id;
   // Groups of seven trials share a creation time, so ties fall across the pages' boundaries.
-  insertedIds = Array.from({ length: COUNT }, (_, i) =>
-    insertTrial(T0 + Math.floor(i / 7) * 1000, i % 5 ? "Succeeded" : "Failed"),
-  );
+  insertedIds = [];
+  for (let i = 0; i < COUNT; i++) {
+    insertedIds.push(await insertTrial(T0 + Math.floor(i / 7) * 1000, i % 5 ? "Succeeded" : "Failed"));
+  }
 });
 afterEach(() => vi.useRealTimers());
 
@@ -80,32 +80,35 @@ test("the streamed text is exactly the journal written in one piece, in every st
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(new Date("2026-11-25T12:00:00Z"));
   const filter = {};
-  const whole = buildJournal(collectReport(getDb(), filter), "Stream", Date.now(), "UTC");
-  const json = await report(openReport(getDb(), filter), "json");
+  const whole = buildJournal(await collectReport(getDb(), filter), "Stream", Date.now(), "UTC");
+  const json = await report(await openReport(getDb(), filter), "json");
   expect(json).toBe(`${JSON.stringify(whole, null, 2)}\n`);
   // The experiment without trials is there, with an empty list, and the text parses.
   const parsed = JSON.parse(json);
   expect(parsed.experiments.find((e: { id: string }) => e.id === emptyExperimentId).trials).toEqual([]);
-  expect(await report(openReport(getDb(), filter), "md")).toBe(writeJournal(markdownWriter, whole));
-  expect(await report(openReport(getDb(), filter), "html")).toBe(writeJournal(htmlWriter, whole));
-  expect(await report(openReport(getDb(), filter), "junit")).toBe(writeJournal(junitWriter, whole));
+  expect(await report(await openReport(getDb(), filter), "md")).toBe(writeJournal(markdownWriter, whole));
+  expect(await report(await openReport(getDb(), filter), "html")).toBe(writeJournal(htmlWriter, whole));
+  expect(await report(await openReport(getDb(), filter), "junit")).toBe(writeJournal(junitWriter, whole));
   expect(writeJournal(jsonWriter, whole)).toBe(json);
 });
 
 test("an empty selection is still a whole document in every format", async () => {
-  const source = openReport(getDb(), { experimentId, since: Date.parse("2030-01-01T00:00:00Z") });
+  const source = await openReport(getDb(), { experimentId, since: Date.parse("2030-01-01T00:00:00Z") });
   expect(JSON.parse(await report(source, "json")).experiments).toEqual([]);
-  const xml = await report(openReport(getDb(), { experimentId, since: Date.parse("2030-01-01T00:00:00Z") }), "xml");
+  const xml = await report(
+    await openReport(getDb(), { experimentId, since: Date.parse("2030-01-01T00:00:00Z") }),
+    "xml",
+  );
   expect(xml).toMatch(/<root><\/root><\/report>\n$/);
 });
 
 test("the stream reads a page of trials only when its reader asks for more", async () => {
-  const source = openReport(getDb(), { experimentId });
+  const source = await openReport(getDb(), { experimentId });
   let pagesRead = 0;
   const counting: ReportSource = {
     experiments: source.experiments,
-    *trialPages(id, size) {
-      for (const page of source.trialPages(id, size)) {
+    async *trialPages(id, size) {
+      for await (const page of source.trialPages(id, size)) {
         pagesRead++;
         yield page;
       }
@@ -123,8 +126,8 @@ test("the stream reads a page of trials only when its reader asks for more", asy
 });
 
 test("trials created while a report is written are not in it, so its counts and its trials agree", async () => {
-  const source = openReport(getDb(), { experimentId }, Date.now());
-  const late = insertTrial(Date.now() + 5_000);
+  const source = await openReport(getDb(), { experimentId }, Date.now());
+  const late = await insertTrial(Date.now() + 5_000);
   const journal = JSON.parse(await report(source, "json"));
   const ids = journal.experiments[0].trials.map((t: { id: string }) => t.id);
   expect(ids).not.toContain(late);

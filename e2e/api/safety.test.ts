@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { count, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "@/db/client";
-import { schedules, trials } from "@/db/schema";
+import { schedules, trials } from "@/db/tables";
 import { newId } from "@/lib/ids";
 import { fireDueSchedules } from "@/lib/schedules/scheduler";
 import { SEED_003_EXPERIMENT, api, createExperiment } from "./client";
@@ -102,9 +102,9 @@ describe("blackout windows", () => {
 
     const s = await api("POST", `/api/v1/experiment/${id}/schedule/`, { recurrence_pattern: "0 * * * *" });
     const night = Date.UTC(2026, 5, 1, 2, 0, 0);
-    getDb().update(schedules).set({ nextRunAt: night }).where(eq(schedules.id, s.body.id)).run();
-    fireDueSchedules(getDb(), night);
-    const fired = getDb().select().from(trials).where(eq(trials.scheduleId, s.body.id)).all();
+    await getDb().update(schedules).set({ nextRunAt: night }).where(eq(schedules.id, s.body.id));
+    await fireDueSchedules(getDb(), night);
+    const fired = await getDb().select().from(trials).where(eq(trials.scheduleId, s.body.id));
     expect(fired).toHaveLength(1);
     expect(fired[0]).toMatchObject({ status: "Skipped" });
     expect(fired[0].statusReason).toBe('blackout window "nights" (At 00:00, for 6 hours (UTC))');
@@ -130,7 +130,7 @@ describe("dry run", () => {
     const seed = structuredClone(SEED_003_EXPERIMENT);
     seed.steps[1].where.url = `${probeUrl}/health?who={{ who }}`;
     const exp = await createExperiment({ ...seed, parameters: { who: "me", password: "dry-run-secret-1" } });
-    const before = getDb().select({ n: count() }).from(trials).get()?.n;
+    const [before] = await getDb().select({ n: count() }).from(trials);
     const plan = await api("POST", "/api/v1/trial/", { experiment: exp.id, dry_run: true }, { as: "operator" });
     expect(plan.status).toBe(200);
     expect(plan.body).toMatchObject({
@@ -148,7 +148,7 @@ describe("dry run", () => {
     expect(plan.body.steps.steps[0].problems[0]).toMatch(/K8S_PASSWORD|K8S_USERNAME/);
     expect(plan.body.problems[0]).toMatch(/^steps\.0: /);
     expect(received).toBe(0);
-    expect(getDb().select({ n: count() }).from(trials).get()?.n).toBe(before);
+    expect((await getDb().select({ n: count() }).from(trials))[0]?.n).toBe(before?.n);
 
     const missing = await api("POST", "/api/v1/trial/", {
       experiment: exp.id,
@@ -185,14 +185,13 @@ describe("resilience score", () => {
           scheduledFor: Date.now(),
           checksPassed: passed,
           checksTotal: total,
-        })
-        .run();
-    insert("Succeeded", 3, 3);
-    insert("Succeeded", 2, 3);
-    insert("Succeeded", 2, 2);
-    insert("Failed", 1, 2);
-    insert("Stopped", 0, 5); // stopped and skipped trials say nothing about the system
-    insert("Skipped", 0, 0);
+        });
+    await insert("Succeeded", 3, 3);
+    await insert("Succeeded", 2, 3);
+    await insert("Succeeded", 2, 2);
+    await insert("Failed", 1, 2);
+    await insert("Stopped", 0, 5); // stopped and skipped trials say nothing about the system
+    await insert("Skipped", 0, 0);
     const stats = await api("GET", `/api/v1/experiment/${id}/stats`, undefined, { as: "viewer" });
     expect(stats.status).toBe(200);
     // outcomes 3/4 = 0.75, checks 8/10 = 0.8: 100 × (0.525 + 0.24) = 76.5 → 77

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "@/db/client";
-import { type TrialStatus, schedules, trials } from "@/db/schema";
+import { type TrialStatus, schedules, trials } from "@/db/tables";
 import { api, createExperiment } from "./client";
 
 /** Seed 000's schedule body, verbatim. */
@@ -57,14 +57,17 @@ async function createSchedule(body: Record<string, unknown> = {}, exp = experime
 
 const patch = (sid: string, body: Record<string, unknown>) => api("PATCH", detailPath(sid), body);
 
-function updateRow(sid: string, values: Partial<typeof schedules.$inferInsert>) {
-  getDb().update(schedules).set(values).where(eq(schedules.id, sid)).run();
+async function updateRow(sid: string, values: Partial<typeof schedules.$inferInsert>) {
+  await getDb().update(schedules).set(values).where(eq(schedules.id, sid));
 }
 
 /** A trial the scheduler would have created for a schedule, inserted straight in the database. */
-function insertScheduledTrial(sid: string, t: { status: TrialStatus; scheduledFor: number; executedAt?: number }) {
+async function insertScheduledTrial(
+  sid: string,
+  t: { status: TrialStatus; scheduledFor: number; executedAt?: number },
+) {
   const id = randomUUID();
-  getDb()
+  await getDb()
     .insert(trials)
     .values({
       id,
@@ -78,8 +81,7 @@ function insertScheduledTrial(sid: string, t: { status: TrialStatus; scheduledFo
       status: t.status,
       scheduledFor: t.scheduledFor,
       executedAt: t.executedAt ?? null,
-    })
-    .run();
+    });
   return id;
 }
 
@@ -357,12 +359,15 @@ describe("GET /experiment/{id}/schedule/{sid}", () => {
 
   test("trials lists the scheduler's trials: id, status, executed_at, scheduled_for; never-run first", async () => {
     const s = await createSchedule();
-    const ran = insertScheduledTrial(s.id, {
+    const ran = await insertScheduledTrial(s.id, {
       status: "Succeeded",
       scheduledFor: Date.UTC(2019, 5, 17, 4, 35),
       executedAt: Date.UTC(2019, 5, 17, 4, 35, 1, 132),
     });
-    const queued = insertScheduledTrial(s.id, { status: "Scheduled", scheduledFor: Date.UTC(2019, 5, 17, 4, 40) });
+    const queued = await insertScheduledTrial(s.id, {
+      status: "Scheduled",
+      scheduledFor: Date.UTC(2019, 5, 17, 4, 40),
+    });
     await api("POST", "/api/v1/trial/", { experiment: experimentId }); // a manual trial is not the schedule's
 
     const res = await api("GET", detailPath(s.id));
@@ -381,7 +386,7 @@ describe("GET /experiment/{id}/schedule/{sid}", () => {
 
   test("a schedule's answers carry an ETag that moves with its trials, even a change within the millisecond of their last write", async () => {
     const s = await createSchedule();
-    const queued = insertScheduledTrial(s.id, { status: "Scheduled", scheduledFor: Date.UTC(2026, 0, 1) });
+    const queued = await insertScheduledTrial(s.id, { status: "Scheduled", scheduledFor: Date.UTC(2026, 0, 1) });
     const first = await api("GET", detailPath(s.id));
     const tag = first.headers.get("ETag") as string;
     expect(tag).toMatch(/^"[\w-]+"$/);
@@ -391,12 +396,11 @@ describe("GET /experiment/{id}/schedule/{sid}", () => {
     expect((await api("GET", listPath(), undefined, { headers: { "If-None-Match": listTag } })).status).toBe(304);
 
     // The runner claims it in the same millisecond as its last write: updated_at does not move.
-    const row = getDb().select().from(trials).where(eq(trials.id, queued)).get();
-    getDb()
+    const [row] = await getDb().select().from(trials).where(eq(trials.id, queued)).limit(1);
+    await getDb()
       .update(trials)
       .set({ status: "In Progress", executedAt: Date.UTC(2026, 0, 1, 0, 0, 1), updatedAt: row?.updatedAt })
-      .where(eq(trials.id, queued))
-      .run();
+      .where(eq(trials.id, queued));
     const claimed = await api("GET", detailPath(s.id), undefined, { headers: { "If-None-Match": tag } });
     expect(claimed.status).toBe(200);
     expect(claimed.body.trials).toEqual([
@@ -425,7 +429,7 @@ describe("GET /experiment/{id}/schedule/{sid}", () => {
 describe("PATCH and PUT /experiment/{id}/schedule/{sid}", () => {
   test("PATCH with the same recurrence_count does not reset recurrence_left", async () => {
     const s = await createSchedule({ recurrence_count: 3 });
-    updateRow(s.id, { recurrenceLeft: 0 });
+    await updateRow(s.id, { recurrenceLeft: 0 });
     const res = await patch(s.id, { recurrence_count: 3 });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ recurrence_count: 3, recurrence_left: 0 });
@@ -433,7 +437,7 @@ describe("PATCH and PUT /experiment/{id}/schedule/{sid}", () => {
 
   test("PATCH with a new recurrence_count resets recurrence_left", async () => {
     const s = await createSchedule({ recurrence_count: 3 });
-    updateRow(s.id, { recurrenceLeft: 0 });
+    await updateRow(s.id, { recurrenceLeft: 0 });
     const res = await patch(s.id, { recurrence_count: 5 });
     expect(res.body).toMatchObject({ recurrence_count: 5, recurrence_left: 5 });
     expect(res.body.next_run_at).not.toBeNull();
@@ -547,7 +551,7 @@ describe("PATCH and PUT /experiment/{id}/schedule/{sid}", () => {
     expect(s.parameters).toEqual({ token: "*****", ns: "a" });
     const res = await patch(s.id, { parameters: { token: "*****", ns: "b" } });
     expect(res.body.parameters).toEqual({ token: "*****", ns: "b" });
-    const row = getDb().select().from(schedules).where(eq(schedules.id, s.id)).get()!;
+    const [row] = await getDb().select().from(schedules).where(eq(schedules.id, s.id)).limit(1);
     expect(row.parameters).toEqual({ token: "s3cr3t", ns: "b" });
   });
 });

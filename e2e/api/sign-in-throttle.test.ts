@@ -12,8 +12,8 @@ import { api } from "./client";
 import { PASSWORD } from "./identities";
 
 let checks: ReturnType<typeof vi.spyOn>;
-beforeEach(() => {
-  resetAttempts();
+beforeEach(async () => {
+  await resetAttempts();
   checks = vi.spyOn(UserService.prototype, "checkPassword");
 });
 afterEach(() => checks.mockRestore());

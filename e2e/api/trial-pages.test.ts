@@ -5,7 +5,7 @@
  */
 import { beforeAll, expect, test } from "vitest";
 import { getDb } from "@/db/client";
-import { trials } from "@/db/schema";
+import { trials } from "@/db/tables";
 import { newId } from "@/lib/ids";
 import { type ApiResponse, api, createExperiment } from "./client";
 
@@ -13,23 +13,20 @@ const T0 = Date.parse("2026-10-01T00:00:00Z");
 let experimentId = "";
 const expected: string[] = []; // newest first
 
-function insert(experiment: string, createdAt: number) {
+async function insert(experiment: string, createdAt: number) {
   const id = newId();
-  getDb()
-    .insert(trials)
-    .values({
-      id,
-      experimentId: experiment,
-      status: "Succeeded",
-      parameters: {},
-      metadata: {},
-      ticket: {},
-      records: {},
-      initiatedBy: "pages-test",
-      scheduledFor: createdAt,
-      createdAt,
-    })
-    .run();
+  await getDb().insert(trials).values({
+    id,
+    experimentId: experiment,
+    status: "Succeeded",
+    parameters: {},
+    metadata: {},
+    ticket: {},
+    records: {},
+    initiatedBy: "pages-test",
+    scheduledFor: createdAt,
+    createdAt,
+  });
   return id;
 }
 
@@ -39,8 +36,8 @@ beforeAll(async () => {
   const inserted: string[] = [];
   // Three trials per millisecond: ties are broken by insertion order, newest first.
   for (let i = 0; i < 23; i++) {
-    inserted.push(insert(experimentId, T0 + Math.floor(i / 3)));
-    insert(gone, T0 + i);
+    inserted.push(await insert(experimentId, T0 + Math.floor(i / 3)));
+    await insert(gone, T0 + i);
   }
   expected.push(...inserted.reverse());
   expect((await api("DELETE", `/api/v1/experiment/${gone}/`)).status).toBe(204);

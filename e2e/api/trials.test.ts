@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "@/db/client";
-import { type TrialStatus, trials } from "@/db/schema";
+import { type TrialStatus, trials } from "@/db/tables";
 import { api, createExperiment } from "./client";
 
 const KALLISTI_KEYS = [
@@ -40,8 +40,8 @@ async function createTrial(body: Record<string, unknown> = {}) {
 }
 
 /** Puts a trial in a status the runner would set, straight in the database. */
-function setStatus(id: string, status: TrialStatus) {
-  getDb().update(trials).set({ status }).where(eq(trials.id, id)).run();
+async function setStatus(id: string, status: TrialStatus) {
+  await getDb().update(trials).set({ status }).where(eq(trials.id, id));
 }
 
 async function expectInvalid(res: Promise<{ status: number; body: unknown }>, errors: unknown) {
@@ -198,8 +198,8 @@ describe("GET /trial", () => {
     const { id } = await createExperiment();
     const done = (await api("POST", "/api/v1/trial/", { experiment: id })).body.id;
     const running = (await api("POST", "/api/v1/trial/", { experiment: id })).body.id;
-    setStatus(done, "Succeeded");
-    setStatus(running, "In Progress");
+    await setStatus(done, "Succeeded");
+    await setStatus(running, "In Progress");
     expect(await listIds(`?experiment=${id}&status=Succeeded`)).toEqual([done]);
     expect(await listIds(`?experiment=${id}&status=In%20Progress`)).toEqual([running]);
     expect(await listIds(`?experiment=${id}&status=Failed`)).toEqual([]);
@@ -211,20 +211,17 @@ describe("GET /trial", () => {
     const schedule = await api("POST", `/api/v1/experiment/${id}/schedule/`, { recurrence_pattern: "@hourly" });
     const manual = (await api("POST", "/api/v1/trial/", { experiment: id })).body.id;
     const fired = randomUUID();
-    getDb()
-      .insert(trials)
-      .values({
-        id: fired,
-        experimentId: id,
-        scheduleId: schedule.body.id,
-        parameters: {},
-        metadata: {},
-        ticket: {},
-        records: {},
-        initiatedBy: "unknown",
-        scheduledFor: Date.now(),
-      })
-      .run();
+    await getDb().insert(trials).values({
+      id: fired,
+      experimentId: id,
+      scheduleId: schedule.body.id,
+      parameters: {},
+      metadata: {},
+      ticket: {},
+      records: {},
+      initiatedBy: "unknown",
+      scheduledFor: Date.now(),
+    });
     expect(await listIds(`?schedule=${schedule.body.id}`)).toEqual([fired]);
     expect(await listIds(`?experiment=${id}`)).toEqual(expect.arrayContaining([fired, manual]));
     expect((await api("GET", trialPath(fired))).body.schedule).toBe(schedule.body.id);
@@ -306,7 +303,7 @@ describe("PUT /trial/{id}/stop", () => {
 
   test("an In Progress trial becomes Stop Initiated", async () => {
     const trial = await createTrial();
-    setStatus(trial.id, "In Progress");
+    await setStatus(trial.id, "In Progress");
     const res = await api("PUT", stopPath(trial.id));
     expect(res.status).toBe(200);
     expect(res.body.status).toBe("Stop Initiated");
@@ -320,7 +317,7 @@ describe("PUT /trial/{id}/stop", () => {
     "a %s trial is 403 with Kallisti's message",
     async (status) => {
       const trial = await createTrial();
-      setStatus(trial.id, status);
+      await setStatus(trial.id, status);
       const res = await api("PUT", stopPath(trial.id));
       expect(res.status).toBe(403);
       expect(res.body).toEqual({ message: "Trial has either not started or already set to stop." });
@@ -376,19 +373,19 @@ describe("a trial from cached JSON", () => {
     expect((await get(tag)).status).toBe(304);
 
     // The runner writes the running trial twice within one millisecond: updated_at does not move.
-    const row = getDb().select().from(trials).where(eq(trials.id, t.id)).get();
-    const write = (values: Partial<typeof trials.$inferInsert>) =>
-      getDb()
+    const [row] = await getDb().select().from(trials).where(eq(trials.id, t.id)).limit(1);
+    const write = async (values: Partial<typeof trials.$inferInsert>) => {
+      await getDb()
         .update(trials)
         .set({ ...values, updatedAt: row?.updatedAt })
-        .where(eq(trials.id, t.id))
-        .run();
-    write({ status: "In Progress", records: { steps: [{ step_name: "first", logs: [] }] } });
+        .where(eq(trials.id, t.id));
+    };
+    await write({ status: "In Progress", records: { steps: [{ step_name: "first", logs: [] }] } });
     const running = await get(tag);
     expect(running.status).toBe(200);
     expect(running.body.status).toBe("In Progress");
     const runningTag = running.headers.get("ETag") as string;
-    write({
+    await write({
       records: {
         steps: [
           { step_name: "first", logs: [] },
@@ -401,7 +398,7 @@ describe("a trial from cached JSON", () => {
     expect(moved.body.trial_record.steps).toHaveLength(2);
 
     // Finished: answered from its version, the same bytes and ETag every time.
-    getDb().update(trials).set({ status: "Succeeded" }).where(eq(trials.id, t.id)).run();
+    await getDb().update(trials).set({ status: "Succeeded" }).where(eq(trials.id, t.id));
     const done = await get(moved.headers.get("ETag") as string);
     expect([done.status, done.body.status]).toEqual([200, "Succeeded"]);
     const doneTag = done.headers.get("ETag") as string;

@@ -20,7 +20,7 @@ export async function benchAuth(): Promise<void> {
     { email: "bench@eris.test", name: "", password: "a long bench password", role: "operator" },
     "bench",
   );
-  const { raw } = users.createToken(u.id, "bench", null, "bench");
+  const { raw } = await users.createToken(u.id, "bench", null, "bench");
 
   const time = async (n: number, fn: () => Promise<unknown>) => {
     const ms: number[] = [];

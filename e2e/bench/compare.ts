@@ -65,26 +65,28 @@ async function load(url: string, token: string): Promise<Result> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-function seed(): { file: string; id: string } {
+async function seed(): Promise<{ file: string; id: string }> {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "eris-compare-")), "eris.db");
   const db = openDb(file);
-  migrateDb(db);
+  await migrateDb(db);
   const service = new ExperimentService(db);
   let id = "";
   for (let i = 0; i < 1000; i++) {
-    id = service.create(
-      createExperimentSchema.parse({
-        name: `bench ${i}`,
-        metadata: { team: `t${i % 10}` },
-        steps: [
-          { do: "cm.http_probe", where: { url: "https://example.com/health" } },
-          { do: "cm.wait", where: { time_in_seconds: 1 } },
-        ],
-      }),
-      "bench",
+    id = (
+      await service.create(
+        createExperimentSchema.parse({
+          name: `bench ${i}`,
+          metadata: { team: `t${i % 10}` },
+          steps: [
+            { do: "cm.http_probe", where: { url: "https://example.com/health" } },
+            { do: "cm.wait", where: { time_in_seconds: 1 } },
+          ],
+        }),
+        "bench",
+      )
     ).id;
   }
-  closeDb(db);
+  await closeDb(db);
   return { file, id };
 }
 
@@ -103,7 +105,7 @@ async function up(url: string) {
 }
 
 export async function benchCompare(): Promise<void> {
-  const { file, id } = seed();
+  const { file, id } = await seed();
   const [erisPort, rawPort] = [await freePort(), await freePort()];
   const eris: ChildProcess = spawn(process.execPath, ["jobs/launch.mjs", "start"], {
     env: {

@@ -1,13 +1,15 @@
 /**
  * History benchmark: the API over a history of 10,000, 100,000 and 1,000,000 finished trials seeded
- * straight into SQLite (100 experiments, 10 schedules), served by the real app (`npm start`'s
- * path). Prints p50/p90 per endpoint per history size. `npm run bench -- history [sizes…]`.
+ * straight into the database (100 experiments, 10 schedules), served by the real app (`npm start`'s
+ * path). Prints p50/p90 per endpoint per history size. `npm run bench -- history [sizes…]` on SQLite;
+ * e2e/bench/scaling.ts runs it on PostgreSQL too (a new database per size).
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { closeDb, migrateDb, openDb } from "@/db/client";
+import { closeDb, type DB, migrateDb, openDatabase } from "@/db/client";
+import { type NewTrial, type TRIAL_STATUSES, trials } from "@/db/tables";
 import { ExperimentService } from "@/lib/experiments/service";
 import { createExperimentSchema } from "@/lib/experiments/schemas";
 import { newId } from "@/lib/ids";
@@ -17,81 +19,90 @@ import { freePort } from "../fixtures/eris-process";
 import { pct, sleep } from "./proc";
 
 const ADMIN = { email: "bench@eris.test", password: "bench-password-123" };
-const STATUSES = ["Succeeded", "Succeeded", "Succeeded", "Failed", "Aborted", "Stopped", "Skipped"];
-const RECORDS = JSON.stringify({
+const STATUSES = ["Succeeded", "Succeeded", "Succeeded", "Failed", "Aborted", "Stopped", "Skipped"] as const;
+const RECORDS = {
   steps: [
     { step_name: "Wait", step_parameters: { time_in_seconds: 1 }, logs: ["[2026-01-01T00:00:00Z - INFO] Completed."] },
   ],
   result: [{ logs: ["[2026-01-01T00:00:00Z - INFO] Trial Completed."] }],
-});
+};
+const BATCH = 1000;
 
-type Seeded = { file: string; experimentId: string; scheduleId: string; trialId: string };
+/** Where a seeded history lives: a SQLite file, or the PostgreSQL database of DATABASE_URL. */
+type Target = { databasePath: string; databaseUrl: string | null };
+type Seeded = Target & { dir: string; experimentId: string; scheduleId: string; trialId: string };
 
-export function seed(size: number): Seeded {
+/** A finished trial per minute up to now, through the database port (the same rows on either database). */
+async function insertTrials(db: DB, size: number, experimentIds: string[], scheduleIds: string[]): Promise<string> {
+  const start = Date.now() - size * 60_000;
+  let trialId = "";
+  for (let from = 0; from < size; from += BATCH) {
+    const rows: NewTrial[] = [];
+    for (let i = from; i < Math.min(size, from + BATCH); i++) {
+      const at = start + i * 60_000;
+      trialId = newId();
+      rows.push({
+        id: trialId,
+        experimentId: experimentIds[i % 100],
+        // Every tenth trial belongs to a schedule; slots are unique per schedule.
+        scheduleId: i % 10 === 0 ? scheduleIds[(i / 10) % 10] : null,
+        parameters: {},
+        metadata: {},
+        ticket: {},
+        status: STATUSES[i % STATUSES.length] satisfies (typeof TRIAL_STATUSES)[number],
+        records: RECORDS,
+        initiatedBy: "bench",
+        scheduledFor: at,
+        executedAt: at,
+        completedAt: at + 1000,
+        createdAt: at,
+        updatedAt: at,
+        checksPassed: 1,
+        checksTotal: 1,
+      });
+    }
+    await db.transaction(async (tx) => {
+      await tx.insert(trials).values(rows);
+    });
+  }
+  return trialId;
+}
+
+/** Seeds a new SQLite file, or the empty PostgreSQL database at `databaseUrl`. */
+export async function seed(size: number, databaseUrl: string | null = null): Promise<Seeded> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `eris-history-${size}-`));
-  const file = path.join(dir, "eris.db");
-  const db = openDb(file);
-  migrateDb(db);
+  const target = { databasePath: path.join(dir, "eris.db"), databaseUrl };
+  const db = openDatabase(target);
+  await migrateDb(db);
   const exps = new ExperimentService(db);
   const experimentIds: string[] = [];
   for (let i = 0; i < 100; i++) {
-    experimentIds.push(
-      exps.create(
-        createExperimentSchema.parse({
-          name: `history ${i}`,
-          steps: [{ do: "cm.wait", where: { time_in_seconds: 1 } }],
-        }),
-        "bench",
-      ).id,
-    );
+    const input = createExperimentSchema.parse({
+      name: `history ${i}`,
+      steps: [{ do: "cm.wait", where: { time_in_seconds: 1 } }],
+    });
+    experimentIds.push((await exps.create(input, "bench")).id);
   }
-  const scheduleIds = experimentIds
-    .slice(0, 10)
-    .map(
-      (e) => new ScheduleService(db).create(e, scheduleSchema.parse({ recurrence_pattern: "0 0 1 1 *" }), "bench").id,
-    );
-  const insert = db.$client.prepare(
-    `insert into trials (id, experiment_id, schedule_id, parameters, metadata, ticket, status, records, initiated_by,
-       scheduled_for, executed_at, completed_at, created_at, updated_at, checks_passed, checks_total)
-     values (?, ?, ?, '{}', '{}', '{}', ?, ?, 'bench', ?, ?, ?, ?, ?, 1, 1)`,
-  );
-  const start = Date.now() - size * 60_000;
-  let trialId = "";
-  const batch = db.$client.transaction((from: number, to: number) => {
-    for (let i = from; i < to; i++) {
-      const at = start + i * 60_000;
-      const id = newId();
-      trialId = id;
-      // Every tenth trial belongs to a schedule; slots are unique per schedule.
-      const schedule = i % 10 === 0 ? scheduleIds[(i / 10) % 10] : null;
-      insert.run(
-        id,
-        experimentIds[i % 100],
-        schedule,
-        STATUSES[i % STATUSES.length],
-        RECORDS,
-        at,
-        at,
-        at + 1000,
-        at,
-        at,
-      );
-    }
-  });
-  for (let i = 0; i < size; i += 50_000) batch(i, Math.min(size, i + 50_000));
-  db.$client.pragma("wal_checkpoint(TRUNCATE)");
-  closeDb(db);
-  return { file, experimentId: experimentIds[0], scheduleId: scheduleIds[0], trialId };
+  const scheduleIds: string[] = [];
+  for (const e of experimentIds.slice(0, 10)) {
+    const input = scheduleSchema.parse({ recurrence_pattern: "0 0 1 1 *" });
+    scheduleIds.push((await new ScheduleService(db).create(e, input, "bench")).id);
+  }
+  const trialId = await insertTrials(db, size, experimentIds, scheduleIds);
+  if (!target.databaseUrl) db.$client.pragma("wal_checkpoint(TRUNCATE)");
+  await closeDb(db);
+  return { ...target, dir, experimentId: experimentIds[0], scheduleId: scheduleIds[0], trialId };
 }
 
-async function serve(file: string): Promise<{ base: string; token: string; app: ChildProcess }> {
+async function serve(target: Target): Promise<{ base: string; token: string; app: ChildProcess }> {
   const port = await freePort();
   const app = spawn(process.execPath, ["jobs/launch.mjs", "start"], {
     env: {
       ...process.env,
       PORT: String(port),
       HOSTNAME: "127.0.0.1",
-      DATABASE_PATH: file,
+      DATABASE_PATH: target.databasePath,
+      ...(target.databaseUrl ? { DATABASE_URL: target.databaseUrl } : {}),
       ERIS_ADMIN_EMAIL: ADMIN.email,
       ERIS_ADMIN_PASSWORD: ADMIN.password,
     },
@@ -130,13 +141,18 @@ async function time(url: string, token: string, n: number) {
   return { p50: pct(times, 50), p90: pct(times, 90) };
 }
 
-export async function benchHistory(sizes = [10_000, 100_000, 1_000_000]): Promise<void> {
+/** p50/p90 per endpoint per size; `database(size)` gives an empty PostgreSQL database, or none for SQLite. */
+export async function benchHistory(
+  sizes = [10_000, 100_000, 1_000_000],
+  database: (size: number) => Promise<string | null> = async () => null,
+  label = "SQLite",
+): Promise<string[][]> {
   const rows: string[][] = [];
   for (const size of sizes) {
     const t0 = Date.now();
-    const s = seed(size);
+    const s = await seed(size, await database(size));
     const seededIn = Date.now() - t0;
-    const { base, token, app } = await serve(s.file);
+    const { base, token, app } = await serve(s);
     try {
       const last = Math.max(0, size - 50);
       // The cursor the Link header gives in the middle of the history: keyset paging's deep page.
@@ -170,10 +186,11 @@ export async function benchHistory(sizes = [10_000, 100_000, 1_000_000]): Promis
     } finally {
       process.kill(-(app.pid as number), "SIGTERM");
       await sleep(1500);
-      fs.rmSync(path.dirname(s.file), { recursive: true, force: true });
+      fs.rmSync(s.dir, { recursive: true, force: true });
     }
   }
-  console.log("History benchmark (p50 / p90 ms, sequential requests over loopback)");
+  console.log(`History benchmark on ${label} (p50 / p90 ms, sequential requests over loopback)`);
   for (const r of rows)
     console.log(`  ${r[0].padStart(9)}  ${r[1].padEnd(34)} ${r[2].padStart(8)} ${r[3].padStart(8)}`);
+  return rows;
 }

@@ -17,12 +17,12 @@ const pct = (xs: number[], p: number) =>
 export async function benchOperations(): Promise<void> {
   process.env.DATABASE_PATH = file;
   const { migrateDb, openDb } = await import("@/db/client");
-  const { experiments, trials } = await import("@/db/schema");
+  const { experiments, trials } = await import("@/db/tables");
   const { recordTrialEnd } = await import("@/lib/metrics/record");
   const { metricsText } = await import("@/lib/metrics/scrape");
   const { backupDatabase } = await import("@/db/backup");
   const db = openDb(file);
-  migrateDb(db);
+  await migrateDb(db);
 
   const now = Date.now();
   const statuses = ["Succeeded", "Failed", "Stopped", "Aborted"] as const;
@@ -35,37 +35,33 @@ export async function benchOperations(): Promise<void> {
     started_at: new Date(now - 5000).toISOString(),
     ended_at: new Date(now - 4000).toISOString(),
   });
-  db.transaction((tx) => {
+  await db.transaction(async (tx) => {
     for (let e = 0; e < 200; e++) {
       const id = `00000000-0000-4000-8000-${String(e).padStart(12, "0")}`;
-      tx.insert(experiments)
-        .values({
-          id,
-          name: `experiment ${e}`,
-          metadata: {},
-          parameters: {},
-          preSteps: [],
-          steps: [],
-          postSteps: [],
-          createdBy: "bench",
-        })
-        .run();
+      await tx.insert(experiments).values({
+        id,
+        name: `experiment ${e}`,
+        metadata: {},
+        parameters: {},
+        preSteps: [],
+        steps: [],
+        postSteps: [],
+        createdBy: "bench",
+      });
       for (let t = 0; t < 100; t++) {
         const status = statuses[(e + t) % statuses.length];
         const records = { steps: [step(t), step(t + 1)], post_steps: [step(t)] };
         const row = { experimentId: id, status, executedAt: now - 60_000 + t, completedAt: now - 1000 + t, records };
-        tx.insert(trials)
-          .values({
-            id: crypto.randomUUID(),
-            ...row,
-            parameters: {},
-            metadata: {},
-            ticket: {},
-            initiatedBy: "bench",
-            scheduledFor: now,
-          })
-          .run();
-        recordTrialEnd(tx, row);
+        await tx.insert(trials).values({
+          id: crypto.randomUUID(),
+          ...row,
+          parameters: {},
+          metadata: {},
+          ticket: {},
+          initiatedBy: "bench",
+          scheduledFor: now,
+        });
+        await recordTrialEnd(tx, row);
       }
     }
   });

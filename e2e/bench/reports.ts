@@ -14,10 +14,10 @@ type Seeded = { db: import("@/db/client").DB; experimentId: string };
 
 async function seed(dir: string, count: number): Promise<Seeded> {
   const { migrateDb, openDb } = await import("@/db/client");
-  const { experimentRevisions, experiments, trials } = await import("@/db/schema");
+  const { experimentRevisions, experiments, trials } = await import("@/db/tables");
   const { newId } = await import("@/lib/ids");
   const db = openDb(path.join(dir, `eris-${count}.db`));
-  migrateDb(db);
+  await migrateDb(db);
   const steps = Array.from({ length: 20 }, (_, i) => ({
     step: `step ${i}`,
     do: "cm.wait",
@@ -33,13 +33,9 @@ async function seed(dir: string, count: number): Promise<Seeded> {
     postSteps: [],
     createdBy: "bench",
   };
-  db.insert(experiments)
-    .values({ id: experimentId, ...definition })
-    .run();
+  await db.insert(experiments).values({ id: experimentId, ...definition });
   // Trials are reported with the revision they ran: its 20 steps are in every trial's journal.
-  db.insert(experimentRevisions)
-    .values({ experimentId, revision: 1, ...definition })
-    .run();
+  await db.insert(experimentRevisions).values({ experimentId, revision: 1, ...definition });
   const t0 = Date.now() - 86_400_000;
   const log = (i: number, m: string) => `[${new Date(t0 + i).toISOString().slice(0, 19)}Z - INFO] ${m}`;
   const records = {
@@ -54,24 +50,22 @@ async function seed(dir: string, count: number): Promise<Seeded> {
     })),
     result: [{ logs: [log(0, "Trial Completed.")] }],
   };
-  db.transaction((tx) => {
+  await db.transaction(async (tx) => {
     for (let i = 0; i < count; i++) {
-      tx.insert(trials)
-        .values({
-          id: newId(),
-          experimentId,
-          parameters: {},
-          metadata: {},
-          ticket: {},
-          status: i % 10 === 0 ? "Failed" : "Succeeded",
-          records,
-          initiatedBy: "bench",
-          scheduledFor: t0 + i,
-          executedAt: t0 + i,
-          completedAt: t0 + i + 20_000,
-          createdAt: t0 + i,
-        })
-        .run();
+      await tx.insert(trials).values({
+        id: newId(),
+        experimentId,
+        parameters: {},
+        metadata: {},
+        ticket: {},
+        status: i % 10 === 0 ? "Failed" : "Succeeded",
+        records,
+        initiatedBy: "bench",
+        scheduledFor: t0 + i,
+        executedAt: t0 + i,
+        completedAt: t0 + i + 20_000,
+        createdAt: t0 + i,
+      });
     }
   });
   return { db, experimentId };
@@ -110,7 +104,7 @@ export async function benchReports(large = Number(process.argv[3]) || 10_000): P
     for (let i = 0; i < 5; i++) {
       const t = performance.now();
       const res = await renderReport(
-        openReport(small.db, { experimentId: small.experimentId }),
+        await openReport(small.db, { experimentId: small.experimentId }),
         format,
         "Eris Report",
         "bench",
@@ -122,7 +116,7 @@ export async function benchReports(large = Number(process.argv[3]) || 10_000): P
       `  ${format.padEnd(6)} p50 ${pct(ms, 50).toFixed(0).padStart(5)} ms  ${(size / 1024).toFixed(0).padStart(6)} kB`,
     );
   }
-  closeDb(small.db);
+  await closeDb(small.db);
 
   const seededAt = performance.now();
   const big = await seed(dir, large);
@@ -133,7 +127,7 @@ export async function benchReports(large = Number(process.argv[3]) || 10_000): P
     gc?.();
     const t = performance.now();
     const res = await renderReport(
-      openReport(big.db, { experimentId: big.experimentId }),
+      await openReport(big.db, { experimentId: big.experimentId }),
       format,
       "Eris Report",
       "bench",
@@ -143,6 +137,6 @@ export async function benchReports(large = Number(process.argv[3]) || 10_000): P
       `  ${format.padEnd(6)} ${((performance.now() - t) / 1000).toFixed(1).padStart(5)} s  ${(bytes / 2 ** 20).toFixed(0).padStart(5)} MB written  process grew by at most ${rssMb.toFixed(0)} MB RSS (${heapMb.toFixed(0)} MB heap)`,
     );
   }
-  closeDb(big.db);
+  await closeDb(big.db);
   fs.rmSync(dir, { recursive: true, force: true });
 }

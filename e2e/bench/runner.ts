@@ -9,9 +9,9 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { eq, inArray } from "drizzle-orm";
+import { and, count, inArray, ne } from "drizzle-orm";
 import { closeDb, migrateDb, openDb } from "@/db/client";
-import { type NewSchedule, type NewTrial, schedules, trials } from "@/db/schema";
+import { type NewSchedule, type NewTrial, schedules, trials } from "@/db/tables";
 import { createExperimentSchema } from "@/lib/experiments/schemas";
 import { ExperimentService } from "@/lib/experiments/service";
 import { newId } from "@/lib/ids";
@@ -25,13 +25,14 @@ export async function benchRunner(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "eris-bench-runner-"));
   const file = path.join(dir, "eris.db");
   const db = openDb(file);
-  migrateDb(db);
+  await migrateDb(db);
   const now = Date.now();
   // Through the service, so that the experiment has its revision 1 as any experiment does.
-  const expId = new ExperimentService(db).create(
-    createExperimentSchema.parse({ name: "noop", steps: [{ do: "cm.wait", where: { time_in_seconds: 0 } }] }),
-    "bench",
-  ).id;
+  const noop = createExperimentSchema.parse({
+    name: "noop",
+    steps: [{ do: "cm.wait", where: { time_in_seconds: 0 } }],
+  });
+  const expId = (await new ExperimentService(db).create(noop, "bench")).id;
 
   // 10,000 armed schedules: 200 fire during the window (10 per second), the rest once a year.
   const start = Math.ceil((now + 8000) / 1000) * 1000;
@@ -53,11 +54,8 @@ export async function benchRunner(): Promise<void> {
       createdBy: "bench",
     });
   }
-  db.transaction((tx) => {
-    for (let i = 0; i < rows.length; i += 500)
-      tx.insert(schedules)
-        .values(rows.slice(i, i + 500))
-        .run();
+  await db.transaction(async (tx) => {
+    for (let i = 0; i < rows.length; i += 500) await tx.insert(schedules).values(rows.slice(i, i + 500));
   });
 
   const runner = spawn(process.execPath, ["jobs/launch.mjs", "index"], {
@@ -72,12 +70,12 @@ export async function benchRunner(): Promise<void> {
     const dueIds = rows.slice(0, DUE).map((r) => r.id as string);
     for (;;) {
       peakRss = Math.max(peakRss, rssMb(pid));
-      const done = db.select().from(trials).where(inArray(trials.scheduleId, dueIds)).all();
+      const done = await db.select().from(trials).where(inArray(trials.scheduleId, dueIds));
       if (done.length === DUE && done.every((t) => t.status === "Succeeded")) break;
       if (Date.now() > start + 60_000) throw new Error(`only ${done.length} of ${DUE} scheduled trials finished`);
       await sleep(200);
     }
-    const fired = db.select().from(trials).where(inArray(trials.scheduleId, dueIds)).all();
+    const fired = await db.select().from(trials).where(inArray(trials.scheduleId, dueIds));
     const created = fired.map((t) => (t.createdAt as number) - t.scheduledFor);
     const executed = fired.map((t) => (t.executedAt as number) - t.scheduledFor);
     const early = executed.filter((x) => x < 0).length;
@@ -94,23 +92,16 @@ export async function benchRunner(): Promise<void> {
       scheduledFor: Date.now(),
     }));
     const t0 = Date.now();
-    db.transaction((tx) => {
-      for (let i = 0; i < queued.length; i += 250)
-        tx.insert(trials)
-          .values(queued.slice(i, i + 250))
-          .run();
+    await db.transaction(async (tx) => {
+      for (let i = 0; i < queued.length; i += 250) await tx.insert(trials).values(queued.slice(i, i + 250));
     });
     const ids = queued.map((q) => q.id as string);
     for (;;) {
       peakRss = Math.max(peakRss, rssMb(pid));
-      const left =
-        db.select({ id: trials.id }).from(trials).where(inArray(trials.id, ids)).all().length -
-        db
-          .select({ id: trials.id })
-          .from(trials)
-          .where(eq(trials.status, "Succeeded"))
-          .all()
-          .filter((r) => ids.includes(r.id)).length;
+      const [{ left }] = await db
+        .select({ left: count() })
+        .from(trials)
+        .where(and(inArray(trials.id, ids), ne(trials.status, "Succeeded")));
       if (left === 0) break;
       if (Date.now() - t0 > 120_000) throw new Error("throughput run did not finish");
       await sleep(100);
@@ -132,7 +123,7 @@ export async function benchRunner(): Promise<void> {
   } finally {
     runner.kill("SIGTERM");
     await sleep(500);
-    closeDb(db);
+    await closeDb(db);
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

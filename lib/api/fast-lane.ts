@@ -22,8 +22,8 @@ import { TOKEN_PREFIX, UserService } from "@/lib/users/service";
 import { recordRequest, requestIdOf } from "./observe";
 import { pageHeaders, parsePage } from "./paging";
 
-type Answer = { etag: string; body: () => string; headers?: Headers };
-type Lane = { route: string; path: RegExp; query: string[]; answer: (ids: string[], url: URL) => Answer };
+type Answer = { etag: string; body: () => string | Promise<string>; headers?: Headers };
+type Lane = { route: string; path: RegExp; query: string[]; answer: (ids: string[], url: URL) => Promise<Answer> };
 
 const ID = "([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})";
 const LANES: Lane[] = [
@@ -49,9 +49,9 @@ const LANES: Lane[] = [
     route: "/api/v1/experiment/{id}/schedule",
     path: new RegExp(`^/api/v1/experiment/${ID}/schedule/?$`),
     query: ["limit", "offset"],
-    answer: ([id], url) => {
+    answer: async ([id], url) => {
       const page = parsePage(url);
-      const a = services().schedules.listAnswer(id, page);
+      const a = await services().schedules.listAnswer(id, page);
       return { ...a, headers: pageHeaders(url, page, a.total) };
     },
   },
@@ -84,26 +84,26 @@ export function acceptsGzip(header: string | undefined): boolean {
 }
 
 /** The lane's answer to this request, or null when it is not the lane's to give. */
-function answerOf(req: IncomingMessage): { lane: Lane; answer: Answer } | null {
+async function answerOf(req: IncomingMessage): Promise<{ lane: Lane; answer: Answer } | null> {
   if (req.method !== "GET" || req.headers.cookie) return null;
   const url = new URL(req.url ?? "/", "http://eris.lane");
   const lane = LANES.find((l) => l.path.test(url.pathname));
   if (!lane || [...url.searchParams.keys()].some((k) => !lane.query.includes(k))) return null;
   const token = BEARER.exec(req.headers.authorization?.trim() ?? "")?.[1];
   if (!token?.startsWith(TOKEN_PREFIX)) return null;
-  const found = new UserService(getDb()).userForToken(token);
+  const found = await new UserService(getDb()).userForToken(token);
   if (!found || !hasRole(found.user.role, "viewer")) return null;
   try {
-    return { lane, answer: lane.answer((lane.path.exec(url.pathname) as RegExpExecArray).slice(1), url) };
+    return { lane, answer: await lane.answer((lane.path.exec(url.pathname) as RegExpExecArray).slice(1), url) };
   } catch {
     return null; // not found, bad paging: the route says so, in the error contract's words
   }
 }
 
 /** Answers the request when it is in the lane (true); false leaves it, untouched, to the framework. */
-export function fastLane(req: IncomingMessage, res: ServerResponse): boolean {
+export async function fastLane(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   const started = performance.now();
-  const found = answerOf(req);
+  const found = await answerOf(req);
   if (!found) return false;
   const { lane, answer } = found;
   const requestId = requestIdOf(req.headers["x-request-id"] as string | undefined);
@@ -125,7 +125,7 @@ export function fastLane(req: IncomingMessage, res: ServerResponse): boolean {
   }
   headers["Content-Type"] = "application/json";
   headers.Vary = "Accept-Encoding";
-  const text = answer.body();
+  const text = await answer.body();
   // Gzip whatever the size, as the framework does for the answers it streams.
   if (!acceptsGzip(req.headers["accept-encoding"])) {
     done(200, text);

@@ -8,17 +8,23 @@ import { AppError, type FieldErrors } from "./errors";
  */
 export type Page = { limit: number | null; offset: number; cursor?: Cursor };
 
-/** Where the previous page ended, in the list's order: its last row's sort key and row number. */
-export type Cursor = { at: number; row: number };
+/** Where the previous page ended, in the list's order: its last row's sort key and id (the tie-break). */
+export type Cursor = { at: number; id: string };
 
-export const encodeCursor = (c: Cursor) => `${c.at.toString(36)}.${c.row.toString(36)}`;
+export const encodeCursor = (c: Cursor) => `${c.at.toString(36)}.${c.id}`;
 
 function decodeCursor(raw: string): Cursor | null {
-  const m = /^([0-9a-z]{1,12})\.([0-9a-z]{1,12})$/.exec(raw);
+  const m = /^([0-9a-z]{1,12})\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(raw);
   if (!m) return null;
-  const c = { at: Number.parseInt(m[1], 36), row: Number.parseInt(m[2], 36) };
-  return Number.isSafeInteger(c.at) && Number.isSafeInteger(c.row) ? c : null;
+  const c = { at: Number.parseInt(m[1], 36), id: m[2] };
+  return Number.isSafeInteger(c.at) ? c : null;
 }
+
+/**
+ * The LIMIT of a page's query: its limit, or every row (a page without limit may still have an
+ * offset, and SQLite takes OFFSET only after a LIMIT).
+ */
+export const limitOf = (page: Pick<Page, "limit">) => page.limit ?? Number.MAX_SAFE_INTEGER;
 
 function intParam(url: URL, name: string, min: number, max: number): number | null | FieldErrors {
   const raw = url.searchParams.get(name);

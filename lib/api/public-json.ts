@@ -49,12 +49,12 @@ export function etagOf(parts: readonly (string | number)[]): string {
  * it gzips what a route answers when the client accepts it, and drops a route's own
  * Content-Encoding, so an answer cannot be sent pre-compressed.)
  */
-export function jsonAnswer(
+export async function jsonAnswer(
   req: Request,
   etag: string,
-  body: () => string,
+  body: () => string | Promise<string>,
   init: { status?: number; headers?: HeadersInit } = {},
-): Response {
+): Promise<Response> {
   const headers = new Headers(init.headers);
   headers.set("ETag", etag);
   const sent = req.method === "GET" || req.method === "HEAD" ? req.headers.get("if-none-match") : null;
@@ -62,5 +62,5 @@ export function jsonAnswer(
     return new Response(null, { status: 304, headers });
   }
   headers.set("content-type", "application/json");
-  return new Response(body(), { status: init.status ?? 200, headers });
+  return new Response(await body(), { status: init.status ?? 200, headers });
 }

@@ -3,9 +3,9 @@
  * The summary keeps the changed fields before and after, with secrets masked.
  */
 import { count, desc } from "drizzle-orm";
-import type { DB, Tx } from "@/db/client";
-import { type AuditEvent, auditEvents } from "@/db/schema";
-import type { Page } from "@/lib/api/paging";
+import type { Conn, DB } from "@/db/client";
+import { type AuditEvent, auditEvents } from "@/db/tables";
+import { limitOf, type Page } from "@/lib/api/paging";
 import { isoTime } from "@/lib/api/time";
 import { maskSecrets } from "@/lib/credentials/mask";
 import { newId } from "@/lib/ids";
@@ -31,24 +31,23 @@ function diff(before: Record<string, unknown> | null | undefined, after: Record<
   };
 }
 
-export function recordAudit(db: DB | Tx, c: Change): void {
-  db.insert(auditEvents)
-    .values({
-      id: newId(),
-      at: Date.now(),
-      actor: c.actor,
-      action: c.action,
-      targetType: c.targetType,
-      targetId: c.targetId ?? null,
-      summary: maskSecrets(diff(c.before, c.after)),
-    })
-    .run();
+export async function recordAudit(db: Conn, c: Change): Promise<void> {
+  await db.insert(auditEvents).values({
+    id: newId(),
+    at: Date.now(),
+    actor: c.actor,
+    action: c.action,
+    targetType: c.targetType,
+    targetId: c.targetId ?? null,
+    summary: maskSecrets(diff(c.before, c.after)),
+  });
 }
 
-export function listAudit(db: DB, page: Page): { rows: AuditEvent[]; total: number } {
+export async function listAudit(db: DB, page: Page): Promise<{ rows: AuditEvent[]; total: number }> {
   const q = db.select().from(auditEvents).orderBy(desc(auditEvents.at), desc(auditEvents.id)).offset(page.offset);
-  const rows = page.limit === null ? q.limit(-1).all() : q.limit(page.limit).all();
-  return { rows, total: db.select({ n: count() }).from(auditEvents).get()?.n ?? 0 };
+  const rows = await q.limit(limitOf(page));
+  const [counted] = await db.select({ n: count() }).from(auditEvents);
+  return { rows, total: counted?.n ?? 0 };
 }
 
 export function toPublicAudit(e: AuditEvent) {

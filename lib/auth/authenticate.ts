@@ -22,7 +22,7 @@ export async function authenticate(req: Request): Promise<Principal | null> {
     if (!m) throw unauthorized('Invalid Authorization header: expected "Bearer <token>".');
     const raw = m[1];
     if (raw.startsWith(TOKEN_PREFIX)) {
-      const found = new UserService(getDb()).userForToken(raw);
+      const found = await new UserService(getDb()).userForToken(raw);
       if (!found) throw unauthorized("Invalid token: unknown, revoked or expired.");
       const { user } = found;
       return { userId: user.id, actor: user.email, email: user.email, name: user.name, role: user.role, via: "token" };
@@ -37,7 +37,7 @@ export async function authenticate(req: Request): Promise<Principal | null> {
   const session = await getToken({ req: new NextRequest(req.url, { headers: req.headers }) as never, secret });
   const uid = typeof session?.uid === "string" ? session.uid : null;
   if (!uid) return null;
-  const user = new UserService(getDb()).find(uid);
+  const user = await new UserService(getDb()).find(uid);
   if (!user || user.disabledAt !== null) return null;
   return { userId: user.id, actor: user.email, email: user.email, name: user.name, role: user.role, via: "session" };
 }

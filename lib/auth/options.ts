@@ -6,7 +6,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
-import { ROLES, type Role, users as usersTable } from "@/db/schema";
+import { ROLES, type Role, users as usersTable } from "@/db/tables";
 import { recordAudit } from "@/lib/audit/service";
 import { newId } from "@/lib/ids";
 import { UserService } from "@/lib/users/service";
@@ -76,14 +76,14 @@ export function authOptions(): NextAuthOptions {
         if (account?.provider !== "oidc") return true;
         if (!user.email) return false;
         const users = new UserService(getDb());
-        const existing = users.byEmail(user.email);
+        const existing = await users.byEmail(user.email);
         if (existing) return existing.disabledAt === null;
-        getDb().transaction((tx) => {
+        await getDb().transaction(async (tx) => {
           const id = newId();
-          tx.insert(usersTable)
-            .values({ id, email: user.email!.toLowerCase(), name: user.name ?? "", role: oidcDefaultRole() })
-            .run();
-          recordAudit(tx, {
+          await tx
+            .insert(usersTable)
+            .values({ id, email: user.email!.toLowerCase(), name: user.name ?? "", role: oidcDefaultRole() });
+          await recordAudit(tx, {
             actor: user.email!,
             action: "user.create",
             targetType: "user",
@@ -95,7 +95,7 @@ export function authOptions(): NextAuthOptions {
       },
       jwt: async ({ token, user }) => {
         if (user?.email) {
-          const row = new UserService(getDb()).byEmail(user.email);
+          const row = await new UserService(getDb()).byEmail(user.email);
           if (row) token.uid = row.id;
         }
         return token;

@@ -8,7 +8,7 @@
  */
 import { and, eq, inArray, lte } from "drizzle-orm";
 import { type DB, getDb } from "@/db/client";
-import { signInAttempts } from "@/db/schema";
+import { signInAttempts } from "@/db/tables";
 import { newId } from "@/lib/ids";
 import { trustsProxy } from "./trust-proxy";
 
@@ -26,55 +26,52 @@ function waitFor(rows: { at: number; pending: boolean }[], now: number): number 
 }
 
 /** One reserved attempt: settle it with the outcome of the password check, exactly once. */
-export type Attempt = { succeeded: () => void; failed: () => void };
+export type Attempt = { succeeded: () => Promise<void>; failed: () => Promise<void> };
 
 /**
  * Reserves a slot under every key, or says how many seconds to wait. Attempts older than the
  * window are forgotten first (a pending one left by a process that died mid-check included).
  */
-export function reserveAttempt(keys: string[], now = Date.now(), db: DB = getDb()): Attempt | { retryAfter: number } {
+export async function reserveAttempt(
+  keys: string[],
+  now = Date.now(),
+  db: DB = getDb(),
+): Promise<Attempt | { retryAfter: number }> {
   const ids = keys.map(() => newId());
-  const wait = db.transaction(
-    (tx) => {
-      tx.delete(signInAttempts)
-        .where(lte(signInAttempts.at, now - WINDOW_MS))
-        .run();
-      const rows = tx
-        .select({ key: signInAttempts.key, at: signInAttempts.at, pending: signInAttempts.pending })
-        .from(signInAttempts)
-        .where(inArray(signInAttempts.key, keys))
-        .all();
-      const waits = keys.map((k) =>
-        waitFor(
-          rows.filter((r) => r.key === k),
-          now,
-        ),
-      );
-      const longest = Math.max(0, ...waits);
-      if (!longest) {
-        tx.insert(signInAttempts)
-          .values(keys.map((key, i) => ({ id: ids[i], key, at: now, pending: true })))
-          .run();
-      }
-      return longest;
-    },
-    // Take the write lock at once: two processes must not both read room and both reserve.
-    { behavior: "immediate" },
-  );
+  // One write transaction (the client begins it IMMEDIATE on SQLite, taking the write lock at once):
+  // two processes must not both read room and both reserve.
+  const wait = await db.transaction(async (tx) => {
+    await tx.delete(signInAttempts).where(lte(signInAttempts.at, now - WINDOW_MS));
+    const rows = await tx
+      .select({ key: signInAttempts.key, at: signInAttempts.at, pending: signInAttempts.pending })
+      .from(signInAttempts)
+      .where(inArray(signInAttempts.key, keys));
+    const waits = keys.map((k) =>
+      waitFor(
+        rows.filter((r) => r.key === k),
+        now,
+      ),
+    );
+    const longest = Math.max(0, ...waits);
+    if (!longest) {
+      await tx.insert(signInAttempts).values(keys.map((key, i) => ({ id: ids[i], key, at: now, pending: true })));
+    }
+    return longest;
+  });
   if (wait) return { retryAfter: wait };
   let settled = false;
-  const settle = (ok: boolean) => {
+  const settle = async (ok: boolean): Promise<void> => {
     if (settled) return;
     settled = true;
-    db.transaction((tx) => {
+    await db.transaction(async (tx) => {
       if (ok) {
         // A right password clears the keys' failures; other attempts still in flight keep their slots.
-        tx.delete(signInAttempts)
-          .where(and(inArray(signInAttempts.key, keys), eq(signInAttempts.pending, false)))
-          .run();
-        tx.delete(signInAttempts).where(inArray(signInAttempts.id, ids)).run();
+        await tx
+          .delete(signInAttempts)
+          .where(and(inArray(signInAttempts.key, keys), eq(signInAttempts.pending, false)));
+        await tx.delete(signInAttempts).where(inArray(signInAttempts.id, ids));
       } else {
-        tx.update(signInAttempts).set({ pending: false, at: Date.now() }).where(inArray(signInAttempts.id, ids)).run();
+        await tx.update(signInAttempts).set({ pending: false, at: Date.now() }).where(inArray(signInAttempts.id, ids));
       }
     });
   };
@@ -86,22 +83,23 @@ export async function throttled<T>(
   keys: string[],
   check: () => Promise<T | null>,
 ): Promise<{ result: T | null } | { retryAfter: number }> {
-  const attempt = reserveAttempt(keys);
+  const attempt = await reserveAttempt(keys);
   if ("retryAfter" in attempt) return attempt;
+  let result: T | null;
   try {
-    const result = await check();
-    if (result) attempt.succeeded();
-    else attempt.failed();
-    return { result };
+    result = await check();
   } catch (err) {
-    attempt.failed();
+    await attempt.failed();
     throw err;
   }
+  if (result) await attempt.succeeded();
+  else await attempt.failed();
+  return { result };
 }
 
 /** Forgets every attempt (tests). */
-export function resetAttempts(db: DB = getDb()): void {
-  db.delete(signInAttempts).run();
+export async function resetAttempts(db: DB = getDb()): Promise<void> {
+  await db.delete(signInAttempts);
 }
 
 export const loginKeys = (email: string, ip: string | null) => [

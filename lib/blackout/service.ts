@@ -3,7 +3,7 @@
  * windows are its operators'. The scheduler, the trial API and the runner ask `openFor` before a
  * trial starts; the answer names the window, which the trial's reason then carries.
  */
-import type { DB, Tx } from "@/db/client";
+import type { Conn, DB } from "@/db/client";
 import type { BlackoutWindow, NewBlackoutWindow, Role } from "@/db/schema";
 import { AppError, fieldError, notFound } from "@/lib/api/errors";
 import { isoTime } from "@/lib/api/time";
@@ -31,16 +31,16 @@ const auditView = (w: BlackoutWindow) => ({
 });
 
 /** The window open for an experiment at `at` (global windows included), or null. */
-export function openFor(db: DB | Tx, experimentId: string | null, at: number): Opening | null {
-  return openWindow(new BlackoutRepo(db).holding(experimentId), at);
+export async function openFor(db: Conn, experimentId: string | null, at: number): Promise<Opening | null> {
+  return openWindow(await new BlackoutRepo(db).holding(experimentId), at);
 }
 
 /**
  * For previews and calendars: given every live window, the name of the one that would hold a run
  * of `experimentId` at `at`, or null.
  */
-export function blackoutNamer(db: DB | Tx): (experimentId: string | null, at: number) => string | null {
-  const all = new BlackoutRepo(db).list();
+export async function blackoutNamer(db: Conn): Promise<(experimentId: string | null, at: number) => string | null> {
+  const all = await new BlackoutRepo(db).list();
   return (experimentId, at) =>
     openWindow(
       all.filter((w) => w.experimentId === null || w.experimentId === experimentId),
@@ -93,18 +93,18 @@ export class BlackoutService {
     this.repo = new BlackoutRepo(db);
   }
 
-  list(experimentId?: string): BlackoutWindow[] {
+  list(experimentId?: string): Promise<BlackoutWindow[]> {
     return this.repo.list(experimentId);
   }
 
-  get(id: string): BlackoutWindow {
-    const row = isUuid(id) ? this.repo.findLive(id) : null;
+  async get(id: string): Promise<BlackoutWindow> {
+    const row = isUuid(id) ? await this.repo.findLive(id) : null;
     if (!row) throw notFound();
     return row;
   }
 
-  create(input: CreateWindowInput, by: Actor): BlackoutWindow {
-    if (input.experiment !== null && !new ExperimentRepo(this.db).findLive(input.experiment)) {
+  async create(input: CreateWindowInput, by: Actor): Promise<BlackoutWindow> {
+    if (input.experiment !== null && !(await new ExperimentRepo(this.db).findLive(input.experiment))) {
       throw fieldError("experiment", `Invalid pk "${input.experiment}" - object does not exist.`);
     }
     this.mayChange(input.experiment, by);
@@ -119,9 +119,9 @@ export class BlackoutService {
       endsAt: ms(input.ends_at) ?? null,
       onRunning: input.on_running,
     });
-    return this.db.transaction((tx) => {
-      const created = new BlackoutRepo(tx).insert({ id: newId(), createdBy: by.actor, ...values });
-      recordAudit(tx, {
+    return this.db.transaction(async (tx) => {
+      const created = await new BlackoutRepo(tx).insert({ id: newId(), createdBy: by.actor, ...values });
+      await recordAudit(tx, {
         actor: by.actor,
         action: "blackout.create",
         targetType: "blackout_window",
@@ -132,10 +132,10 @@ export class BlackoutService {
     });
   }
 
-  update(id: string, input: PatchWindowInput, by: Actor): BlackoutWindow {
-    return this.db.transaction((tx) => {
+  update(id: string, input: PatchWindowInput, by: Actor): Promise<BlackoutWindow> {
+    return this.db.transaction(async (tx) => {
       const repo = new BlackoutRepo(tx);
-      const current = isUuid(id) ? repo.findLive(id) : null;
+      const current = isUuid(id) ? await repo.findLive(id) : null;
       if (!current) throw notFound();
       this.mayChange(current.experimentId, by);
       const { id: _id, createdAt: _c, updatedAt: _u, createdBy: _b, deletedAt: _d, ...was } = current;
@@ -149,8 +149,8 @@ export class BlackoutService {
         ...(input.ends_at !== undefined ? { endsAt: ms(input.ends_at) } : {}),
         ...(input.on_running !== undefined ? { onRunning: input.on_running } : {}),
       });
-      const updated = repo.update(id, next);
-      recordAudit(tx, {
+      const updated = await repo.update(id, next);
+      await recordAudit(tx, {
         actor: by.actor,
         action: "blackout.update",
         targetType: "blackout_window",
@@ -162,14 +162,19 @@ export class BlackoutService {
     });
   }
 
-  delete(id: string, by: Actor): void {
-    this.db.transaction((tx) => {
+  async delete(id: string, by: Actor): Promise<void> {
+    await this.db.transaction(async (tx) => {
       const repo = new BlackoutRepo(tx);
-      const current = isUuid(id) ? repo.findLive(id) : null;
+      const current = isUuid(id) ? await repo.findLive(id) : null;
       if (!current) throw notFound();
       this.mayChange(current.experimentId, by);
-      repo.update(id, { deletedAt: Date.now() });
-      recordAudit(tx, { actor: by.actor, action: "blackout.delete", targetType: "blackout_window", targetId: id });
+      await repo.update(id, { deletedAt: Date.now() });
+      await recordAudit(tx, {
+        actor: by.actor,
+        action: "blackout.delete",
+        targetType: "blackout_window",
+        targetId: id,
+      });
     });
   }
 

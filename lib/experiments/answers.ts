@@ -17,16 +17,16 @@ const cache = holder.__erisExperimentJson;
 const keyOf = (e: ExperimentVersion) => `${e.id}:${e.updatedAt}:${e.revision}:${e.deletedAt ?? ""}`;
 
 /** The page as JSON text, its ETag and the total, reading full rows only for versions not cached yet. */
-export function experimentListAnswer(db: DB, page: Page, filter: ExperimentFilter) {
+export async function experimentListAnswer(db: DB, page: Page, filter: ExperimentFilter) {
   const repo = new ExperimentRepo(db);
-  const { rows, total } = repo.listLiveVersions(page, filter);
+  const { rows, total } = await repo.listLiveVersions(page, filter);
   const keys = rows.map(keyOf);
   return {
     total,
     etag: etagOf([total, ...keys]),
-    body: () => {
+    body: async () => {
       const missing = rows.filter((r, i) => !cache.has(keys[i])).map((r) => r.id);
-      const loaded = new Map(repo.findMany(missing).map((e) => [e.id, e]));
+      const loaded = new Map((await repo.findMany(missing)).map((e) => [e.id, e]));
       const parts = rows.map((r, i) => cache.json(keys[i], loaded.get(r.id) as Experiment));
       return `[${parts.join(",")}]`;
     },
@@ -37,10 +37,10 @@ export function experimentListAnswer(db: DB, page: Page, filter: ExperimentFilte
  * One experiment (deleted ones too) as JSON text with its ETag, from its version: the definition
  * is read (and its JSON parsed) only when this version has not been answered before.
  */
-export function experimentAnswer(version: ExperimentVersion, load: () => Experiment) {
+export function experimentAnswer(version: ExperimentVersion, load: () => Promise<Experiment>) {
   const key = keyOf(version);
   return {
     etag: etagOf([key]),
-    body: () => (cache.has(key) ? cache.json(key, undefined as never) : cache.json(key, load())),
+    body: async () => (cache.has(key) ? cache.json(key, undefined as never) : cache.json(key, await load())),
   };
 }

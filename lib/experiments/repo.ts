@@ -1,15 +1,16 @@
 import { type SQL, and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import type { DB, Tx } from "@/db/client";
+import type { Conn } from "@/db/client";
 import { prepared } from "@/db/prepared";
 import {
+  dialect,
   type Experiment,
   type ExperimentRevision,
   type NewExperiment,
   experimentRevisions,
   experiments,
   schedules,
-} from "@/db/schema";
-import type { Page } from "@/lib/api/paging";
+} from "@/db/tables";
+import { limitOf, type Page } from "@/lib/api/paging";
 
 /** The columns that change whenever anything an answer shows does. */
 export type ExperimentVersion = Pick<Experiment, "id" | "updatedAt" | "revision" | "deletedAt">;
@@ -24,49 +25,62 @@ const VERSION_COLUMNS = {
 
 export type ExperimentFilter = { search?: string; labelKey?: string; labelValue?: string };
 
+/**
+ * A label (a top-level metadata key, which may contain dots) present, or equal to a value, in the
+ * JSON of either database: SQLite's json_type/json_extract with a quoted path, PostgreSQL's jsonb
+ * operators with the key as a bound parameter.
+ */
+function labelFilter(key: string, value: string | undefined): SQL {
+  if (dialect === "postgres") {
+    return value === undefined
+      ? sql`(${experiments.metadata} -> ${key}::text) IS NOT NULL`
+      : sql`(${experiments.metadata} ->> ${key}::text) = ${value}`;
+  }
+  const path = `$."${key.replace(/"/g, "")}"`;
+  return value === undefined
+    ? sql`json_type(${experiments.metadata}, ${path}) IS NOT NULL`
+    : sql`json_extract(${experiments.metadata}, ${path}) = ${value}`;
+}
+
 /** Drizzle only: rows or null, never "not found" errors. */
 export class ExperimentRepo {
-  constructor(private readonly db: DB | Tx) {}
+  constructor(private readonly db: Conn) {}
 
   /** A new experiment and its revision 1 (call inside a transaction). */
-  insert(row: NewExperiment, actor: string): Experiment {
-    const created = this.db.insert(experiments).values(row).returning().get();
-    this.insertRevision(created, actor);
+  async insert(row: NewExperiment, actor: string): Promise<Experiment> {
+    const [created] = await this.db.insert(experiments).values(row).returning();
+    await this.insertRevision(created, actor);
     return created;
   }
 
-  private insertRevision(e: Experiment, actor: string): void {
-    this.db
-      .insert(experimentRevisions)
-      .values({
-        experimentId: e.id,
-        revision: e.revision,
-        name: e.name,
-        description: e.description,
-        metadata: e.metadata,
-        parameters: e.parameters,
-        preSteps: e.preSteps,
-        steps: e.steps,
-        postSteps: e.postSteps,
-        guards: e.guards,
-        createdBy: actor,
-        createdAt: e.updatedAt,
-      })
-      .run();
+  private async insertRevision(e: Experiment, actor: string): Promise<void> {
+    await this.db.insert(experimentRevisions).values({
+      experimentId: e.id,
+      revision: e.revision,
+      name: e.name,
+      description: e.description,
+      metadata: e.metadata,
+      parameters: e.parameters,
+      preSteps: e.preSteps,
+      steps: e.steps,
+      postSteps: e.postSteps,
+      guards: e.guards,
+      createdBy: actor,
+      createdAt: e.updatedAt,
+    });
   }
 
-  findRevision(experimentId: string, revision: number): ExperimentRevision | null {
-    return (
-      this.db
-        .select()
-        .from(experimentRevisions)
-        .where(and(eq(experimentRevisions.experimentId, experimentId), eq(experimentRevisions.revision, revision)))
-        .get() ?? null
-    );
+  async findRevision(experimentId: string, revision: number): Promise<ExperimentRevision | null> {
+    const [row] = await this.db
+      .select()
+      .from(experimentRevisions)
+      .where(and(eq(experimentRevisions.experimentId, experimentId), eq(experimentRevisions.revision, revision)))
+      .limit(1);
+    return row ?? null;
   }
 
   /** Newest first. */
-  listRevisions(experimentId: string, page: Page): { rows: ExperimentRevision[]; total: number } {
+  async listRevisions(experimentId: string, page: Page): Promise<{ rows: ExperimentRevision[]; total: number }> {
     const cond = eq(experimentRevisions.experimentId, experimentId);
     const q = this.db
       .select()
@@ -74,13 +88,13 @@ export class ExperimentRepo {
       .where(cond)
       .orderBy(desc(experimentRevisions.revision))
       .offset(page.offset);
-    const rows = page.limit === null ? q.limit(-1).all() : q.limit(page.limit).all();
-    const total = this.db.select({ n: count() }).from(experimentRevisions).where(cond).get()?.n ?? 0;
-    return { rows, total };
+    const rows = await q.limit(limitOf(page));
+    const [counted] = await this.db.select({ n: count() }).from(experimentRevisions).where(cond);
+    return { rows, total: counted?.n ?? 0 };
   }
 
   /** Soft-deleted rows included: detail by id still answers after a delete. */
-  findById(id: string): Experiment | null {
+  async findById(id: string): Promise<Experiment | null> {
     const byId = prepared(this.db, "experiments.byId", () =>
       this.db
         .select()
@@ -88,11 +102,12 @@ export class ExperimentRepo {
         .where(eq(experiments.id, sql.placeholder("id")))
         .prepare(),
     );
-    return byId.get({ id }) ?? null;
+    const [row] = await byId.execute({ id });
+    return row ?? null;
   }
 
   /** What identifies the stored version of an experiment (deleted ones too), without its definition. */
-  findVersion(id: string): ExperimentVersion | null {
+  async findVersion(id: string): Promise<ExperimentVersion | null> {
     const byId = prepared(this.db, "experiments.versionById", () =>
       this.db
         .select(VERSION_COLUMNS)
@@ -100,26 +115,29 @@ export class ExperimentRepo {
         .where(eq(experiments.id, sql.placeholder("id")))
         .prepare(),
     );
-    return byId.get({ id }) ?? null;
+    const [row] = await byId.execute({ id });
+    return row ?? null;
   }
 
-  findLive(id: string): Experiment | null {
-    return (
-      this.db
-        .select()
-        .from(experiments)
-        .where(and(eq(experiments.id, id), isNull(experiments.deletedAt)))
-        .get() ?? null
-    );
+  async findLive(id: string): Promise<Experiment | null> {
+    const [row] = await this.db
+      .select()
+      .from(experiments)
+      .where(and(eq(experiments.id, id), isNull(experiments.deletedAt)))
+      .limit(1);
+    return row ?? null;
   }
 
   /** Live experiments; `search` matches name or description, `label` a metadata key (and value). */
-  listLive(page: Page, filter: ExperimentFilter = {}): { rows: Experiment[]; total: number } {
+  async listLive(page: Page, filter: ExperimentFilter = {}): Promise<{ rows: Experiment[]; total: number }> {
     const live = this.liveFilter(filter);
-    return {
-      rows: this.pageOf(live, page),
-      total: this.db.select({ n: count() }).from(experiments).where(live).get()?.n ?? 0,
-    };
+    const rows = await this.pageOf(live, page);
+    return { rows, total: await this.countLive(live) };
+  }
+
+  private async countLive(live: SQL | undefined): Promise<number> {
+    const [counted] = await this.db.select({ n: count() }).from(experiments).where(live);
+    return counted?.n ?? 0;
   }
 
   private liveFilter(filter: ExperimentFilter): SQL | undefined {
@@ -131,77 +149,71 @@ export class ExperimentRepo {
         sql`(lower(${experiments.name}) LIKE ${like} ESCAPE '\\' OR lower(${experiments.description}) LIKE ${like} ESCAPE '\\')`,
       );
     }
-    if (filter.labelKey) {
-      const path = `$."${filter.labelKey.replace(/"/g, "")}"`;
-      conds.push(
-        filter.labelValue === undefined
-          ? sql`json_type(${experiments.metadata}, ${path}) IS NOT NULL`
-          : sql`json_extract(${experiments.metadata}, ${path}) = ${filter.labelValue}`,
-      );
-    }
+    if (filter.labelKey) conds.push(labelFilter(filter.labelKey, filter.labelValue));
     return and(...conds);
   }
 
   /** The same list as versions only (id and updated_at): what a cached answer is built from. */
-  listLiveVersions(page: Page, filter: ExperimentFilter = {}): { rows: ExperimentVersion[]; total: number } {
+  async listLiveVersions(
+    page: Page,
+    filter: ExperimentFilter = {},
+  ): Promise<{ rows: ExperimentVersion[]; total: number }> {
     const live = this.liveFilter(filter);
     const q = this.db
       .select(VERSION_COLUMNS)
       .from(experiments)
       .where(live)
-      .orderBy(desc(experiments.createdAt), desc(sql`${experiments}.rowid`))
+      .orderBy(desc(experiments.createdAt), desc(experiments.id))
       .offset(page.offset);
-    const rows = page.limit === null ? q.limit(-1).all() : q.limit(page.limit).all();
-    return { rows, total: this.db.select({ n: count() }).from(experiments).where(live).get()?.n ?? 0 };
+    const rows = await q.limit(limitOf(page));
+    return { rows, total: await this.countLive(live) };
   }
 
   /** Full rows by id (any order). */
-  findMany(ids: string[]): Experiment[] {
+  async findMany(ids: string[]): Promise<Experiment[]> {
     const out: Experiment[] = [];
     for (let i = 0; i < ids.length; i += 500) {
       out.push(
-        ...this.db
+        ...(await this.db
           .select()
           .from(experiments)
-          .where(inArray(experiments.id, ids.slice(i, i + 500)))
-          .all(),
+          .where(inArray(experiments.id, ids.slice(i, i + 500)))),
       );
     }
     return out;
   }
 
-  private pageOf(live: SQL | undefined, page: Page): Experiment[] {
+  private pageOf(live: SQL | undefined, page: Page): Promise<Experiment[]> {
     const q = this.db
       .select()
       .from(experiments)
       .where(live)
-      // Newest first; rowid (insertion order) breaks ties within a millisecond.
-      .orderBy(desc(experiments.createdAt), desc(sql`${experiments}.rowid`))
+      // Newest first; the id (UUIDv7, creation order) breaks ties within a millisecond.
+      .orderBy(desc(experiments.createdAt), desc(experiments.id))
       .offset(page.offset);
-    return page.limit === null ? q.limit(-1).all() : q.limit(page.limit).all();
+    return q.limit(limitOf(page));
   }
 
   /** Applies a change as the next revision (call inside a transaction). */
-  update(id: string, patch: Partial<NewExperiment>, actor: string): Experiment | null {
-    const updated = this.db
+  async update(id: string, patch: Partial<NewExperiment>, actor: string): Promise<Experiment | null> {
+    const [updated] = await this.db
       .update(experiments)
       .set({ ...patch, revision: sql`${experiments.revision} + 1` })
       .where(eq(experiments.id, id))
-      .returning()
-      .get();
-    if (updated) this.insertRevision(updated, actor);
+      .returning();
+    if (updated) await this.insertRevision(updated, actor);
     return updated ?? null;
   }
 
   /** Marks the experiment and all its schedules deleted; the schedules stop firing. */
-  softDeleteWithSchedules(id: string, at: number): void {
-    this.db.update(schedules).set({ deletedAt: at, nextRunAt: null }).where(eq(schedules.experimentId, id)).run();
-    this.db.update(experiments).set({ deletedAt: at }).where(eq(experiments.id, id)).run();
+  async softDeleteWithSchedules(id: string, at: number): Promise<void> {
+    await this.db.update(schedules).set({ deletedAt: at, nextRunAt: null }).where(eq(schedules.experimentId, id));
+    await this.db.update(experiments).set({ deletedAt: at }).where(eq(experiments.id, id));
   }
 
   /** Every experiment's name by id, deleted ones included (metrics name the series by it). */
-  namesById(): Map<string, string> {
-    const rows = this.db.select({ id: experiments.id, name: experiments.name }).from(experiments).all();
+  async namesById(): Promise<Map<string, string>> {
+    const rows = await this.db.select({ id: experiments.id, name: experiments.name }).from(experiments);
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 }

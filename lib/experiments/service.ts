@@ -33,8 +33,13 @@ function isSameDefinition(current: Experiment, patch: Partial<NewExperiment>): b
  * A new experiment, its revision 1 and its audit entry, inside the caller's transaction (an import
  * creates a schedule with it in the same one).
  */
-export function insertExperiment(tx: Tx, input: CreateExperimentInput, actor: string, action = "experiment.create") {
-  const created = new ExperimentRepo(tx).insert(
+export async function insertExperiment(
+  tx: Tx,
+  input: CreateExperimentInput,
+  actor: string,
+  action = "experiment.create",
+): Promise<Experiment> {
+  const created = await new ExperimentRepo(tx).insert(
     {
       id: newId(),
       name: input.name,
@@ -49,7 +54,7 @@ export function insertExperiment(tx: Tx, input: CreateExperimentInput, actor: st
     },
     actor,
   );
-  recordAudit(tx, { actor, action, targetType: "experiment", targetId: created.id, after: auditView(created) });
+  await recordAudit(tx, { actor, action, targetType: "experiment", targetId: created.id, after: auditView(created) });
   return created;
 }
 
@@ -60,13 +65,13 @@ export class ExperimentService {
     this.repo = new ExperimentRepo(db);
   }
 
-  create(input: CreateExperimentInput, actor: string): Experiment {
+  create(input: CreateExperimentInput, actor: string): Promise<Experiment> {
     return this.db.transaction((tx) => insertExperiment(tx, input, actor));
   }
 
   /** Any experiment, deleted ones included (Kallisti's detail view); 404 for unknown or malformed ids. */
-  get(id: string): Experiment {
-    const row = isUuid(id) ? this.repo.findById(id) : null;
+  async get(id: string): Promise<Experiment> {
+    const row = isUuid(id) ? await this.repo.findById(id) : null;
     if (!row) throw notFound();
     return row;
   }
@@ -81,23 +86,23 @@ export class ExperimentService {
   }
 
   /** One experiment as cached public JSON with its ETag; 404 as `get`. */
-  answer(id: string) {
-    const version = isUuid(id) ? this.repo.findVersion(id) : null;
+  async answer(id: string) {
+    const version = isUuid(id) ? await this.repo.findVersion(id) : null;
     if (!version) throw notFound();
     return experimentAnswer(version, () => this.get(id));
   }
 
   /** One revision by number; 404 for an unknown experiment or revision. */
-  revision(id: string, revision: string): ExperimentRevision {
+  async revision(id: string, revision: string): Promise<ExperimentRevision> {
     const n = /^\d{1,9}$/.test(revision) ? Number(revision) : null;
-    const row = n !== null && isUuid(id) ? this.repo.findRevision(id, n) : null;
+    const row = n !== null && isUuid(id) ? await this.repo.findRevision(id, n) : null;
     if (!row) throw notFound();
     return row;
   }
 
   /** Every definition the experiment has had, newest first (deleted experiments included). */
-  revisions(id: string, page: Page) {
-    this.get(id);
+  async revisions(id: string, page: Page) {
+    await this.get(id);
     return this.repo.listRevisions(id, page);
   }
 
@@ -105,10 +110,10 @@ export class ExperimentService {
    * PUT and PATCH: omitted fields keep their stored values. A client that sends back a masked
    * secret (`*****`) keeps the stored secret.
    */
-  update(id: string, input: UpdateExperimentInput, actor: string): Experiment {
-    return this.db.transaction((tx) => {
+  update(id: string, input: UpdateExperimentInput, actor: string): Promise<Experiment> {
+    return this.db.transaction(async (tx) => {
       const repo = new ExperimentRepo(tx);
-      const current = isUuid(id) ? repo.findById(id) : null;
+      const current = isUuid(id) ? await repo.findById(id) : null;
       if (!current) throw notFound();
       const patch: Partial<NewExperiment> = {};
       if (input.name !== undefined) patch.name = input.name;
@@ -121,8 +126,8 @@ export class ExperimentService {
       if (input.guards !== undefined) patch.guards = restoreMasked(input.guards.map(normaliseGuard), current.guards);
       // A write that changes nothing makes no revision (and drizzle refuses an UPDATE without values).
       if (isSameDefinition(current, patch)) return current;
-      const updated = repo.update(id, patch, actor) as Experiment;
-      recordAudit(tx, {
+      const updated = (await repo.update(id, patch, actor)) as Experiment;
+      await recordAudit(tx, {
         actor,
         action: "experiment.update",
         targetType: "experiment",
@@ -135,12 +140,12 @@ export class ExperimentService {
   }
 
   /** Soft delete, cascading to the experiment's schedules; deleting again moves `deleted_at` forward. */
-  delete(id: string, actor: string): void {
-    this.db.transaction((tx) => {
+  async delete(id: string, actor: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
       const repo = new ExperimentRepo(tx);
-      if (!(isUuid(id) && repo.findById(id))) throw notFound();
-      repo.softDeleteWithSchedules(id, Date.now());
-      recordAudit(tx, { actor, action: "experiment.delete", targetType: "experiment", targetId: id });
+      if (!(isUuid(id) && (await repo.findById(id)))) throw notFound();
+      await repo.softDeleteWithSchedules(id, Date.now());
+      await recordAudit(tx, { actor, action: "experiment.delete", targetType: "experiment", targetId: id });
     });
   }
 }

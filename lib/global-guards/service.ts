@@ -5,8 +5,8 @@
  * this service is the one writer of global_guards.
  */
 import { and, eq } from "drizzle-orm";
-import type { DB } from "@/db/client";
-import { type GlobalGuard, globalGuards } from "@/db/schema";
+import type { Conn, DB } from "@/db/client";
+import { type GlobalGuard, globalGuards } from "@/db/tables";
 import { notFound } from "@/lib/api/errors";
 import { isoTime } from "@/lib/api/time";
 import { recordGlobalGuardTrip } from "@/lib/metrics/record";
@@ -44,26 +44,31 @@ export function toPublicGlobalGuard(g: GlobalGuard): GlobalGuardOut {
   });
 }
 
+/** A guard by id, or 404 (a malformed id too). */
+async function findGuard(db: Conn, id: string): Promise<GlobalGuard> {
+  const [row] = isUuid(id) ? await db.select().from(globalGuards).where(eq(globalGuards.id, id)).limit(1) : [];
+  if (!row) throw notFound();
+  return row;
+}
+
 export class GlobalGuardService {
   constructor(private readonly db: DB) {}
 
-  list(): GlobalGuard[] {
-    return this.db.select().from(globalGuards).orderBy(globalGuards.createdAt).all();
+  list(): Promise<GlobalGuard[]> {
+    return this.db.select().from(globalGuards).orderBy(globalGuards.createdAt);
   }
 
-  enabled(): GlobalGuard[] {
-    return this.db.select().from(globalGuards).where(eq(globalGuards.enabled, true)).all();
+  enabled(): Promise<GlobalGuard[]> {
+    return this.db.select().from(globalGuards).where(eq(globalGuards.enabled, true));
   }
 
-  get(id: string): GlobalGuard {
-    const row = isUuid(id) ? this.db.select().from(globalGuards).where(eq(globalGuards.id, id)).get() : undefined;
-    if (!row) throw notFound();
-    return row;
+  get(id: string): Promise<GlobalGuard> {
+    return findGuard(this.db, id);
   }
 
-  create(input: CreateGlobalGuardInput, actor: string): GlobalGuard {
-    return this.db.transaction((tx) => {
-      const created = tx
+  create(input: CreateGlobalGuardInput, actor: string): Promise<GlobalGuard> {
+    return this.db.transaction(async (tx) => {
+      const [created] = await tx
         .insert(globalGuards)
         .values({
           id: newId(),
@@ -75,9 +80,8 @@ export class GlobalGuardService {
           enabled: input.enabled,
           createdBy: actor,
         })
-        .returning()
-        .get();
-      recordAudit(tx, {
+        .returning();
+      await recordAudit(tx, {
         actor,
         action: "guard.create",
         targetType: "guard",
@@ -88,10 +92,10 @@ export class GlobalGuardService {
     });
   }
 
-  update(id: string, input: PatchGlobalGuardInput, actor: string): GlobalGuard {
-    return this.db.transaction((tx) => {
-      const current = this.get(id);
-      const updated = tx
+  update(id: string, input: PatchGlobalGuardInput, actor: string): Promise<GlobalGuard> {
+    return this.db.transaction(async (tx) => {
+      const current = await findGuard(tx, id);
+      const [updated] = await tx
         .update(globalGuards)
         .set({
           ...(input.name !== undefined ? { name: input.name } : {}),
@@ -102,9 +106,8 @@ export class GlobalGuardService {
           ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
         })
         .where(eq(globalGuards.id, id))
-        .returning()
-        .get() as GlobalGuard;
-      recordAudit(tx, {
+        .returning();
+      await recordAudit(tx, {
         actor,
         action: "guard.update",
         targetType: "guard",
@@ -116,18 +119,21 @@ export class GlobalGuardService {
     });
   }
 
-  delete(id: string, actor: string): void {
-    this.db.transaction((tx) => {
-      this.get(id);
-      tx.delete(globalGuards).where(eq(globalGuards.id, id)).run();
-      recordAudit(tx, { actor, action: "guard.delete", targetType: "guard", targetId: id });
+  async delete(id: string, actor: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await findGuard(tx, id);
+      await tx.delete(globalGuards).where(eq(globalGuards.id, id));
+      await recordAudit(tx, { actor, action: "guard.delete", targetType: "guard", targetId: id });
     });
   }
 
   /** What the runner saw at a check; `tripped` sets (true) or clears (false) the trip time. */
-  recordCheck(id: string, check: { at: number; ok: boolean; message: string | null; tripped?: boolean }): void {
-    this.db.transaction((tx) => {
-      const row = tx
+  async recordCheck(
+    id: string,
+    check: { at: number; ok: boolean; message: string | null; tripped?: boolean },
+  ): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const [row] = await tx
         .update(globalGuards)
         .set({
           lastCheckedAt: check.at,
@@ -136,9 +142,8 @@ export class GlobalGuardService {
           ...(check.tripped === true ? { trippedAt: check.at } : check.tripped === false ? { trippedAt: null } : {}),
         })
         .where(and(eq(globalGuards.id, id)))
-        .returning({ name: globalGuards.name })
-        .get();
-      if (row && check.tripped === true) recordGlobalGuardTrip(tx, row.name);
+        .returning({ name: globalGuards.name });
+      if (row && check.tripped === true) await recordGlobalGuardTrip(tx, row.name);
     });
   }
 }

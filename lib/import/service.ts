@@ -1,5 +1,5 @@
 /**
- * Creates what an import plan describes, in one synchronous transaction (the experiment, its revision
+ * Creates what an import plan describes, in one transaction (the experiment, its revision
  * and the schedule, each with its audit entry), or, for a dry run, answers with the same shapes
  * without writing anything. Both answers preview the schedule's next runs.
  */
@@ -69,12 +69,12 @@ export class ImportService {
   }
 
   /** Creates the experiment (and its schedule) in one transaction, answering with what was created. */
-  apply(plan: Plan, actor: string): ImportOut {
+  async apply(plan: Plan, actor: string): Promise<ImportOut> {
     const now = Date.now();
-    const { experiment, schedule } = this.db.transaction((tx) => {
-      const created: Experiment = insertExperiment(tx, plan.experiment, actor, "experiment.import");
+    const { experiment, schedule } = await this.db.transaction(async (tx) => {
+      const created: Experiment = await insertExperiment(tx, plan.experiment, actor, "experiment.import");
       const row = plan.schedule ? newScheduleRow(created, plan.schedule, actor, now) : null;
-      return { experiment: created, schedule: row ? insertSchedule(tx, row, actor) : null };
+      return { experiment: created, schedule: row ? await insertSchedule(tx, row, actor) : null };
     });
     return {
       dry_run: false,

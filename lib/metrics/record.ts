@@ -2,7 +2,7 @@
  * Recording what happened into the stored metrics. Called inside the transaction that made it
  * happen where there is one (a trial's final status), so a counter can never miss or repeat an event.
  */
-import type { DB, Tx } from "@/db/client";
+import type { Conn, DB } from "@/db/client";
 import type { Firing } from "@/lib/schedules/scheduler";
 import type { TrialRecords } from "@/lib/trials/records";
 import {
@@ -40,7 +40,7 @@ export type TrialEnd = {
 const PHASES = ["pre_steps", "steps", "post_steps"] as const;
 
 /** A trial reached its final status: count it, and observe its duration and its steps' if it ran. */
-export function recordTrialEnd(tx: DB | Tx, t: TrialEnd): void {
+export async function recordTrialEnd(tx: Conn, t: TrialEnd): Promise<void> {
   const rows: SeriesIncrement[] = [
     { name: TRIALS_ENDED.name, labels: labelKey({ experiment_id: t.experimentId, status: t.status }), value: 1 },
   ];
@@ -59,7 +59,7 @@ export function recordTrialEnd(tx: DB | Tx, t: TrialEnd): void {
   }
   const tripped = (t.guardRecord?.tripped as { name?: string } | null | undefined)?.name;
   if (tripped) rows.push(guardTrip("trial", tripped));
-  addToSeries(tx, rows);
+  await addToSeries(tx, rows);
 }
 
 const guardTrip = (scope: "trial" | "global", guard: string): SeriesIncrement => ({
@@ -69,14 +69,16 @@ const guardTrip = (scope: "trial" | "global", guard: string): SeriesIncrement =>
 });
 
 /** A global guard tripped (and set the signal). */
-export function recordGlobalGuardTrip(conn: DB | Tx, guard: string): void {
-  addToSeries(conn, [guardTrip("global", guard)]);
+export async function recordGlobalGuardTrip(conn: Conn, guard: string): Promise<void> {
+  await addToSeries(conn, [guardTrip("global", guard)]);
 }
 
 /** How late each fired slot was turned into a trial (or a Skipped record). */
-export function recordFirings(db: DB, firings: Firing[], now: number): void {
+export async function recordFirings(db: DB, firings: Firing[], now: number): Promise<void> {
   if (!firings.length) return;
-  db.transaction((tx) => {
-    for (const f of firings) addToSeries(tx, observation(FIRING_LAG, { outcome: f.status }, (now - f.slot) / 1000));
+  await db.transaction(async (tx) => {
+    for (const f of firings) {
+      await addToSeries(tx, observation(FIRING_LAG, { outcome: f.status }, (now - f.slot) / 1000));
+    }
   });
 }

@@ -20,12 +20,12 @@ type Collected = { name: string; help: string; type: string; values: Sample[] };
 /** A metric object as prom-client's registry prints it (name, help, type, samples). */
 const fixed = (m: Collected) => ({ ...m, get: async () => m, reset: () => {}, aggregator: "first" });
 
-function storedMetrics(db: DB): Collected[] {
-  const names = new ExperimentRepo(db).namesById();
+async function storedMetrics(db: DB): Promise<Collected[]> {
+  const names = await new ExperimentRepo(db).namesById();
   const byMetric = new Map<string, Sample[]>();
   const owner = (series: string): StoredMetric | undefined =>
     STORED_METRICS.find((m) => series === m.name || series.startsWith(`${m.name}_`));
-  for (const row of allSeries(db)) {
+  for (const row of await allSeries(db)) {
     const m = owner(row.name);
     if (!m) continue;
     const labels = JSON.parse(row.labels) as Record<string, string>;
@@ -38,10 +38,10 @@ function storedMetrics(db: DB): Collected[] {
   return STORED_METRICS.map((m) => ({ name: m.name, help: m.help, type: m.type, values: byMetric.get(m.name) ?? [] }));
 }
 
-function liveGauges(db: DB, now: number): Collected[] {
-  const queue = new TrialRepo(db).activeCounts(now);
-  const runner = runnerStatus(db, now);
-  const signal = readSignal(db).state;
+async function liveGauges(db: DB, now: number): Promise<Collected[]> {
+  const queue = await new TrialRepo(db).activeCounts(now);
+  const runner = await runnerStatus(db, now);
+  const signal = (await readSignal(db)).state;
   const gauge = (name: string, help: string, values: Sample[]): Collected => ({ name, help, type: "gauge", values });
   return [
     gauge("eris_trials_queued", "Queued trials: due now and waiting for the runner (when=due), or due later.", [
@@ -73,7 +73,7 @@ function liveGauges(db: DB, now: number): Collected[] {
 
 export async function metricsText(db: DB, now = Date.now()): Promise<{ contentType: string; body: string }> {
   const registry = new Registry();
-  for (const m of [...storedMetrics(db), ...liveGauges(db, now)]) {
+  for (const m of [...(await storedMetrics(db)), ...(await liveGauges(db, now))]) {
     registry.registerMetric(fixed(m) as unknown as Parameters<Registry["registerMetric"]>[0]);
   }
   const merged = Registry.merge([registry, httpMetrics().registry]);

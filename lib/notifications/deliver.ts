@@ -42,9 +42,9 @@ export class Notifier {
 
   /** A trial started: a Grafana annotation opens (the end patches it into a region). */
   async trialStarted(trialId: string, signal: AbortSignal): Promise<void> {
-    const c = storedChannels(this.db);
+    const c = await storedChannels(this.db);
     if (!c.grafana.enabled) return;
-    const summary = trialSummary(this.db, trialId);
+    const summary = await trialSummary(this.db, trialId);
     if (!summary) return;
     const event: TrialEvent = { kind: "started", summary, link: this.link(trialId) };
     const at = Date.parse(summary.trial.executed_at ?? "") || Date.now();
@@ -56,13 +56,13 @@ export class Notifier {
 
   /** A trial ended: e-mail and Slack (all trials, or only failed ones), and the Grafana annotation's end. */
   async trialEnded(trialId: string, signal: AbortSignal): Promise<void> {
-    const c = storedChannels(this.db);
-    const summary = trialSummary(this.db, trialId);
+    const c = await storedChannels(this.db);
+    const summary = await trialSummary(this.db, trialId);
     if (!summary) return;
     const event: TrialEvent = { kind: "completed", summary, link: this.link(trialId) };
     const wanted = (on: "all" | "failed") => on === "all" || FAILED_STATUSES.has(summary.trial.status);
     const jobs: Promise<unknown>[] = [];
-    const to = recipients(this.db);
+    const to = await recipients(this.db);
     if (c.email.enabled && to.length && wanted(c.email.on)) {
       const mail = emailMessage(event);
       jobs.push(this.deliver(c, "email", "trial.completed", trialId, signal, (s) => sendMail(c.email, to, mail, s)));
@@ -82,7 +82,7 @@ export class Notifier {
     const start = Date.parse(t.executed_at ?? "");
     const end = Date.parse(t.completed_at ?? "") || Date.now();
     const { text, tags } = grafanaAnnotation(event, c.grafana.tags);
-    const opened = this.repo.refFor("grafana", t.id, "trial.started");
+    const opened = await this.repo.refFor("grafana", t.id, "trial.started");
     await this.deliver(c, "grafana", "trial.completed", t.id, signal, (s) =>
       opened
         ? grafanaPatch(c.grafana, opened, { timeEnd: end, text, tags }, s)
@@ -92,13 +92,13 @@ export class Notifier {
 
   /** The Settings page's "send a test": one attempt, now, with the stored settings (enabled or not). */
   async test(channel: NotificationChannel, signal: AbortSignal): Promise<DeliveryOut> {
-    const c = storedChannels(this.db);
+    const c = await storedChannels(this.db);
     const event = testEvent(this.o.publicUrl);
     let send: Send;
     if (channel === "email") {
       if (!c.email.host) throw fieldError("email", "Set the SMTP host first.");
       if (!c.email.from) throw fieldError("email", "Set the sender address (from) first.");
-      const to = recipients(this.db);
+      const to = await recipients(this.db);
       if (!to.length) throw fieldError("emails", "Add at least one address to the notification list first.");
       send = (s) => sendMail(c.email, to, emailMessage(event), s);
     } else if (channel === "slack") {
@@ -139,7 +139,7 @@ export class Notifier {
       ref: result.ok && typeof result.value === "string" ? result.value : null,
       at: Date.now(),
     };
-    this.db.transaction((tx) => new NotificationRepo(tx).addDelivery(row));
+    await this.db.transaction((tx) => new NotificationRepo(tx).addDelivery(row));
     this.o.log?.(row.ok ? "notification sent" : "notification failed", {
       channel,
       event,

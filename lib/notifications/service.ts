@@ -2,7 +2,7 @@
  * Notification settings: Kallisti's e-mail list and the channels, with secrets masked on the way out
  * and kept when sent back masked; every change audited in its transaction.
  */
-import type { DB } from "@/db/client";
+import type { Conn, DB } from "@/db/client";
 import type { NOTIFICATION_CHANNELS, NotificationChannels, NotificationDelivery } from "@/db/schema";
 import { AppError } from "@/lib/api/errors";
 import { isoTime } from "@/lib/api/time";
@@ -17,8 +17,8 @@ import {
 } from "./schemas";
 
 /** The channels as stored, every field present (defaults under what an older row lacks). */
-export function storedChannels(db: DB): NotificationChannels {
-  const stored = new NotificationRepo(db).settings()?.channels ?? {};
+export async function storedChannels(db: Conn): Promise<NotificationChannels> {
+  const stored = (await new NotificationRepo(db).settings())?.channels ?? {};
   return {
     email: { ...DEFAULT_CHANNELS.email, ...stored.email },
     slack: { ...DEFAULT_CHANNELS.slack, ...stored.slack },
@@ -26,7 +26,8 @@ export function storedChannels(db: DB): NotificationChannels {
   };
 }
 
-export const recipients = (db: DB): string[] => new NotificationRepo(db).settings()?.emails ?? [];
+export const recipients = async (db: Conn): Promise<string[]> =>
+  (await new NotificationRepo(db).settings())?.emails ?? [];
 
 /** Every secret of the settings, to mask in delivery errors. */
 export const channelSecrets = (c: NotificationChannels): string[] =>
@@ -50,15 +51,15 @@ export class NotificationService {
     this.repo = new NotificationRepo(db);
   }
 
-  emails(): { emails: string[] } {
-    return { emails: recipients(this.db) };
+  async emails(): Promise<{ emails: string[] }> {
+    return { emails: await recipients(this.db) };
   }
 
-  setEmails(emails: string[], actor: string): { emails: string[] } {
-    return this.db.transaction((tx) => {
-      const before = recipients(this.db);
-      new NotificationRepo(tx).saveEmails(emails, actor, Date.now());
-      recordAudit(tx, {
+  setEmails(emails: string[], actor: string): Promise<{ emails: string[] }> {
+    return this.db.transaction(async (tx) => {
+      const before = await recipients(tx);
+      await new NotificationRepo(tx).saveEmails(emails, actor, Date.now());
+      await recordAudit(tx, {
         actor,
         action: "notification.update",
         targetType: "notification",
@@ -69,11 +70,11 @@ export class NotificationService {
     });
   }
 
-  settings(): NotificationSettingsOut {
-    const c = storedChannels(this.db);
-    const row = this.repo.settings();
-    const last = (ch: (typeof NOTIFICATION_CHANNELS)[number]) => {
-      const d = this.repo.lastDelivery(ch);
+  async settings(): Promise<NotificationSettingsOut> {
+    const c = await storedChannels(this.db);
+    const row = await this.repo.settings();
+    const last = async (ch: (typeof NOTIFICATION_CHANNELS)[number]) => {
+      const d = await this.repo.lastDelivery(ch);
       return d ? toPublicDelivery(d) : null;
     };
     return {
@@ -81,14 +82,14 @@ export class NotificationService {
       slack: { ...c.slack, webhook_url: masked(c.slack.webhook_url) },
       grafana: { ...c.grafana, token: masked(c.grafana.token) },
       recipients: row?.emails ?? [],
-      deliveries: { email: last("email"), slack: last("slack"), grafana: last("grafana") },
+      deliveries: { email: await last("email"), slack: await last("slack"), grafana: await last("grafana") },
       updated_by: row?.updatedBy ?? "default",
       updated_at: row?.updatedAt ? isoTime(row.updatedAt) : null,
     };
   }
 
-  updateSettings(input: NotificationSettingsInput, actor: string): NotificationSettingsOut {
-    const stored = storedChannels(this.db);
+  async updateSettings(input: NotificationSettingsInput, actor: string): Promise<NotificationSettingsOut> {
+    const stored = await storedChannels(this.db);
     const next: NotificationChannels = {
       email: { ...input.email, password: kept(input.email.password, stored.email.password) },
       slack: { ...input.slack, webhook_url: kept(input.slack.webhook_url, stored.slack.webhook_url) },
@@ -97,9 +98,9 @@ export class NotificationService {
     // "*****" for a secret that was never set: still missing.
     if (next.slack.enabled && !next.slack.webhook_url) throw nested("slack", "webhook_url");
     if (next.grafana.enabled && !next.grafana.token) throw nested("grafana", "token");
-    this.db.transaction((tx) => {
-      new NotificationRepo(tx).saveChannels(next, actor, Date.now());
-      recordAudit(tx, {
+    await this.db.transaction(async (tx) => {
+      await new NotificationRepo(tx).saveChannels(next, actor, Date.now());
+      await recordAudit(tx, {
         actor,
         action: "notification.settings",
         targetType: "notification",

@@ -1,20 +1,20 @@
 import { eq } from "drizzle-orm";
 import type { DB } from "@/db/client";
-import { experiments, trials } from "@/db/schema";
+import { experiments, trials } from "@/db/tables";
 import { isoTime } from "@/lib/api/time";
 import { maskSecrets } from "@/lib/credentials/mask";
 import type { TrialRecords } from "@/lib/trials/records";
 import type { TrialSummary } from "./observers";
 
 /** What observers receive about a finished trial: its outcome and a line per step, secrets masked. */
-export function trialSummary(db: DB, trialId: string): TrialSummary | null {
-  const t = db.select().from(trials).where(eq(trials.id, trialId)).get();
+export async function trialSummary(db: DB, trialId: string): Promise<TrialSummary | null> {
+  const [t] = await db.select().from(trials).where(eq(trials.id, trialId)).limit(1);
   if (!t) return null;
-  const e = db
+  const [e] = await db
     .select({ id: experiments.id, name: experiments.name })
     .from(experiments)
     .where(eq(experiments.id, t.experimentId))
-    .get();
+    .limit(1);
   const records = t.records as TrialRecords;
   const steps = (["pre_steps", "steps", "post_steps"] as const).flatMap((list) =>
     (records[list] ?? []).map((s) => ({

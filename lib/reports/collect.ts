@@ -8,8 +8,8 @@
  * at a time, in the order they were created. Memory stays flat however many trials are selected.
  */
 import { and, asc, count, eq, gt, gte, inArray, isNull, lte, or, type SQL } from "drizzle-orm";
-import type { DB } from "@/db/client";
-import { type Experiment, type ExperimentRevision, type Trial, experiments, trials } from "@/db/schema";
+import type { Conn } from "@/db/client";
+import { type Experiment, type ExperimentRevision, type Trial, experiments, trials } from "@/db/tables";
 import { notFound } from "@/lib/api/errors";
 import { maskSecrets } from "@/lib/credentials/mask";
 import { ExperimentRepo } from "@/lib/experiments/repo";
@@ -31,20 +31,20 @@ export type ReportExperiment = { experiment: Experiment; counts: Counts };
 export type ReportSource = {
   experiments: ReportExperiment[];
   /** The experiment's selected trials, oldest first, `pageSize` at a time. */
-  trialPages(experimentId: string, pageSize?: number): Generator<ReportTrial[]>;
+  trialPages(experimentId: string, pageSize?: number): AsyncGenerator<ReportTrial[]>;
 };
 
 const PAGE = 100;
 
 /** Attaches to each trial the masked definition of the revision it ran (one read per revision). */
-function definitions(db: DB) {
+function definitions(db: Conn) {
   const repo = new ExperimentRepo(db);
   const cache = new Map<string, ReportTrial["definition"]>();
-  return (t: Trial): ReportTrial => {
+  return async (t: Trial): Promise<ReportTrial> => {
     const key = `${t.experimentId}:${t.experimentRevision}`;
     let definition = cache.get(key);
     if (!definition) {
-      const r = repo.findRevision(t.experimentId, t.experimentRevision);
+      const r = await repo.findRevision(t.experimentId, t.experimentRevision);
       definition = maskSecrets({ preSteps: r?.preSteps ?? [], steps: r?.steps ?? [], postSteps: r?.postSteps ?? [] });
       cache.set(key, definition);
     }
@@ -52,35 +52,34 @@ function definitions(db: DB) {
   };
 }
 
-function singleTrial(db: DB, trialId: string): ReportSource {
+async function singleTrial(db: Conn, trialId: string): Promise<ReportSource> {
   // Kallisti: trials of deleted experiments are not reported; unknown or malformed ids are 404.
-  const row = isUuid(trialId)
-    ? db
+  const [row] = isUuid(trialId)
+    ? await db
         .select({ t: trials, e: experiments })
         .from(trials)
         .innerJoin(experiments, eq(experiments.id, trials.experimentId))
         .where(and(eq(trials.id, trialId), isNull(experiments.deletedAt)))
-        .get()
-    : undefined;
+        .limit(1)
+    : [];
   if (!row) throw notFound();
-  const trial = definitions(db)(row.t);
+  const trial = await definitions(db)(row.t);
   return {
     experiments: [{ experiment: maskSecrets(row.e), counts: countTally({ [row.t.status]: 1 }) }],
-    *trialPages() {
+    async *trialPages() {
       yield [trial];
     },
   };
 }
 
 /** Opens a report: reads the experiments and counts now, the trials as they are written. */
-export function openReport(db: DB, f: ReportFilter, now = Date.now()): ReportSource {
+export async function openReport(db: Conn, f: ReportFilter, now = Date.now()): Promise<ReportSource> {
   if (f.trialId !== undefined) return singleTrial(db, f.trialId);
-  const exps = db
+  const exps = await db
     .select()
     .from(experiments)
     .where(and(isNull(experiments.deletedAt), f.experimentId ? eq(experiments.id, f.experimentId) : undefined))
-    .orderBy(asc(experiments.createdAt))
-    .all();
+    .orderBy(asc(experiments.createdAt));
   if (f.experimentId && !exps.length) throw notFound();
   // Trials created while the report is written are not part of it, so its counts and trials agree.
   const conds: SQL[] = [lte(trials.createdAt, Math.min(f.until ?? now, now))];
@@ -89,12 +88,11 @@ export function openReport(db: DB, f: ReportFilter, now = Date.now()): ReportSou
   const ids = exps.map((e) => e.id);
   const tallies = new Map<string, Record<string, number>>();
   if (ids.length) {
-    const rows = db
+    const rows = await db
       .select({ experimentId: trials.experimentId, status: trials.status, n: count() })
       .from(trials)
       .where(and(inArray(trials.experimentId, ids), ...conds))
-      .groupBy(trials.experimentId, trials.status)
-      .all();
+      .groupBy(trials.experimentId, trials.status);
     for (const r of rows) {
       const tally = tallies.get(r.experimentId) ?? {};
       tally[r.status] = r.n;
@@ -107,10 +105,10 @@ export function openReport(db: DB, f: ReportFilter, now = Date.now()): ReportSou
     experiments: exps
       .filter((e) => !filtering || tallies.has(e.id))
       .map((e) => ({ experiment: maskSecrets(e), counts: countTally(tallies.get(e.id) ?? {}) })),
-    *trialPages(experimentId, pageSize = PAGE) {
+    async *trialPages(experimentId, pageSize = PAGE) {
       let after: { createdAt: number; id: string } | undefined;
       for (;;) {
-        const page = db
+        const page = await db
           .select()
           .from(trials)
           .where(
@@ -123,12 +121,13 @@ export function openReport(db: DB, f: ReportFilter, now = Date.now()): ReportSou
             ),
           )
           .orderBy(asc(trials.createdAt), asc(trials.id))
-          .limit(pageSize)
-          .all();
+          .limit(pageSize);
         if (!page.length) return;
         const last = page[page.length - 1];
         after = { createdAt: last.createdAt, id: last.id };
-        yield page.map(withDefinition);
+        const out: ReportTrial[] = [];
+        for (const t of page) out.push(await withDefinition(t));
+        yield out;
         if (page.length < pageSize) return;
       }
     },
@@ -136,10 +135,13 @@ export function openReport(db: DB, f: ReportFilter, now = Date.now()): ReportSou
 }
 
 /** The whole report in memory: for the PDF, laid out as one document, and for tests. */
-export function collectReport(db: DB, f: ReportFilter): ReportGroup[] {
-  const source = openReport(db, f);
-  return source.experiments.map(({ experiment }) => ({
-    experiment,
-    trials: [...source.trialPages(experiment.id)].flat(),
-  }));
+export async function collectReport(db: Conn, f: ReportFilter): Promise<ReportGroup[]> {
+  const source = await openReport(db, f);
+  const groups: ReportGroup[] = [];
+  for (const { experiment } of source.experiments) {
+    const selected: ReportTrial[] = [];
+    for await (const page of source.trialPages(experiment.id)) selected.push(...page);
+    groups.push({ experiment, trials: selected });
+  }
+  return groups;
 }

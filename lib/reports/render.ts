@@ -60,7 +60,7 @@ export async function renderReport(
   const head = journalHead(source.experiments, title, Date.now(), timeZone);
   const body =
     format === "pdf"
-      ? new Uint8Array(await renderPdf(wholeJournal(source, head)))
+      ? new Uint8Array(await renderPdf(await wholeJournal(source, head)))
       : streamChunks(reportChunks(source, head, WRITERS[format]));
   const date = head.generated_at.slice(0, 10);
   const { type, ext } = FORMATS[format];
@@ -73,12 +73,12 @@ export async function renderReport(
   });
 }
 
-function wholeJournal(source: ReportSource, head: JournalHead): Journal {
-  return {
-    ...head,
-    experiments: head.experiments.map((e) => ({
-      ...e,
-      trials: [...source.trialPages(e.id)].flat().map(journalTrial),
-    })),
-  };
+async function wholeJournal(source: ReportSource, head: JournalHead): Promise<Journal> {
+  const experiments: Journal["experiments"] = [];
+  for (const e of head.experiments) {
+    const trials: Journal["experiments"][number]["trials"] = [];
+    for await (const page of source.trialPages(e.id)) trials.push(...page.map(journalTrial));
+    experiments.push({ ...e, trials });
+  }
+  return { ...head, experiments };
 }

@@ -28,17 +28,17 @@ export const fromJournal =
   };
 
 /** The report's text, a chunk per experiment boundary and per trial. */
-export function* reportChunks(
+export async function* reportChunks(
   source: ReportSource,
   head: JournalHead,
   factory: WriterFactory<ReportTrial>,
-): Generator<string> {
+): AsyncGenerator<string> {
   const w = factory(head);
   yield w.begin();
   for (const [i, e] of head.experiments.entries()) {
     yield w.experimentStart(e, i);
     let n = 0;
-    for (const page of source.trialPages(e.id)) {
+    for await (const page of source.trialPages(e.id)) {
       for (const t of page) yield w.trial(t, n++, e);
     }
     yield w.experimentEnd(e, n);
@@ -47,19 +47,19 @@ export function* reportChunks(
 }
 
 /** A byte stream that reads the next page only when the reader has taken the previous one. */
-export function streamChunks(chunks: Generator<string>): ReadableStream<Uint8Array> {
+export function streamChunks(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>(
     {
-      pull(controller) {
+      async pull(controller) {
         for (;;) {
-          const next = chunks.next();
+          const next = await chunks.next();
           if (next.done) return controller.close();
           if (next.value) return controller.enqueue(encoder.encode(next.value));
         }
       },
-      cancel() {
-        chunks.return(undefined);
+      async cancel() {
+        await chunks.return(undefined);
       },
     },
     { highWaterMark: 1 },

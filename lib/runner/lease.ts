@@ -6,7 +6,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import type { DB } from "@/db/client";
-import { runnerLease } from "@/db/schema";
+import { type RunnerLease, runnerLease } from "@/db/tables";
 
 const LEASE_ID = 1;
 
@@ -45,8 +45,8 @@ export class SqliteLease implements Lease {
   ) {}
 
   async tryAcquire(now: number): Promise<LeaseGrant | null> {
-    return this.db.transaction((tx) => {
-      const row = tx.select().from(runnerLease).where(eq(runnerLease.id, LEASE_ID)).get();
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx.select().from(runnerLease).where(eq(runnerLease.id, LEASE_ID)).limit(1);
       const ours = row?.holder === this.holder && row.epoch === this.epoch;
       const free = !row || row.expiresAt <= now || (!!this.o.predecessor && row.holder === this.o.predecessor);
       if (!ours && !free) return null;
@@ -60,10 +60,10 @@ export class SqliteLease implements Lease {
         epoch,
         restarts: this.o.restarts ?? 0,
       };
-      tx.insert(runnerLease)
+      await tx
+        .insert(runnerLease)
         .values({ id: LEASE_ID, ...values })
-        .onConflictDoUpdate({ target: runnerLease.id, set: values })
-        .run();
+        .onConflictDoUpdate({ target: runnerLease.id, set: values });
       this.epoch = epoch;
       return { holder: this.holder, epoch };
     });
@@ -71,25 +71,26 @@ export class SqliteLease implements Lease {
 
   async heartbeat(now: number): Promise<boolean> {
     if (this.epoch === null) return false;
-    const res = this.db
+    // One conditional statement: it extends the lease only while we still hold it at our epoch.
+    const extended = await this.db
       .update(runnerLease)
       .set({ heartbeatAt: now, expiresAt: now + this.o.ttlMs })
       .where(and(eq(runnerLease.holder, this.holder), eq(runnerLease.epoch, this.epoch)))
-      .run();
-    return res.changes === 1;
+      .returning({ id: runnerLease.id });
+    return extended.length === 1;
   }
 
   async release(now: number): Promise<void> {
     if (this.epoch === null) return;
-    this.db
+    await this.db
       .update(runnerLease)
       .set({ expiresAt: now })
-      .where(and(eq(runnerLease.holder, this.holder), eq(runnerLease.epoch, this.epoch)))
-      .run();
+      .where(and(eq(runnerLease.holder, this.holder), eq(runnerLease.epoch, this.epoch)));
   }
 }
 
 /** The lease row as it stands (the holder may have expired). */
-export function currentLease(db: DB) {
-  return db.select().from(runnerLease).where(eq(runnerLease.id, LEASE_ID)).get() ?? null;
+export async function currentLease(db: DB): Promise<RunnerLease | null> {
+  const [row] = await db.select().from(runnerLease).where(eq(runnerLease.id, LEASE_ID)).limit(1);
+  return row ?? null;
 }

@@ -23,8 +23,8 @@ export const runnerStatusSchema = z.object({
 });
 export type RunnerStatus = z.infer<typeof runnerStatusSchema>;
 
-export function runnerStatus(db: DB, now = Date.now()): RunnerStatus {
-  const lease = currentLease(db);
+export async function runnerStatus(db: DB, now = Date.now()): Promise<RunnerStatus> {
+  const lease = await currentLease(db);
   if (!lease) {
     return {
       active: false,
@@ -48,6 +48,6 @@ export function runnerStatus(db: DB, now = Date.now()): RunnerStatus {
     heartbeat_age_ms: Math.max(0, now - lease.heartbeatAt),
     expires_at: isoTime(lease.expiresAt),
     restarts: lease.restarts,
-    running_trial: new TrialRepo(db).runningUnder(lease.holder, lease.epoch),
+    running_trial: await new TrialRepo(db).runningUnder(lease.holder, lease.epoch),
   };
 }

@@ -31,11 +31,11 @@ function frame(s: Schedule): { head: string; tail: string } {
   };
 }
 
-function trialsJson(db: DB, s: Schedule, version: string): string {
+async function trialsJson(db: DB, s: Schedule, version: string): Promise<string> {
   const key = `${s.id}:${version}`;
   let json = cache.get(key);
   if (json === undefined) {
-    json = JSON.stringify(toPublicSchedule(s, new TrialRepo(db).listForSchedule([s.id])).trials);
+    json = JSON.stringify(toPublicSchedule(s, await new TrialRepo(db).listForSchedule([s.id])).trials);
     cache.set(key, json);
   }
   return json;
@@ -45,17 +45,25 @@ function trialsJson(db: DB, s: Schedule, version: string): string {
  * Schedules (one, or a page of them) as JSON text with their trials, and an ETag over both and
  * `extra` (a list's total, which its headers carry).
  */
-export function schedulesAnswer(
+export async function schedulesAnswer(
   db: DB,
   schedules: Schedule[],
   extra: (string | number)[] = [],
-): { etag: string; one: () => string; list: () => string } {
-  const versions = new TrialRepo(db).scheduleHistoryVersions(schedules.map((s) => s.id));
+): Promise<{ etag: string; one: () => Promise<string>; list: () => Promise<string> }> {
+  const versions = await new TrialRepo(db).scheduleHistoryVersions(schedules.map((s) => s.id));
   const frames = schedules.map(frame);
-  const parts = schedules.map((s, i) => [frames[i].head, frames[i].tail, versions.get(s.id) ?? ""]).flat();
-  const answers = () =>
-    schedules.map(
-      (s, i) => `${frames[i].head},"trials":${trialsJson(db, s, versions.get(s.id) ?? "")},${frames[i].tail}`,
-    );
-  return { etag: etagOf([...extra, ...parts]), one: () => answers()[0], list: () => `[${answers().join(",")}]` };
+  const parts = schedules.flatMap((s, i) => [frames[i].head, frames[i].tail, versions.get(s.id) ?? ""]);
+  // One schedule at a time, in order, as before (a page's trials are not read all at once).
+  const answers = async () => {
+    const out: string[] = [];
+    for (const [i, s] of schedules.entries()) {
+      out.push(`${frames[i].head},"trials":${await trialsJson(db, s, versions.get(s.id) ?? "")},${frames[i].tail}`);
+    }
+    return out;
+  };
+  return {
+    etag: etagOf([...extra, ...parts]),
+    one: async () => (await answers())[0],
+    list: async () => `[${(await answers()).join(",")}]`,
+  };
 }

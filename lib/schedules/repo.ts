@@ -1,69 +1,69 @@
 import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
-import type { DB, Tx } from "@/db/client";
-import { type NewSchedule, type Schedule, experiments, schedules } from "@/db/schema";
-import type { Page } from "@/lib/api/paging";
+import type { Conn } from "@/db/client";
+import { type NewSchedule, type Schedule, experiments, schedules } from "@/db/tables";
+import { limitOf, type Page } from "@/lib/api/paging";
 
 export class ScheduleRepo {
-  constructor(private readonly db: DB | Tx) {}
+  constructor(private readonly db: Conn) {}
 
-  insert(row: NewSchedule): Schedule {
-    return this.db.insert(schedules).values(row).returning().get();
+  async insert(row: NewSchedule): Promise<Schedule> {
+    const [created] = await this.db.insert(schedules).values(row).returning();
+    return created;
   }
 
-  findById(id: string): Schedule | null {
-    return this.db.select().from(schedules).where(eq(schedules.id, id)).get() ?? null;
+  async findById(id: string): Promise<Schedule | null> {
+    const [row] = await this.db.select().from(schedules).where(eq(schedules.id, id)).limit(1);
+    return row ?? null;
   }
 
   /** By experiment and id together; soft-deleted rows included (Kallisti's detail view). */
-  find(experimentId: string, id: string): Schedule | null {
-    return (
-      this.db
-        .select()
-        .from(schedules)
-        .where(and(eq(schedules.id, id), eq(schedules.experimentId, experimentId)))
-        .get() ?? null
-    );
+  async find(experimentId: string, id: string): Promise<Schedule | null> {
+    const [row] = await this.db
+      .select()
+      .from(schedules)
+      .where(and(eq(schedules.id, id), eq(schedules.experimentId, experimentId)))
+      .limit(1);
+    return row ?? null;
   }
 
-  listLive(experimentId: string, page: Page): { rows: Schedule[]; total: number } {
+  async listLive(experimentId: string, page: Page): Promise<{ rows: Schedule[]; total: number }> {
     const cond = and(eq(schedules.experimentId, experimentId), isNull(schedules.deletedAt));
     const q = this.db
       .select()
       .from(schedules)
       .where(cond)
-      // Newest first; rowid (insertion order) breaks ties within a millisecond.
-      .orderBy(desc(schedules.createdAt), desc(sql`${schedules}.rowid`))
+      // Newest first; the id (UUIDv7, creation order) breaks ties within a millisecond.
+      .orderBy(desc(schedules.createdAt), desc(schedules.id))
       .offset(page.offset);
-    const rows = page.limit === null ? q.limit(-1).all() : q.limit(page.limit).all();
-    const total = this.db.select({ n: count() }).from(schedules).where(cond).get()?.n ?? 0;
-    return { rows, total };
+    const rows = await q.limit(limitOf(page));
+    const [counted] = await this.db.select({ n: count() }).from(schedules).where(cond);
+    return { rows, total: counted?.n ?? 0 };
   }
 
   /** Every live schedule of a live experiment, newest first, with the experiment's name. */
-  listAllLive(page: Page): { rows: (Schedule & { experimentName: string })[]; total: number } {
+  async listAllLive(page: Page): Promise<{ rows: (Schedule & { experimentName: string })[]; total: number }> {
     const cond = and(isNull(schedules.deletedAt), isNull(experiments.deletedAt));
     const q = this.db
       .select({ s: schedules, name: experiments.name })
       .from(schedules)
       .innerJoin(experiments, eq(experiments.id, schedules.experimentId))
       .where(cond)
-      .orderBy(desc(schedules.createdAt))
+      .orderBy(desc(schedules.createdAt), desc(schedules.id))
       .offset(page.offset);
-    const rows = (page.limit === null ? q.limit(-1).all() : q.limit(page.limit).all()).map((r) => ({
+    const rows = (await q.limit(limitOf(page))).map((r) => ({
       ...r.s,
       experimentName: r.name,
     }));
-    const total =
-      this.db
-        .select({ n: count() })
-        .from(schedules)
-        .innerJoin(experiments, eq(experiments.id, schedules.experimentId))
-        .where(cond)
-        .get()?.n ?? 0;
-    return { rows, total };
+    const [counted] = await this.db
+      .select({ n: count() })
+      .from(schedules)
+      .innerJoin(experiments, eq(experiments.id, schedules.experimentId))
+      .where(cond);
+    return { rows, total: counted?.n ?? 0 };
   }
 
-  update(id: string, patch: Partial<NewSchedule>): Schedule {
-    return this.db.update(schedules).set(patch).where(eq(schedules.id, id)).returning().get() as Schedule;
+  async update(id: string, patch: Partial<NewSchedule>): Promise<Schedule> {
+    const [updated] = await this.db.update(schedules).set(patch).where(eq(schedules.id, id)).returning();
+    return updated;
   }
 }

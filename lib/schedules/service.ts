@@ -1,4 +1,4 @@
-import type { DB, Tx } from "@/db/client";
+import type { Conn, DB } from "@/db/client";
 import type { Experiment, NewSchedule, Schedule, Trial } from "@/db/schema";
 import { notFound } from "@/lib/api/errors";
 import type { Page } from "@/lib/api/paging";
@@ -65,9 +65,9 @@ export function newScheduleRow(
 }
 
 /** Inserts the row with its audit entry, inside the caller's transaction. */
-export function insertSchedule(tx: Tx, row: NewSchedule, actor: string): Schedule {
-  const created = new ScheduleRepo(tx).insert(row);
-  recordAudit(tx, {
+export async function insertSchedule(tx: Conn, row: NewSchedule, actor: string): Promise<Schedule> {
+  const created = await new ScheduleRepo(tx).insert(row);
+  await recordAudit(tx, {
     actor,
     action: "schedule.create",
     targetType: "schedule",
@@ -84,16 +84,16 @@ export class ScheduleService {
     this.repo = new ScheduleRepo(db);
   }
 
-  create(experimentId: string, input: ScheduleInput, actor: string): Schedule {
-    const experiment = isUuid(experimentId) ? new ExperimentRepo(this.db).findLive(experimentId) : null;
+  async create(experimentId: string, input: ScheduleInput, actor: string): Promise<Schedule> {
+    const experiment = isUuid(experimentId) ? await new ExperimentRepo(this.db).findLive(experimentId) : null;
     if (!experiment) throw notFound();
     const row = newScheduleRow(experiment, input, actor);
     return this.db.transaction((tx) => insertSchedule(tx, row, actor));
   }
 
   /** Unknown or malformed experiment → 404; a deleted experiment has no live schedules. */
-  list(experimentId: string, page: Page): { rows: Schedule[]; total: number } {
-    const experiment = isUuid(experimentId) ? new ExperimentRepo(this.db).findById(experimentId) : null;
+  async list(experimentId: string, page: Page): Promise<{ rows: Schedule[]; total: number }> {
+    const experiment = isUuid(experimentId) ? await new ExperimentRepo(this.db).findById(experimentId) : null;
     if (!experiment) throw notFound();
     if (experiment.deletedAt !== null) return { rows: [], total: 0 };
     return this.repo.listLive(experimentId, page);
@@ -103,27 +103,30 @@ export class ScheduleService {
     return this.repo.listAllLive(page);
   }
 
-  get(experimentId: string, id: string): Schedule {
-    const row = isUuid(experimentId) && isUuid(id) ? this.repo.find(experimentId, id) : null;
+  async get(experimentId: string, id: string): Promise<Schedule> {
+    const row = isUuid(experimentId) && isUuid(id) ? await this.repo.find(experimentId, id) : null;
     if (!row) throw notFound();
     return row;
   }
 
   /** One schedule (deleted ones too) with its embedded `trials`, as cached JSON text and an ETag. */
-  answer(experimentId: string, id: string): { etag: string; body: () => string } {
-    return this.answerFor(this.get(experimentId, id));
+  async answer(experimentId: string, id: string): Promise<{ etag: string; body: () => Promise<string> }> {
+    return this.answerFor(await this.get(experimentId, id));
   }
 
   /** A schedule as written, with its trials (a write answers with the schedule it made). */
-  answerFor(schedule: Schedule): { etag: string; body: () => string } {
-    const a = schedulesAnswer(this.db, [schedule]);
+  async answerFor(schedule: Schedule): Promise<{ etag: string; body: () => Promise<string> }> {
+    const a = await schedulesAnswer(this.db, [schedule]);
     return { etag: a.etag, body: a.one };
   }
 
   /** A page of an experiment's live schedules with their trials; 404 as `list`. */
-  listAnswer(experimentId: string, page: Page): { etag: string; body: () => string; total: number } {
-    const { rows, total } = this.list(experimentId, page);
-    const a = schedulesAnswer(this.db, rows, [total]);
+  async listAnswer(
+    experimentId: string,
+    page: Page,
+  ): Promise<{ etag: string; body: () => Promise<string>; total: number }> {
+    const { rows, total } = await this.list(experimentId, page);
+    const a = await schedulesAnswer(this.db, rows, [total]);
     return { etag: a.etag, body: a.list, total };
   }
 
@@ -132,12 +135,12 @@ export class ScheduleService {
    * Eris's extensions; PATCH keeps every omitted field. Changing `recurrence_count` resets
    * `recurrence_left`; a timing change re-arms `next_run_at` from now.
    */
-  update(experimentId: string, id: string, input: ScheduleReplace | SchedulePatch, actor: string): Schedule {
-    return this.db.transaction((tx) => {
+  update(experimentId: string, id: string, input: ScheduleReplace | SchedulePatch, actor: string): Promise<Schedule> {
+    return this.db.transaction(async (tx) => {
       const repo = new ScheduleRepo(tx);
-      const current = isUuid(experimentId) && isUuid(id) ? repo.find(experimentId, id) : null;
+      const current = isUuid(experimentId) && isUuid(id) ? await repo.find(experimentId, id) : null;
       if (!current) throw notFound();
-      const experiment = new ExperimentRepo(tx).findById(experimentId);
+      const experiment = await new ExperimentRepo(tx).findById(experimentId);
       const next: Schedule = { ...current };
       if (input.recurrence_pattern !== undefined) next.recurrencePattern = input.recurrence_pattern;
       if (input.parameters !== undefined) next.parameters = restoreMasked(input.parameters, current.parameters);
@@ -163,8 +166,8 @@ export class ScheduleService {
         next.nextRunAt = computeNextRun(next, now);
       }
       const { id: _id, createdAt: _c, updatedAt: _u, ...patch } = next;
-      const updated = repo.update(id, patch satisfies Partial<NewSchedule>);
-      recordAudit(tx, {
+      const updated = await repo.update(id, patch satisfies Partial<NewSchedule>);
+      await recordAudit(tx, {
         actor,
         action: "schedule.update",
         targetType: "schedule",
@@ -176,12 +179,12 @@ export class ScheduleService {
     });
   }
 
-  delete(experimentId: string, id: string, actor: string): void {
-    this.db.transaction((tx) => {
+  async delete(experimentId: string, id: string, actor: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
       const repo = new ScheduleRepo(tx);
-      if (!(isUuid(experimentId) && isUuid(id) && repo.find(experimentId, id))) throw notFound();
-      repo.update(id, { deletedAt: Date.now(), nextRunAt: null });
-      recordAudit(tx, { actor, action: "schedule.delete", targetType: "schedule", targetId: id });
+      if (!(isUuid(experimentId) && isUuid(id) && (await repo.find(experimentId, id)))) throw notFound();
+      await repo.update(id, { deletedAt: Date.now(), nextRunAt: null });
+      await recordAudit(tx, { actor, action: "schedule.delete", targetType: "schedule", targetId: id });
     });
   }
 }

@@ -1,7 +1,7 @@
 /** Upcoming fire times across every live schedule, for the home page and the calendar. */
 import { and, asc, eq, isNotNull, isNull, lte } from "drizzle-orm";
 import type { DB } from "@/db/client";
-import { experiments, schedules } from "@/db/schema";
+import { experiments, schedules } from "@/db/tables";
 import { isoTime } from "@/lib/api/time";
 import { blackoutNamer } from "@/lib/blackout/service";
 import { nextRunAfter, parsePattern } from "./pattern";
@@ -18,15 +18,14 @@ export type UpcomingRun = {
   blackout: string | null;
 };
 
-export function upcomingRuns(db: DB, from: number, to: number, limit: number): UpcomingRun[] {
-  const rows = db
+export async function upcomingRuns(db: DB, from: number, to: number, limit: number): Promise<UpcomingRun[]> {
+  const rows = await db
     .select({ s: schedules, name: experiments.name })
     .from(schedules)
     .innerJoin(experiments, eq(experiments.id, schedules.experimentId))
     .where(and(isNotNull(schedules.nextRunAt), lte(schedules.nextRunAt, to), isNull(experiments.deletedAt)))
-    .orderBy(asc(schedules.nextRunAt))
-    .all();
-  const blackout = blackoutNamer(db);
+    .orderBy(asc(schedules.nextRunAt));
+  const blackout = await blackoutNamer(db);
   const out: { at: number; run: Omit<UpcomingRun, "at" | "local" | "blackout"> }[] = [];
   for (const { s, name } of rows) {
     const pattern = parsePattern(s.recurrencePattern, s.timezone);

@@ -5,8 +5,8 @@
  * STOP holds are recorded as Skipped.
  */
 import { eq } from "drizzle-orm";
-import type { DB, Tx } from "@/db/client";
-import { type SignalState, signalState } from "@/db/schema";
+import type { Conn, DB } from "@/db/client";
+import { type SignalState, signalState } from "@/db/tables";
 import { isoTime } from "@/lib/api/time";
 import { recordAudit } from "@/lib/audit/service";
 import { stopBeforeStart } from "@/lib/trials/transitions";
@@ -16,43 +16,40 @@ const ROW = 1;
 
 export type Signal = { state: SignalState; reason: string; setBy: string; setAt: number | null };
 
-export function readSignal(db: DB | Tx): Signal {
-  const row = db.select().from(signalState).where(eq(signalState.id, ROW)).get();
+export async function readSignal(db: Conn): Promise<Signal> {
+  const [row] = await db.select().from(signalState).where(eq(signalState.id, ROW)).limit(1);
   return row ?? { state: "RUN", reason: "", setBy: "default", setAt: null };
 }
 
 /** How a STOP reads in trial reasons and logs. */
 export const describeStop = (s: Signal) => `global STOP by ${s.setBy}${s.reason ? `: ${s.reason}` : ""}`;
 
-export function setSignal(db: DB, input: SetSignalInput, actor: string): Signal {
-  return db.transaction(
-    (tx) => {
-      const now = Date.now();
-      const previous = readSignal(tx);
-      const values = { state: input.state, reason: input.reason, setBy: actor, setAt: now };
-      tx.insert(signalState)
-        .values({ id: ROW, ...values })
-        .onConflictDoUpdate({ target: signalState.id, set: values })
-        .run();
-      if (input.state === "STOP") {
-        const why = describeStop(values);
-        stopBeforeStart(
-          tx,
-          { all: true },
-          { reason: why, by: actor, line: `Trial Stopped before it started: ${why}.`, now },
-        );
-      }
-      recordAudit(tx, {
-        actor,
-        action: "signal.set",
-        targetType: "signal",
-        before: { state: previous.state, reason: previous.reason },
-        after: { state: values.state, reason: values.reason },
-      });
-      return values;
-    },
-    { behavior: "immediate" },
-  );
+export function setSignal(db: DB, input: SetSignalInput, actor: string): Promise<Signal> {
+  return db.transaction(async (tx) => {
+    const now = Date.now();
+    const previous = await readSignal(tx);
+    const values = { state: input.state, reason: input.reason, setBy: actor, setAt: now };
+    await tx
+      .insert(signalState)
+      .values({ id: ROW, ...values })
+      .onConflictDoUpdate({ target: signalState.id, set: values });
+    if (input.state === "STOP") {
+      const why = describeStop(values);
+      await stopBeforeStart(
+        tx,
+        { all: true },
+        { reason: why, by: actor, line: `Trial Stopped before it started: ${why}.`, now },
+      );
+    }
+    await recordAudit(tx, {
+      actor,
+      action: "signal.set",
+      targetType: "signal",
+      before: { state: previous.state, reason: previous.reason },
+      after: { state: values.state, reason: values.reason },
+    });
+    return values;
+  });
 }
 
 export function toPublicSignal(s: Signal): SignalOut {

@@ -4,7 +4,7 @@
  * once. A trial still running changes many times a second and is rendered afresh; the ETag of an
  * answer that holds one is taken from the body itself.
  */
-import type { DB } from "@/db/client";
+import type { Conn } from "@/db/client";
 import type { Trial } from "@/db/schema";
 import type { Page } from "@/lib/api/paging";
 import { PublicJsonCache, etagOf } from "@/lib/api/public-json";
@@ -16,18 +16,21 @@ const holder = globalThis as unknown as { __erisTrialJson?: PublicJsonCache<Tria
 holder.__erisTrialJson ??= new PublicJsonCache(toPublicTrial);
 const cache = holder.__erisTrialJson;
 
-export function trialListAnswer(db: DB, q: TrialQuery, page: Page) {
+export async function trialListAnswer(db: Conn, q: TrialQuery, page: Page) {
   const repo = new TrialRepo(db);
-  const { rows, total, next } = repo.listLiveVersions(q, page);
+  const { rows, total, next } = await repo.listLiveVersions(q, page);
   const keys = rows.map((r) => `${r.id}:${r.updatedAt}`);
-  const cached = keys.map((k) => cache.has(k));
+  // Taken now: other requests may add to (and evict from) the cache while the rows are read.
+  const cached = keys.map((k) => cache.cached(k));
   const loaded = new Map(
-    repo.findMany(rows.filter((_, i) => !cached[i]).map((r) => r.id)).map((t) => [t.id, t] as const),
+    (await repo.findMany(rows.filter((_, i) => cached[i] === undefined).map((r) => r.id))).map(
+      (t) => [t.id, t] as const,
+    ),
   );
   const parts = rows.map((r, i) => {
     const t = loaded.get(r.id);
     // Not read because cached; or pruned since the page was listed (left out).
-    if (!t) return cache.cached(keys[i]);
+    if (!t) return cached[i];
     return isActiveStatus(t.status) ? JSON.stringify(toPublicTrial(t)) : cache.json(keys[i], t);
   });
   const live = rows.some((r) => {
@@ -42,11 +45,11 @@ export function trialListAnswer(db: DB, q: TrialQuery, page: Page) {
  * One trial as JSON text with its ETag. A finished trial already answered is not read again (its
  * version, without the records, says it is the same); a running one is read and rendered each time.
  */
-export function trialAnswer(version: TrialVersion & Pick<Trial, "status">, load: () => Trial) {
+export async function trialAnswer(version: TrialVersion & Pick<Trial, "status">, load: () => Promise<Trial>) {
   const key = `${version.id}:${version.updatedAt}`;
   const hit = isActiveStatus(version.status) ? undefined : cache.cached(key);
   if (hit !== undefined) return { etag: etagOf([key]), body: () => hit };
-  const t = load();
+  const t = await load();
   if (isActiveStatus(t.status)) {
     const body = JSON.stringify(toPublicTrial(t));
     return { etag: etagOf([body]), body: () => body };

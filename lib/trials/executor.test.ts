@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { expect, test } from "vitest";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { type Step, trials } from "@/db/schema";
+import { type Step, trials } from "@/db/tables";
 import { createExperimentSchema } from "@/lib/experiments/schemas";
 import { ExperimentService } from "@/lib/experiments/service";
 import { BUILTIN_CREDENTIALS } from "@/lib/credentials/handlers";
@@ -44,14 +44,14 @@ async function runExperiment(
   stop = new AbortController().signal,
 ) {
   const db = getDb();
-  const exp = new ExperimentService(db).create(createExperimentSchema.parse({ name: "x", ...body }), "tester");
+  const exp = await new ExperimentService(db).create(createExperimentSchema.parse({ name: "x", ...body }), "tester");
   const trial = await new TrialService(db).create(
     createTrialSchema.parse({ experiment: exp.id, parameters: {}, initiated_from: "test" }),
     "tester",
   );
   calls.length = 0;
   const status = await executeQueued(db, { modules, credentials: BUILTIN_CREDENTIALS }, trial.id, { stop });
-  const row = db.select().from(trials).where(eq(trials.id, trial.id)).get()!;
+  const [row] = await db.select().from(trials).where(eq(trials.id, trial.id)).limit(1);
   return { status, row, records: row.records as Required<TrialRecords> };
 }
 

@@ -126,7 +126,7 @@ export class TrialExecutor {
    * rollback was interrupted and the trial is left for the next runner.
    */
   async run(trialId: string, control: RunControl): Promise<TerminalStatus | null> {
-    const t = this.load(trialId, control.pause);
+    const t = await this.load(trialId, control.pause);
     const { preSteps, steps } = t.definition;
     const records: TrialRecords = {};
     let halted: StopRequested | null = null;
@@ -203,7 +203,7 @@ export class TrialExecutor {
    * ("runner interrupted"), or Stopped when a stop had been requested. Null: rollback interrupted.
    */
   async recover(trialId: string, note: string, control: { rollback?: AbortSignal; pause?: PauseControl } = {}) {
-    const t = this.load(trialId, control.pause);
+    const t = await this.load(trialId, control.pause);
     const records = structuredClone(t.trial.records) as TrialRecords;
     for (const list of STEP_LISTS) {
       for (const entry of records[list] ?? []) {
@@ -245,13 +245,13 @@ export class TrialExecutor {
 
   /** A trial claimed inside a blackout window that opened after it was queued: Skipped, nothing run. */
   async skip(trialId: string, reason: string): Promise<TerminalStatus> {
-    const t = this.load(trialId);
+    const t = await this.load(trialId);
     return this.end(t, {}, "Skipped", reason, "INFO", `Trial Skipped: ${reason}.`);
   }
 
   /** Ends a trial that could not run (a hook failed) as Failed, saying why. */
   async abandon(trialId: string, type: string, message: string): Promise<TerminalStatus> {
-    const t = this.load(trialId);
+    const t = await this.load(trialId);
     const records = t.trial.records as TrialRecords;
     return (await this.end(
       t,
@@ -263,8 +263,8 @@ export class TrialExecutor {
     )) as TerminalStatus;
   }
 
-  private load(trialId: string, pause?: PauseControl): Loaded {
-    const row = this.repo.findWithDefinition(trialId);
+  private async load(trialId: string, pause?: PauseControl): Promise<Loaded> {
+    const row = await this.repo.findWithDefinition(trialId);
     if (!row) throw new Error(`trial ${trialId} or its experiment revision not found`);
     const params = { ...row.definition.parameters, ...row.trial.parameters };
     const secrets = new SecretSet();

@@ -1,8 +1,7 @@
 /**
  * The trial lifecycle: every status transition of a trial goes through here (the writes themselves
  * are in transitions.ts). The API, the scheduler, the signal and the runner call it; nothing else
- * writes trials. Promise-returning although SQLite is synchronous, so that an asynchronous database
- * does not change its callers; each method's transaction stays synchronous inside.
+ * writes trials. Each multi-row write is one transaction whose body awaits database work only.
  */
 import type { DB } from "@/db/client";
 import type { Guard, Trial } from "@/db/schema";
@@ -63,10 +62,10 @@ export class TrialLifecycle {
    * holds the experiment (unless an admin overrides the window); audited with it.
    */
   async enqueue(run: ManualRun, actor: string): Promise<Trial> {
-    return this.db.transaction((tx) => {
+    return this.db.transaction(async (tx) => {
       const now = Date.now();
-      const signal = readSignal(tx);
-      const window = openFor(tx, run.experimentId, now);
+      const signal = await readSignal(tx);
+      const window = await openFor(tx, run.experimentId, now);
       const overridden = window !== null && run.overrideBlackout !== undefined;
       const skipped =
         signal.state === "STOP"
@@ -74,7 +73,7 @@ export class TrialLifecycle {
           : window && !overridden
             ? windowReason(window)
             : null;
-      const trial = write.insertTrial(tx, {
+      const trial = (await write.insertTrial(tx, {
         id: newId(),
         experimentId: run.experimentId,
         experimentRevision: run.revision,
@@ -91,8 +90,8 @@ export class TrialLifecycle {
         initiatedFrom: run.initiatedFrom,
         scheduledFor: now,
         createdAt: now,
-      }) as Trial;
-      recordAudit(tx, {
+      })) as Trial;
+      await recordAudit(tx, {
         actor,
         action: "trial.create",
         targetType: "trial",
@@ -100,7 +99,7 @@ export class TrialLifecycle {
         after: { experiment: trial.experimentId, parameters: trial.parameters, status: trial.status },
       });
       if (overridden && window) {
-        recordAudit(tx, {
+        await recordAudit(tx, {
           actor,
           action: "trial.blackout_override",
           targetType: "trial",
@@ -118,12 +117,12 @@ export class TrialLifecycle {
    * runner aborts the step, runs post_steps and records `Stopped`. Repeating a stop is a 200.
    */
   async requestStop(id: string, actor: string): Promise<Trial> {
-    return this.db.transaction((tx) => {
-      const trial = isUuid(id) ? new TrialRepo(tx).findLive(id) : null;
+    return this.db.transaction(async (tx) => {
+      const trial = isUuid(id) ? await new TrialRepo(tx).findLive(id) : null;
       if (!trial) throw notFound();
       if (trial.status === "Stop Initiated" || trial.status === "Stopped") return trial;
       const now = Date.now();
-      const [stopped] = write.stopBeforeStart(
+      const [stopped] = await write.stopBeforeStart(
         tx,
         { id },
         {
@@ -133,13 +132,13 @@ export class TrialLifecycle {
           now,
         },
       );
-      const changed = stopped ?? write.initiateStop(tx, id, actor);
+      const changed = stopped ?? (await write.initiateStop(tx, id, actor));
       if (!changed) {
         throw new AppError("forbidden", "Trial has either not started or already set to stop.", {
           body: { message: "Trial has either not started or already set to stop." },
         });
       }
-      recordAudit(tx, {
+      await recordAudit(tx, {
         actor,
         action: "trial.stop",
         targetType: "trial",
@@ -168,26 +167,30 @@ export class TrialLifecycle {
   }
 
   async saveRecords(f: Fence, id: string, records: TrialRecords): Promise<void> {
-    if (!write.saveRecords(this.db, f, id, records)) throw new LostTrial(id);
+    if (!(await write.saveRecords(this.db, f, id, records))) throw new LostTrial(id);
   }
 
-  async saveHookChanges(f: Fence, id: string, changes: Pick<Trial, "parameters" | "metadata" | "ticket">) {
-    if (!write.saveHookChanges(this.db, f, id, changes)) throw new LostTrial(id);
+  async saveHookChanges(
+    f: Fence,
+    id: string,
+    changes: Pick<Trial, "parameters" | "metadata" | "ticket">,
+  ): Promise<void> {
+    if (!(await write.saveHookChanges(this.db, f, id, changes))) throw new LostTrial(id);
   }
 
   async saveGuardRecord(f: Fence, id: string, guardRecord: Record<string, unknown>): Promise<void> {
-    if (!write.saveGuardRecord(this.db, f, id, guardRecord)) throw new LostTrial(id);
+    if (!(await write.saveGuardRecord(this.db, f, id, guardRecord))) throw new LostTrial(id);
   }
 
   async finish(f: Fence, id: string, end: Ending): Promise<void> {
     // One transaction: the final status and the trial metrics it counts commit together.
-    const done = this.db.transaction((tx) => write.finish(tx, f, id, { ...end, now: Date.now() }));
+    const done = await this.db.transaction((tx) => write.finish(tx, f, id, { ...end, now: Date.now() }));
     if (!done) throw new LostTrial(id);
   }
 
   /** Who asked to stop the trial, while a stop is pending. */
   async pendingStop(id: string): Promise<string | null> {
-    const t = this.repo.findById(id);
+    const t = await this.repo.findById(id);
     return t?.status === "Stop Initiated" ? (t.stopRequestedBy ?? "unknown") : null;
   }
 
@@ -196,11 +199,11 @@ export class TrialLifecycle {
    * in small transactions with a pause between them so that API writes never wait long.
    */
   async pruneHistory(scheduleId: string, keep: number): Promise<number> {
-    const cutoff = this.repo.nthNewestSlot(scheduleId, keep);
+    const cutoff = await this.repo.nthNewestSlot(scheduleId, keep);
     if (cutoff === null) return 0;
     let deleted = 0;
     for (;;) {
-      const n = this.db.transaction((tx) => write.pruneBatch(tx, scheduleId, cutoff, PRUNE_BATCH));
+      const n = await this.db.transaction((tx) => write.pruneBatch(tx, scheduleId, cutoff, PRUNE_BATCH));
       deleted += n;
       if (n < PRUNE_BATCH) return deleted;
       await new Promise((r) => setImmediate(r));

@@ -5,7 +5,7 @@
  * signal and blackout windows consulted. No action runs, no row is written.
  */
 import { z } from "zod";
-import type { DB } from "@/db/client";
+import type { Conn } from "@/db/client";
 import type { Experiment, Step } from "@/db/schema";
 import { isoTime } from "@/lib/api/time";
 import { openFor } from "@/lib/blackout/service";
@@ -50,7 +50,7 @@ export const planOutSchema = z.object({
 export type Plan = z.infer<typeof planOutSchema>;
 
 export async function planTrial(
-  db: DB,
+  db: Conn,
   toolbox: Toolbox,
   experiment: Experiment,
   run: { parameters: Record<string, unknown>; guards: Step[]; overrideBlackout?: string },
@@ -91,9 +91,9 @@ export async function planTrial(
     }
   }
 
-  const signal = readSignal(db);
+  const signal = await readSignal(db);
   if (signal.state === "STOP") problems.push(`signal STOP: the trial would be Skipped (${describeStop(signal)})`);
-  const window = openFor(db, experiment.id, Date.now());
+  const window = await openFor(db, experiment.id, Date.now());
   if (window && !run.overrideBlackout) problems.push(`${windowReason(window)} is open: the trial would be Skipped`);
   return {
     dry_run: true,

@@ -9,8 +9,8 @@
  * Without any check, score = 100 × outcomes. The trend applies the same formula to each day's trials.
  */
 import { and, desc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
-import type { DB } from "@/db/client";
-import { experiments, trials } from "@/db/schema";
+import type { Conn } from "@/db/client";
+import { experiments, trials } from "@/db/tables";
 
 export const SCORE_WINDOW = 20;
 export const SCORED_STATUSES = ["Succeeded", "Failed", "Aborted"] as const;
@@ -40,14 +40,13 @@ const scoredOf = (experimentId: string) =>
   and(eq(trials.experimentId, experimentId), inArray(trials.status, [...SCORED_STATUSES]));
 
 /** The experiment's latest SCORE_WINDOW scored trials, counted (read through trials_experiment_idx). */
-function latestTally(db: DB, experimentId: string): Tally {
-  const recent = db
+async function latestTally(db: Conn, experimentId: string): Promise<Tally> {
+  const recent = await db
     .select({ status: trials.status, passed: trials.checksPassed, total: trials.checksTotal })
     .from(trials)
     .where(scoredOf(experimentId))
     .orderBy(desc(trials.createdAt))
-    .limit(SCORE_WINDOW)
-    .all();
+    .limit(SCORE_WINDOW);
   return {
     trials: recent.length,
     succeeded: recent.filter((t) => t.status === "Succeeded").length,
@@ -56,27 +55,31 @@ function latestTally(db: DB, experimentId: string): Tally {
   };
 }
 
-export function experimentStats(db: DB, experimentId: string, days = 30, now = Date.now()): ExperimentStats {
+export async function experimentStats(
+  db: Conn,
+  experimentId: string,
+  days = 30,
+  now = Date.now(),
+): Promise<ExperimentStats> {
   const scored = scoredOf(experimentId);
-  const tally = latestTally(db, experimentId);
+  const tally = await latestTally(db, experimentId);
   const start =
     Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth(), new Date(now).getUTCDate()) -
     (days - 1) * DAY_MS;
   // Days since 1970 by integer division, and counts by CASE: the same SQL on SQLite and PostgreSQL
   // (whose drivers may return sums as strings, hence Number()).
   const day = sql<number>`${trials.createdAt} / ${sql.raw(String(DAY_MS))}`;
-  const byDay = db
+  const byDay = await db
     .select({
       day,
-      trials: sql<number>`count(*)`,
-      succeeded: sql<number>`sum(case when ${trials.status} = 'Succeeded' then 1 else 0 end)`,
-      passed: sql<number>`sum(${trials.checksPassed})`,
-      total: sql<number>`sum(${trials.checksTotal})`,
+      trials: sql<number>`count(*)`.mapWith(Number),
+      succeeded: sql<number>`sum(case when ${trials.status} = 'Succeeded' then 1 else 0 end)`.mapWith(Number),
+      passed: sql<number>`sum(${trials.checksPassed})`.mapWith(Number),
+      total: sql<number>`sum(${trials.checksTotal})`.mapWith(Number),
     })
     .from(trials)
     .where(and(scored, gte(trials.createdAt, start)))
-    .groupBy(day)
-    .all();
+    .groupBy(day);
   const found = new Map(byDay.map((d) => [Number(d.day), d]));
   const trend = Array.from({ length: days }, (_, i) => {
     const at = start + i * DAY_MS;
@@ -119,19 +122,19 @@ export type ScoreSummary = {
  * Every live experiment's score at once (the newest SCORES_SCANNED of them), for the home page:
  * the weakest first, and how many have no scored trial yet. Same formula as experimentStats.
  */
-export function scoreSummary(db: DB, limit: number): ScoreSummary {
-  const live = db
+export async function scoreSummary(db: Conn, limit: number): Promise<ScoreSummary> {
+  const live = await db
     .select({ id: experiments.id, name: experiments.name })
     .from(experiments)
     .where(isNull(experiments.deletedAt))
     .orderBy(desc(experiments.createdAt))
-    .limit(SCORES_SCANNED)
-    .all();
-  const scored = live
-    .map((e) => {
-      const tally = latestTally(db, e.id);
-      return { id: e.id, name: e.name, score: scoreOf(tally), trials_considered: tally.trials };
-    })
+    .limit(SCORES_SCANNED);
+  const all: { id: string; name: string; score: number | null; trials_considered: number }[] = [];
+  for (const e of live) {
+    const tally = await latestTally(db, e.id);
+    all.push({ id: e.id, name: e.name, score: scoreOf(tally), trials_considered: tally.trials });
+  }
+  const scored = all
     .filter((e): e is ScoreSummary["lowest"][number] => e.score !== null)
     .sort((a, b) => a.score - b.score || a.trials_considered - b.trials_considered || a.name.localeCompare(b.name));
   return {

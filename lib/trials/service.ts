@@ -31,7 +31,7 @@ export class TrialService {
     if (input.override_blackout !== undefined && !hasRole(role, "admin")) {
       throw new AppError("forbidden", "Only an admin may start a trial inside a blackout window.");
     }
-    const experiment = this.liveExperiment(input.experiment);
+    const experiment = await this.liveExperiment(input.experiment);
     return this.lifecycle.enqueue(
       {
         experimentId: experiment.id,
@@ -49,7 +49,7 @@ export class TrialService {
 
   /** A dry run: the resolved plan and every problem the trial would meet; nothing runs or is stored. */
   async plan(input: CreateTrialInput, toolbox: Toolbox): Promise<Plan> {
-    const experiment = this.liveExperiment(input.experiment);
+    const experiment = await this.liveExperiment(input.experiment);
     return planTrial(this.db, toolbox, experiment, {
       parameters: input.parameters,
       guards: input.guards.map(normaliseGuard),
@@ -57,28 +57,28 @@ export class TrialService {
     });
   }
 
-  private liveExperiment(id: string) {
+  private async liveExperiment(id: string) {
     if (!isUuid(id)) throw fieldError("experiment", `“${id}” is not a valid UUID.`);
-    const experiment = new ExperimentRepo(this.db).findLive(id);
+    const experiment = await new ExperimentRepo(this.db).findLive(id);
     if (!experiment) throw fieldError("experiment", `Invalid pk "${id}" - object does not exist.`);
     return experiment;
   }
 
   /** The experiment's resilience score and its trend (see score.ts). */
-  stats(experimentId: string): ExperimentStats {
+  stats(experimentId: string): Promise<ExperimentStats> {
     return experimentStats(this.db, experimentId);
   }
 
   /** Any trial by id, trials of deleted experiments included. */
-  get(id: string): Trial {
-    const row = isUuid(id) ? this.repo.findById(id) : null;
+  async get(id: string): Promise<Trial> {
+    const row = isUuid(id) ? await this.repo.findById(id) : null;
     if (!row) throw notFound();
     return row;
   }
 
   /** One trial (of a deleted experiment too) as cached public JSON with its ETag; 404 as `get`. */
-  answer(id: string) {
-    const version = isUuid(id) ? this.repo.findVersion(id) : null;
+  async answer(id: string) {
+    const version = isUuid(id) ? await this.repo.findVersion(id) : null;
     if (!version) throw notFound();
     return trialAnswer(version, () => this.get(id));
   }
@@ -89,7 +89,7 @@ export class TrialService {
   }
 
   /** Changes whenever the trial changes; null once it is gone (see TrialRepo.changeMark). */
-  changeMark(id: string): string | null {
+  async changeMark(id: string): Promise<string | null> {
     return isUuid(id) ? this.repo.changeMark(id) : null;
   }
 

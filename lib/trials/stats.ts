@@ -1,7 +1,7 @@
 /** Trial outcomes per day, for the success-rate chart. */
 import { and, gte, isNull, sql } from "drizzle-orm";
-import type { DB } from "@/db/client";
-import { experiments, trialDays } from "@/db/schema";
+import type { Conn } from "@/db/client";
+import { experiments, trialDays } from "@/db/tables";
 
 /** Outcomes that count toward the success rate: trials that ran to an end of their own. */
 const FINISHED = ["Succeeded", "Failed", "Aborted", "Invalid"];
@@ -15,19 +15,22 @@ export type DayStats = {
   success_rate: number | null;
 };
 
-export function trialStats(db: DB, days: number, now = Date.now()) {
+export async function trialStats(db: Conn, days: number, now = Date.now()) {
   const start =
     Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth(), new Date(now).getUTCDate()) -
     (days - 1) * 86_400_000;
   // From the per-day summary (kept by triggers), not from the trials: a few rows per day.
-  const rows = db
-    .select({ day: trialDays.day, status: trialDays.status, n: sql<number>`sum(${trialDays.n})` })
+  const summed = await db
+    .select({ day: trialDays.day, status: trialDays.status, n: sql<number>`sum(${trialDays.n})`.mapWith(Number) })
     .from(trialDays)
     .innerJoin(experiments, sql`${experiments.id} = ${trialDays.experimentId}`)
     .where(and(gte(trialDays.day, Math.floor(start / 86_400_000)), isNull(experiments.deletedAt)))
-    .groupBy(trialDays.day, trialDays.status)
-    .all()
-    .map((r) => ({ day: new Date(r.day * 86_400_000).toISOString().slice(0, 10), status: r.status, n: Number(r.n) }));
+    .groupBy(trialDays.day, trialDays.status);
+  const rows = summed.map((r) => ({
+    day: new Date(r.day * 86_400_000).toISOString().slice(0, 10),
+    status: r.status,
+    n: Number(r.n),
+  }));
   const byDay = new Map<string, DayStats>();
   for (let i = 0; i < days; i++) {
     const date = new Date(start + i * 86_400_000).toISOString().slice(0, 10);

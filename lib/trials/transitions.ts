@@ -1,5 +1,6 @@
 /**
- * Every write to the `trials` table, as short synchronous statements for a transaction. Nothing else
+ * Every write to the `trials` table, as short statements for a transaction (each awaits database
+ * work only). Nothing else
  * in Eris writes trials: the lifecycle (lifecycle.ts) calls these for the API and the runner, and the
  * scheduler and the signal call them inside their own transactions.
  *
@@ -8,13 +9,11 @@
  * means the trial was taken over; the caller must stop at once.
  */
 import { and, asc, eq, inArray, lt, lte, not, or, isNull, sql } from "drizzle-orm";
-import type { DB, Tx } from "@/db/client";
-import { type NewTrial, type Trial, runnerLease, trials } from "@/db/schema";
+import type { Conn } from "@/db/client";
+import { type NewTrial, type Trial, runnerLease, trials } from "@/db/tables";
 import { recordTrialEnd } from "@/lib/metrics/record";
 import { logLine, type TrialRecords, withResult } from "./records";
 import { RUNNING_STATUSES, TERMINAL_STATUSES, type TerminalStatus, isTerminalStatus } from "./statuses";
-
-type Conn = DB | Tx;
 
 /** A runner's claim on the trials it runs: its id and the lease epoch it holds. */
 export type Fence = { runnerId: string; epoch: number };
@@ -25,10 +24,10 @@ const leaseHeld = (f: Fence) =>
 const ownedBy = (f: Fence) => and(eq(trials.runnerId, f.runnerId), eq(trials.runnerEpoch, f.epoch), leaseHeld(f));
 
 /** A new trial (queued, or recorded as Skipped); a firing's slot conflict inserts nothing. */
-export function insertTrial(tx: Conn, row: NewTrial): Trial | null {
-  const trial = tx.insert(trials).values(row).onConflictDoNothing().returning().get() ?? null;
+export async function insertTrial(tx: Conn, row: NewTrial): Promise<Trial | null> {
+  const [trial = null] = await tx.insert(trials).values(row).onConflictDoNothing().returning();
   // Recorded as Skipped from the start: it ended here (the trial metrics count it in this transaction).
-  if (trial && isTerminalStatus(trial.status)) recordTrialEnd(tx, trial);
+  if (trial && isTerminalStatus(trial.status)) await recordTrialEnd(tx, trial);
   return trial;
 }
 
@@ -36,19 +35,18 @@ export function insertTrial(tx: Conn, row: NewTrial): Trial | null {
  * Scheduled → Stopped, before it ever ran: one trial by id, or every queued trial. Returns the
  * trials it stopped. Used by a stop request, the global STOP and the Replace policy.
  */
-export function stopBeforeStart(
+export async function stopBeforeStart(
   tx: Conn,
   which: { id: string } | { all: true },
   how: { reason: string; by: string; line: string; now: number },
-): Trial[] {
-  const queued = tx
+): Promise<Trial[]> {
+  const queued = await tx
     .select({ id: trials.id, records: trials.records })
     .from(trials)
-    .where(and(eq(trials.status, "Scheduled"), "id" in which ? eq(trials.id, which.id) : undefined))
-    .all();
+    .where(and(eq(trials.status, "Scheduled"), "id" in which ? eq(trials.id, which.id) : undefined));
   const stopped: Trial[] = [];
   for (const t of queued) {
-    const row = tx
+    const [row] = await tx
       .update(trials)
       .set({
         status: "Stopped",
@@ -58,47 +56,42 @@ export function stopBeforeStart(
         records: withResult(t.records as TrialRecords, logLine("INFO", how.line, how.now)),
       })
       .where(and(eq(trials.id, t.id), eq(trials.status, "Scheduled")))
-      .returning()
-      .get();
+      .returning();
     if (row) stopped.push(row);
-    if (row) recordTrialEnd(tx, row);
+    if (row) await recordTrialEnd(tx, row);
   }
   return stopped;
 }
 
 /** In Progress → Stop Initiated: the runner that owns it aborts its step and rolls back. */
-export function initiateStop(tx: Conn, id: string, by: string): Trial | null {
-  return (
-    tx
-      .update(trials)
-      .set({ status: "Stop Initiated", stopRequestedBy: by })
-      .where(and(eq(trials.id, id), eq(trials.status, "In Progress")))
-      .returning()
-      .get() ?? null
-  );
+export async function initiateStop(tx: Conn, id: string, by: string): Promise<Trial | null> {
+  const [row] = await tx
+    .update(trials)
+    .set({ status: "Stop Initiated", stopRequestedBy: by })
+    .where(and(eq(trials.id, id), eq(trials.status, "In Progress")))
+    .returning();
+  return row ?? null;
 }
 
 /** Claims the oldest due queued trial for the runner, in one statement; null when there is none. */
-export function claimNext(tx: Conn, f: Fence, now: number): Trial | null {
+export async function claimNext(tx: Conn, f: Fence, now: number): Promise<Trial | null> {
   const next = tx
     .select({ id: trials.id })
     .from(trials)
     .where(and(eq(trials.status, "Scheduled"), lte(trials.scheduledFor, now)))
     .orderBy(asc(trials.scheduledFor), asc(trials.createdAt))
     .limit(1);
-  return (
-    tx
-      .update(trials)
-      .set({ status: "In Progress", executedAt: now, runnerId: f.runnerId, runnerEpoch: f.epoch })
-      .where(and(eq(trials.id, sql`(${next})`), eq(trials.status, "Scheduled"), leaseHeld(f)))
-      .returning()
-      .get() ?? null
-  );
+  const [row] = await tx
+    .update(trials)
+    .set({ status: "In Progress", executedAt: now, runnerId: f.runnerId, runnerEpoch: f.epoch })
+    .where(and(eq(trials.id, sql`(${next})`), eq(trials.status, "Scheduled"), leaseHeld(f)))
+    .returning();
+  return row ?? null;
 }
 
 /** Running trials this runner does not own under its current epoch: left by a runner that is gone. */
-export function orphanIds(tx: Conn, f: Fence): string[] {
-  return tx
+export async function orphanIds(tx: Conn, f: Fence): Promise<string[]> {
+  const rows = await tx
     .select({ id: trials.id })
     .from(trials)
     .where(
@@ -107,70 +100,72 @@ export function orphanIds(tx: Conn, f: Fence): string[] {
         or(isNull(trials.runnerEpoch), lt(trials.runnerEpoch, f.epoch), not(eq(trials.runnerId, f.runnerId))),
       ),
     )
-    .orderBy(asc(trials.executedAt))
-    .all()
-    .map((r) => r.id);
+    .orderBy(asc(trials.executedAt));
+  return rows.map((r) => r.id);
 }
 
 /**
  * Takes a running trial over for recovery: only from an older epoch, only while we hold the lease.
  * Single-flight: once adopted, no other runner (and no older epoch) can write it.
  */
-export function adopt(tx: Conn, f: Fence, id: string): Trial | null {
-  return (
-    tx
-      .update(trials)
-      .set({ runnerId: f.runnerId, runnerEpoch: f.epoch })
-      .where(
-        and(
-          eq(trials.id, id),
-          inArray(trials.status, [...RUNNING_STATUSES]),
-          or(isNull(trials.runnerEpoch), lt(trials.runnerEpoch, f.epoch)),
-          leaseHeld(f),
-        ),
-      )
-      .returning()
-      .get() ?? null
-  );
+export async function adopt(tx: Conn, f: Fence, id: string): Promise<Trial | null> {
+  const [row] = await tx
+    .update(trials)
+    .set({ runnerId: f.runnerId, runnerEpoch: f.epoch })
+    .where(
+      and(
+        eq(trials.id, id),
+        inArray(trials.status, [...RUNNING_STATUSES]),
+        or(isNull(trials.runnerEpoch), lt(trials.runnerEpoch, f.epoch)),
+        leaseHeld(f),
+      ),
+    )
+    .returning();
+  return row ?? null;
 }
 
 /** The records so far (fenced); false when the runner no longer owns the trial. */
-export function saveRecords(tx: Conn, f: Fence, id: string, records: TrialRecords): boolean {
-  const res = tx
+export async function saveRecords(tx: Conn, f: Fence, id: string, records: TrialRecords): Promise<boolean> {
+  const changed = await tx
     .update(trials)
     .set({ records })
     .where(and(eq(trials.id, id), inArray(trials.status, [...RUNNING_STATUSES]), ownedBy(f)))
-    .run();
-  return res.changes === 1;
+    .returning({ id: trials.id });
+  return changed.length === 1;
 }
 
 /** What the trial's guards saw so far (fenced). */
-export function saveGuardRecord(tx: Conn, f: Fence, id: string, guardRecord: Record<string, unknown>): boolean {
-  const res = tx
+export async function saveGuardRecord(
+  tx: Conn,
+  f: Fence,
+  id: string,
+  guardRecord: Record<string, unknown>,
+): Promise<boolean> {
+  const changed = await tx
     .update(trials)
     .set({ guardRecord })
     .where(and(eq(trials.id, id), inArray(trials.status, [...RUNNING_STATUSES]), ownedBy(f)))
-    .run();
-  return res.changes === 1;
+    .returning({ id: trials.id });
+  return changed.length === 1;
 }
 
 /** What trial-creation hooks changed, before the trial runs (fenced). */
-export function saveHookChanges(
+export async function saveHookChanges(
   tx: Conn,
   f: Fence,
   id: string,
   changes: Pick<Trial, "parameters" | "metadata" | "ticket">,
-): boolean {
-  const res = tx
+): Promise<boolean> {
+  const changed = await tx
     .update(trials)
     .set(changes)
     .where(and(eq(trials.id, id), eq(trials.status, "In Progress"), ownedBy(f)))
-    .run();
-  return res.changes === 1;
+    .returning({ id: trials.id });
+  return changed.length === 1;
 }
 
 /** The final status, reason and records (fenced; only from a running status). */
-export function finish(
+export async function finish(
   tx: Conn,
   f: Fence,
   id: string,
@@ -182,8 +177,8 @@ export function finish(
     guardRecord?: Record<string, unknown>;
     checks?: { passed: number; total: number };
   },
-): boolean {
-  const row = tx
+): Promise<boolean> {
+  const [row] = await tx
     .update(trials)
     .set({
       status: end.status,
@@ -194,9 +189,8 @@ export function finish(
       ...(end.checks ? { checksPassed: end.checks.passed, checksTotal: end.checks.total } : {}),
     })
     .where(and(eq(trials.id, id), inArray(trials.status, [...RUNNING_STATUSES]), ownedBy(f)))
-    .returning({ experimentId: trials.experimentId, executedAt: trials.executedAt })
-    .get();
-  if (row) recordTrialEnd(tx, { ...row, ...end, completedAt: end.now });
+    .returning({ experimentId: trials.experimentId, executedAt: trials.executedAt });
+  if (row) await recordTrialEnd(tx, { ...row, ...end, completedAt: end.now });
   return row !== undefined;
 }
 
@@ -204,7 +198,7 @@ export function finish(
  * One batch of history pruning: finished trials of the schedule due before `before`, at most
  * `batch` rows, so the write lock is held for milliseconds whatever the size of the history.
  */
-export function pruneBatch(tx: Conn, scheduleId: string, before: number, batch: number): number {
+export async function pruneBatch(tx: Conn, scheduleId: string, before: number, batch: number): Promise<number> {
   const victims = tx
     .select({ id: trials.id })
     .from(trials)
@@ -216,5 +210,6 @@ export function pruneBatch(tx: Conn, scheduleId: string, before: number, batch: 
       ),
     )
     .limit(batch);
-  return tx.delete(trials).where(inArray(trials.id, victims)).run().changes;
+  const deleted = await tx.delete(trials).where(inArray(trials.id, victims)).returning({ id: trials.id });
+  return deleted.length;
 }

@@ -1,9 +1,9 @@
 /** Accounts and API tokens. Password and token hashes never leave this file's callers' database. */
 import { createHash, randomBytes } from "node:crypto";
 import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
-import type { DB } from "@/db/client";
+import type { DB, Tx } from "@/db/client";
 import { prepared } from "@/db/prepared";
-import { type ApiToken, type User, apiTokens, users } from "@/db/schema";
+import { type ApiToken, type User, apiTokens, users } from "@/db/tables";
 import { AppError, fieldError, notFound } from "@/lib/api/errors";
 import { isoTime } from "@/lib/api/time";
 import { recordAudit } from "@/lib/audit/service";
@@ -41,40 +41,43 @@ const auditView = (u: User) => ({ email: u.email, name: u.name, role: u.role, di
 export class UserService {
   constructor(private readonly db: DB) {}
 
-  count(): number {
-    return this.db.select({ n: count() }).from(users).get()?.n ?? 0;
+  async count(): Promise<number> {
+    const [row] = await this.db.select({ n: count() }).from(users);
+    return row?.n ?? 0;
   }
 
-  list(): User[] {
-    return this.db.select().from(users).orderBy(asc(users.createdAt)).all();
+  list(): Promise<User[]> {
+    return this.db.select().from(users).orderBy(asc(users.createdAt));
   }
 
-  get(id: string): User {
-    const u = isUuid(id) ? this.db.select().from(users).where(eq(users.id, id)).get() : undefined;
+  async get(id: string): Promise<User> {
+    const u = isUuid(id) ? await this.find(id) : null;
     if (!u) throw notFound();
     return u;
   }
 
-  find(id: string): User | null {
-    return this.db.select().from(users).where(eq(users.id, id)).get() ?? null;
+  async find(id: string): Promise<User | null> {
+    const [u] = await this.db.select().from(users).where(eq(users.id, id)).limit(1);
+    return u ?? null;
   }
 
-  byEmail(email: string): User | null {
-    return this.db.select().from(users).where(eq(users.email, email.toLowerCase())).get() ?? null;
+  async byEmail(email: string): Promise<User | null> {
+    const [u] = await this.db.select().from(users).where(eq(users.email, email.toLowerCase())).limit(1);
+    return u ?? null;
   }
 
   async create(input: CreateUserInput, actor: string): Promise<User> {
     const passwordHash = await hashPassword(input.password);
-    return this.db.transaction((tx) => {
-      if (tx.select().from(users).where(eq(users.email, input.email)).get()) {
+    return this.db.transaction(async (tx) => {
+      const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).limit(1);
+      if (taken) {
         throw fieldError("email", "A user with this email already exists.");
       }
-      const u = tx
+      const [u] = await tx
         .insert(users)
         .values({ id: newId(), email: input.email, name: input.name, passwordHash, role: input.role })
-        .returning()
-        .get();
-      recordAudit(tx, { actor, action: "user.create", targetType: "user", targetId: u.id, after: auditView(u) });
+        .returning();
+      await recordAudit(tx, { actor, action: "user.create", targetType: "user", targetId: u.id, after: auditView(u) });
       return u;
     });
   }
@@ -82,45 +85,42 @@ export class UserService {
   /** The first admin: only while no account exists (first run). */
   async createFirstAdmin(input: { email: string; name: string; password: string }): Promise<User> {
     const passwordHash = await hashPassword(input.password);
-    return this.db.transaction(
-      (tx) => {
-        if ((tx.select({ n: count() }).from(users).get()?.n ?? 0) > 0) {
-          throw new AppError("forbidden", "Eris already has an administrator.");
-        }
-        const u = tx
-          .insert(users)
-          .values({ id: newId(), email: input.email, name: input.name, passwordHash, role: "admin" })
-          .returning()
-          .get();
-        recordAudit(tx, {
-          actor: input.email,
-          action: "user.setup",
-          targetType: "user",
-          targetId: u.id,
-          after: auditView(u),
-        });
-        return u;
-      },
-      { behavior: "immediate" },
-    );
+    return this.db.transaction(async (tx) => {
+      const [existing] = await tx.select({ n: count() }).from(users);
+      if ((existing?.n ?? 0) > 0) {
+        throw new AppError("forbidden", "Eris already has an administrator.");
+      }
+      const [u] = await tx
+        .insert(users)
+        .values({ id: newId(), email: input.email, name: input.name, passwordHash, role: "admin" })
+        .returning();
+      await recordAudit(tx, {
+        actor: input.email,
+        action: "user.setup",
+        targetType: "user",
+        targetId: u.id,
+        after: auditView(u),
+      });
+      return u;
+    });
   }
 
   async update(id: string, input: UpdateUserInput, actor: string): Promise<User> {
-    const current = this.get(id);
+    const current = await this.get(id);
     const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-    return this.db.transaction((tx) => {
+    return this.db.transaction(async (tx) => {
       const patch: Partial<User> = {};
       if (input.name !== undefined) patch.name = input.name;
       if (input.role !== undefined) patch.role = input.role;
       if (input.disabled !== undefined) patch.disabledAt = input.disabled ? (current.disabledAt ?? Date.now()) : null;
       if (passwordHash) patch.passwordHash = passwordHash;
       if (current.role === "admin" && ((patch.role && patch.role !== "admin") || input.disabled))
-        this.keepAnAdmin(tx, id);
+        await this.keepAnAdmin(tx, id);
       const u = Object.keys(patch).length
-        ? (tx.update(users).set(patch).where(eq(users.id, id)).returning().get() as User)
+        ? (await tx.update(users).set(patch).where(eq(users.id, id)).returning())[0]
         : current;
       const after = { ...auditView(u), ...(passwordHash ? { password: "changed" } : {}) };
-      recordAudit(tx, {
+      await recordAudit(tx, {
         actor,
         action: "user.update",
         targetType: "user",
@@ -133,19 +133,19 @@ export class UserService {
   }
 
   /** Refuses to demote or disable the last active admin: someone must be able to manage Eris. */
-  private keepAnAdmin(tx: Parameters<Parameters<DB["transaction"]>[0]>[0], exceptId: string) {
-    const others = tx
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.role, "admin"), isNull(users.disabledAt)))
-      .all()
-      .filter((u) => u.id !== exceptId);
+  private async keepAnAdmin(tx: Tx, exceptId: string): Promise<void> {
+    const others = (
+      await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.role, "admin"), isNull(users.disabledAt)))
+    ).filter((u) => u.id !== exceptId);
     if (!others.length) throw fieldError("role", "Eris needs at least one active admin.");
   }
 
   /** Email + password → the user, or null (same answer for an unknown email and a wrong password). */
   async checkPassword(email: string, password: string): Promise<User | null> {
-    const u = this.byEmail(email);
+    const u = await this.byEmail(email);
     const ok = await verifyPassword(password, u?.passwordHash ?? null);
     return ok && u && u.disabledAt === null ? u : null;
   }
@@ -157,10 +157,10 @@ export class UserService {
     name: string,
     expiresInDays: number | null,
     actor: string,
-  ): { token: ApiToken; raw: string } {
+  ): Promise<{ token: ApiToken; raw: string }> {
     const raw = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
-    return this.db.transaction((tx) => {
-      const token = tx
+    return this.db.transaction(async (tx) => {
+      const [token] = await tx
         .insert(apiTokens)
         .values({
           id: newId(),
@@ -170,9 +170,8 @@ export class UserService {
           prefix: raw.slice(0, TOKEN_PREFIX.length + 6),
           expiresAt: expiresInDays === null ? null : Date.now() + expiresInDays * 86_400_000,
         })
-        .returning()
-        .get();
-      recordAudit(tx, {
+        .returning();
+      await recordAudit(tx, {
         actor,
         action: "token.create",
         targetType: "api_token",
@@ -183,28 +182,27 @@ export class UserService {
     });
   }
 
-  listTokens(userId?: string): ApiToken[] {
+  listTokens(userId?: string): Promise<ApiToken[]> {
     const q = this.db.select().from(apiTokens);
-    return (userId ? q.where(eq(apiTokens.userId, userId)) : q).orderBy(asc(apiTokens.createdAt)).all();
+    return (userId ? q.where(eq(apiTokens.userId, userId)) : q).orderBy(asc(apiTokens.createdAt));
   }
 
-  getToken(id: string): ApiToken {
-    const t = isUuid(id) ? this.db.select().from(apiTokens).where(eq(apiTokens.id, id)).get() : undefined;
+  async getToken(id: string): Promise<ApiToken> {
+    const [t] = isUuid(id) ? await this.db.select().from(apiTokens).where(eq(apiTokens.id, id)).limit(1) : [];
     if (!t) throw notFound();
     return t;
   }
 
-  revokeToken(id: string, actor: string): ApiToken {
-    return this.db.transaction((tx) => {
-      const t = tx.select().from(apiTokens).where(eq(apiTokens.id, id)).get();
+  revokeToken(id: string, actor: string): Promise<ApiToken> {
+    return this.db.transaction(async (tx) => {
+      const [t] = await tx.select().from(apiTokens).where(eq(apiTokens.id, id)).limit(1);
       if (!t) throw notFound();
-      const revoked = tx
+      const [revoked] = await tx
         .update(apiTokens)
         .set({ revokedAt: t.revokedAt ?? Date.now() })
         .where(eq(apiTokens.id, id))
-        .returning()
-        .get() as ApiToken;
-      recordAudit(tx, {
+        .returning();
+      await recordAudit(tx, {
         actor,
         action: "token.revoke",
         targetType: "api_token",
@@ -217,7 +215,7 @@ export class UserService {
   }
 
   /** A presented bearer token → its active user, or null (unknown, revoked, expired, user disabled). */
-  userForToken(raw: string): { user: User; token: ApiToken } | null {
+  async userForToken(raw: string): Promise<{ user: User; token: ApiToken } | null> {
     const byHash = prepared(this.db, "apiTokens.byHash", () =>
       this.db
         .select({ token: apiTokens, user: users })
@@ -226,12 +224,12 @@ export class UserService {
         .where(eq(apiTokens.tokenHash, sql.placeholder("hash")))
         .prepare(),
     );
-    const row = byHash.get({ hash: hashToken(raw) });
+    const [row] = await byHash.execute({ hash: hashToken(raw) });
     if (!row || row.token.revokedAt !== null || row.user.disabledAt !== null) return null;
     if (row.token.expiresAt !== null && row.token.expiresAt <= Date.now()) return null;
     // Coarse last-used stamp: at most one write a minute per token.
     if (!row.token.lastUsedAt || Date.now() - row.token.lastUsedAt > 60_000) {
-      this.db.update(apiTokens).set({ lastUsedAt: Date.now() }).where(eq(apiTokens.id, row.token.id)).run();
+      await this.db.update(apiTokens).set({ lastUsedAt: Date.now() }).where(eq(apiTokens.id, row.token.id));
     }
     return row;
   }

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "First run" };
 export default async function SetupPage() {
   await connection();
   // One-time page: once any account exists, the API refuses and so does this page.
-  if (!needsSetup()) redirect("/signin");
+  if (!(await needsSetup())) redirect("/signin");
   return (
     <AuthCard
       title="Create the first administrator"

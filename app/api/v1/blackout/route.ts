@@ -5,17 +5,13 @@ import { services } from "@/lib/services";
 
 export const { GET, POST, PUT, PATCH, DELETE } = defineRoute({
   // GET /api/v1/blackout?experiment= — every live window (global ones have no experiment)
-  GET: allow("viewer", ({ url }) => {
+  GET: allow("viewer", async ({ url }) => {
     const { experiment } = validate(windowFiltersSchema, queryObject(url));
-    return json(
-      services()
-        .blackout.list(experiment)
-        .map((w) => toPublicWindow(w)),
-    );
+    return json((await services().blackout.list(experiment)).map((w) => toPublicWindow(w)));
   }),
   // POST /api/v1/blackout — an experiment's window (operator) or a global one (admin)
   POST: allow("operator", async ({ req, principal }) => {
     const input = await readBody(req, createWindowSchema);
-    return json(toPublicWindow(services().blackout.create(input, principal)), 201);
+    return json(toPublicWindow(await services().blackout.create(input, principal)), 201);
   }),
 });

@@ -7,11 +7,11 @@ import { services } from "@/lib/services";
 
 export const { GET, POST, PUT, PATCH, DELETE } = defineRoute({
   // GET /api/v1/guard — the global guards and what each last saw
-  GET: allow("viewer", () => json(services().guards.list().map(toPublicGlobalGuard))),
+  GET: allow("viewer", async () => json((await services().guards.list()).map(toPublicGlobalGuard))),
   // POST /api/v1/guard — admins: a probe watched all the time that sets the signal when it fails
   POST: allow("admin", async ({ req, principal }) => {
     const input = await readBody(req, createGlobalGuardSchema);
     checkOneStep(await getToolbox(), input.step, "step");
-    return json(toPublicGlobalGuard(services().guards.create(input, principal.actor)), 201);
+    return json(toPublicGlobalGuard(await services().guards.create(input, principal.actor)), 201);
   }),
 });

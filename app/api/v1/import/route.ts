@@ -11,6 +11,6 @@ export const { GET, POST, PUT, PATCH, DELETE } = defineRoute({
     const { dry_run } = validate(importQuerySchema, queryObject(url));
     const plan = planImport(await getToolbox(), await readDocument(req));
     const { imports } = services();
-    return dry_run ? json(imports.preview(plan)) : json(imports.apply(plan, principal.actor), 201);
+    return dry_run ? json(imports.preview(plan)) : json(await imports.apply(plan, principal.actor), 201);
   }),
 });

@@ -5,10 +5,10 @@ import { NotificationService } from "@/lib/notifications/service";
 
 export const { GET, POST, PUT, PATCH, DELETE } = defineRoute({
   // GET /api/v1/notification — Kallisti's notification e-mail list: {"emails": [...]}
-  GET: allow("admin", () => json(new NotificationService(getDb()).emails())),
+  GET: allow("admin", async () => json(await new NotificationService(getDb()).emails())),
   // PUT /api/v1/notification {"emails": ["sre@example.com"]} — who gets the trial e-mails
   PUT: allow("admin", async ({ req, principal }) => {
     const { emails } = await readBody(req, putEmailsSchema);
-    return json(new NotificationService(getDb()).setEmails(emails, principal.actor));
+    return json(await new NotificationService(getDb()).setEmails(emails, principal.actor));
   }),
 });

@@ -21,7 +21,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = defineRoute({
   GET: allow("viewer", async ({ req, url }) => {
     const q = validate(query, queryObject(url));
     const format = chooseFormat(q.format ?? null, req.headers.get("accept"));
-    const groups = openReport(getDb(), {
+    const groups = await openReport(getDb(), {
       trialId: q["trial-id"],
       experimentId: q.experiment,
       scheduleId: q.schedule,

@@ -4,5 +4,5 @@ import { runnerStatus } from "@/lib/runner/status";
 
 export const { GET, POST, PUT, PATCH, DELETE } = defineRoute({
   // GET /api/v1/runner — lease holder, heartbeat age, restarts, the trial it runs
-  GET: allow("viewer", () => json(runnerStatus(getDb()))),
+  GET: allow("viewer", async () => json(await runnerStatus(getDb()))),
 });

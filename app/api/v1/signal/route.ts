@@ -5,10 +5,10 @@ import { readSignal, setSignal, toPublicSignal } from "@/lib/signal/service";
 
 export const { GET, POST, PUT, PATCH, DELETE } = defineRoute({
   // GET /api/v1/signal — the global RUN/PAUSE/STOP state, who set it, when and why
-  GET: allow("viewer", () => json(toPublicSignal(readSignal(getDb())))),
+  GET: allow("viewer", async () => json(toPublicSignal(await readSignal(getDb())))),
   // POST /api/v1/signal {"state": "RUN"|"PAUSE"|"STOP", "reason": "..."}
   POST: allow("operator", async ({ req, principal }) => {
     const input = await readBody(req, setSignalSchema);
-    return json(toPublicSignal(setSignal(getDb(), input, principal.actor)));
+    return json(toPublicSignal(await setSignal(getDb(), input, principal.actor)));
   }),
 });

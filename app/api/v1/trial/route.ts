@@ -9,10 +9,10 @@ import { createTrialSchema, trialFiltersSchema } from "@/lib/trials/schemas";
 
 export const { GET, POST, PUT, PATCH, DELETE } = defineRoute({
   // GET /api/v1/trial?experiment=&status=&schedule=&since=&until= — newest first
-  GET: allow("viewer", ({ req, url }) => {
+  GET: allow("viewer", async ({ req, url }) => {
     const filters = validate(trialFiltersSchema, queryObject(url));
     const page = parsePage(url);
-    const answer = services().trials.listAnswer(filters, page);
+    const answer = await services().trials.listAnswer(filters, page);
     return jsonAnswer(req, answer.etag, answer.body, { headers: pageHeaders(url, page, answer.total, answer.next) });
   }),
   // POST /api/v1/trial — recorded as Scheduled (the runner executes it); `dry_run: true` only checks

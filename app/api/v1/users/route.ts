@@ -5,7 +5,7 @@ import { UserService, toPublicUser } from "@/lib/users/service";
 
 export const { GET, POST, PUT, PATCH, DELETE } = defineRoute({
   // GET /api/v1/users — admins only
-  GET: allow("admin", () => json(new UserService(getDb()).list().map(toPublicUser))),
+  GET: allow("admin", async () => json((await new UserService(getDb()).list()).map(toPublicUser))),
   // POST /api/v1/users {"email","name","password","role"}
   POST: allow("admin", async ({ req, principal }) => {
     const input = await readBody(req, createUserSchema);

@@ -8,14 +8,14 @@ import { UserService, toPublicToken } from "@/lib/users/service";
 
 export const { GET, POST, PUT, PATCH, DELETE } = defineRoute({
   // GET /api/v1/auth/token[?user=<id>] — your tokens (admins: anyone's)
-  GET: allow("viewer", ({ url, principal }) => {
+  GET: allow("viewer", async ({ url, principal }) => {
     const requested = url.searchParams.get("user");
     if (requested && requested !== principal.userId && !hasRole(principal.role, "admin")) {
       throw new AppError("forbidden", "You do not have permission to perform this action.");
     }
     const userId = requested ?? principal.userId;
     if (!userId) return json([]);
-    return json(new UserService(getDb()).listTokens(userId).map(toPublicToken));
+    return json((await new UserService(getDb()).listTokens(userId)).map(toPublicToken));
   }),
   // POST /api/v1/auth/token {"email","password","name","expires_in_days"} — the token is shown once
   POST: open(async ({ req }) => {
@@ -36,7 +36,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = defineRoute({
         headers: { "WWW-Authenticate": 'Bearer realm="eris"' },
       });
     }
-    const { token, raw } = users.createToken(user.id, input.name, input.expires_in_days, user.email);
+    const { token, raw } = await users.createToken(user.id, input.name, input.expires_in_days, user.email);
     return json({ ...toPublicToken(token), token: raw }, 201);
   }),
 });

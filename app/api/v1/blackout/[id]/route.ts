@@ -5,15 +5,15 @@ import { services } from "@/lib/services";
 
 export const { GET, POST, PUT, PATCH, DELETE } = defineRoute<{ id: string }>({
   // GET /api/v1/blackout/{id}
-  GET: allow("viewer", ({ params }) => json(toPublicWindow(services().blackout.get(params.id)))),
+  GET: allow("viewer", async ({ params }) => json(toPublicWindow(await services().blackout.get(params.id)))),
   // PATCH /api/v1/blackout/{id} — global windows: admins only
   PATCH: allow("operator", async ({ req, params, principal }) => {
     const input = await readBody(req, patchWindowSchema);
-    return json(toPublicWindow(services().blackout.update(params.id, input, principal)));
+    return json(toPublicWindow(await services().blackout.update(params.id, input, principal)));
   }),
   // DELETE /api/v1/blackout/{id} — global windows: admins only
-  DELETE: allow("operator", ({ params, principal }) => {
-    services().blackout.delete(params.id, principal);
+  DELETE: allow("operator", async ({ params, principal }) => {
+    await services().blackout.delete(params.id, principal);
     return noContent();
   }),
 });

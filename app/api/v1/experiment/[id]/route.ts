@@ -8,27 +8,27 @@ import { services } from "@/lib/services";
 
 export const { GET, POST, PUT, PATCH, DELETE } = defineRoute<{ id: string }>({
   // GET /api/v1/experiment/{id} — deleted experiments included
-  GET: allow("viewer", ({ req, params }) => {
-    const answer = services().experiments.answer(params.id);
+  GET: allow("viewer", async ({ req, params }) => {
+    const answer = await services().experiments.answer(params.id);
     return jsonAnswer(req, answer.etag, answer.body);
   }),
   // PUT /api/v1/experiment/{id} — name and steps required; omitted optional fields keep their values
   PUT: allow("operator", async ({ req, params, principal }) => {
-    services().experiments.get(params.id);
+    await services().experiments.get(params.id);
     const input = await readBody(req, replaceExperimentSchema);
     checkSteps(await getToolbox(), input);
-    return json(toSavedExperiment(services().experiments.update(params.id, input, principal.actor)));
+    return json(toSavedExperiment(await services().experiments.update(params.id, input, principal.actor)));
   }),
   // PATCH /api/v1/experiment/{id}
   PATCH: allow("operator", async ({ req, params, principal }) => {
-    services().experiments.get(params.id);
+    await services().experiments.get(params.id);
     const input = await readBody(req, patchExperimentSchema);
     checkSteps(await getToolbox(), input);
-    return json(toSavedExperiment(services().experiments.update(params.id, input, principal.actor)));
+    return json(toSavedExperiment(await services().experiments.update(params.id, input, principal.actor)));
   }),
   // DELETE /api/v1/experiment/{id} — soft delete, cascading to its schedules
-  DELETE: allow("operator", ({ params, principal }) => {
-    services().experiments.delete(params.id, principal.actor);
+  DELETE: allow("operator", async ({ params, principal }) => {
+    await services().experiments.delete(params.id, principal.actor);
     return noContent();
   }),
 });

@@ -9,11 +9,11 @@ import { formatInZone } from "@/lib/schedules/timezone";
 
 export const { GET, POST, PUT, PATCH, DELETE } = defineRoute({
   // GET /api/v1/schedule/preview?pattern=&timezone=&count=&experiment= — next fire times, blackouts, a description
-  GET: allow("viewer", ({ url }) => {
+  GET: allow("viewer", async ({ url }) => {
     const q = validate(previewQuerySchema, queryObject(url));
     const pattern = checkPattern(q.pattern, q.timezone, "pattern");
     const runs = nextRuns(pattern, q.count, Date.now());
-    const blackout = blackoutNamer(getDb());
+    const blackout = await blackoutNamer(getDb());
     return json({
       pattern: pattern.source,
       // A CRON_TZ= prefix names the zone the pattern runs in.

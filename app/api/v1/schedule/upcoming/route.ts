@@ -14,9 +14,9 @@ const query = z.object({
 
 export const { GET, POST, PUT, PATCH, DELETE } = defineRoute({
   // GET /api/v1/schedule/upcoming?hours=24&limit=200 — fire times across all schedules, soonest first
-  GET: allow("viewer", ({ url }) => {
+  GET: allow("viewer", async ({ url }) => {
     const q = validate(query, queryObject(url));
     const now = Date.now();
-    return json(upcomingRuns(getDb(), now, now + q.hours * 3_600_000, q.limit));
+    return json(await upcomingRuns(getDb(), now, now + q.hours * 3_600_000, q.limit));
   }),
 });

@@ -15,5 +15,5 @@ const query = z.object({
 
 export const { GET, POST, PUT, PATCH, DELETE } = defineRoute({
   // GET /api/v1/stats/scores?limit=8 — every experiment's resilience score at once, the lowest first
-  GET: allow("viewer", ({ url }) => json(scoreSummary(getDb(), validate(query, queryObject(url)).limit))),
+  GET: allow("viewer", async ({ url }) => json(await scoreSummary(getDb(), validate(query, queryObject(url)).limit))),
 });

@@ -9,5 +9,5 @@ const query = z.object({
 
 export const { GET, POST, PUT, PATCH, DELETE } = defineRoute({
   // GET /api/v1/stats/trials?days=30 — trials per day by outcome and the success rate
-  GET: allow("viewer", ({ url }) => json(trialStats(getDb(), validate(query, queryObject(url)).days))),
+  GET: allow("viewer", async ({ url }) => json(await trialStats(getDb(), validate(query, queryObject(url)).days))),
 });

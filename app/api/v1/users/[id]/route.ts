@@ -5,11 +5,11 @@ import { UserService, toPublicUser } from "@/lib/users/service";
 
 export const { GET, POST, PUT, PATCH, DELETE } = defineRoute<{ id: string }>({
   // GET /api/v1/users/{id}
-  GET: allow("admin", ({ params }) => json(toPublicUser(new UserService(getDb()).get(params.id)))),
+  GET: allow("admin", async ({ params }) => json(toPublicUser(await new UserService(getDb()).get(params.id)))),
   // PATCH /api/v1/users/{id} {"name","password","role","disabled"}
   PATCH: allow("admin", async ({ req, params, principal }) => {
     const users = new UserService(getDb());
-    users.get(params.id);
+    await users.get(params.id);
     const input = await readBody(req, updateUserSchema);
     return json(toPublicUser(await users.update(params.id, input, principal.actor)));
   }),

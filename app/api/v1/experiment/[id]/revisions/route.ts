@@ -5,9 +5,9 @@ import { services } from "@/lib/services";
 
 export const { GET, POST, PUT, PATCH, DELETE } = defineRoute<{ id: string }>({
   // GET /api/v1/experiment/{id}/revisions — every definition it has had, newest first
-  GET: allow("viewer", ({ url, params }) => {
+  GET: allow("viewer", async ({ url, params }) => {
     const page = parsePage(url);
-    const { rows, total } = services().experiments.revisions(params.id, page);
+    const { rows, total } = await services().experiments.revisions(params.id, page);
     return json(rows.map(toPublicRevision), 200, pageHeaders(url, page, total));
   }),
 });

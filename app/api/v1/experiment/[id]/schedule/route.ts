@@ -9,17 +9,17 @@ import { services } from "@/lib/services";
 
 export const { GET, POST, PUT, PATCH, DELETE } = defineRoute<{ id: string }>({
   // GET /api/v1/experiment/{id}/schedule
-  GET: allow("viewer", ({ req, url, params }) => {
+  GET: allow("viewer", async ({ req, url, params }) => {
     const page = parsePage(url);
-    const answer = services().schedules.listAnswer(params.id, page);
+    const answer = await services().schedules.listAnswer(params.id, page);
     return jsonAnswer(req, answer.etag, answer.body, { headers: pageHeaders(url, page, answer.total) });
   }),
   // POST /api/v1/experiment/{id}/schedule
   POST: allow("operator", async ({ req, params, principal }) => {
     const { schedules, experiments } = services();
-    experiments.get(params.id);
+    await experiments.get(params.id);
     const input = await readBody(req, scheduleSchema);
     checkSteps(await getToolbox(), { guards: input.guards });
-    return json(toPublicSchedule(schedules.create(params.id, input, principal.actor), []), 201);
+    return json(toPublicSchedule(await schedules.create(params.id, input, principal.actor), []), 201);
   }),
 });

@@ -3,8 +3,8 @@ import { services } from "@/lib/services";
 
 export const { GET, POST, PUT, PATCH, DELETE } = defineRoute<{ id: string }>({
   // GET /api/v1/experiment/{id}/stats — the resilience score from recent trials, and its trend
-  GET: allow("viewer", ({ params }) => {
+  GET: allow("viewer", async ({ params }) => {
     const { experiments, trials } = services();
-    return json(trials.stats(experiments.get(params.id).id));
+    return json(await trials.stats((await experiments.get(params.id)).id));
   }),
 });

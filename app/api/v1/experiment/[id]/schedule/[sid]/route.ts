@@ -8,34 +8,34 @@ import type { Schedule } from "@/db/schema";
 
 type Params = { id: string; sid: string };
 
-function present(req: Request, s: Schedule) {
-  const answer = services().schedules.answerFor(s);
+async function present(req: Request, s: Schedule) {
+  const answer = await services().schedules.answerFor(s);
   return jsonAnswer(req, answer.etag, answer.body);
 }
 
 export const { GET, POST, PUT, PATCH, DELETE } = defineRoute<Params>({
   // GET /api/v1/experiment/{id}/schedule/{sid} — deleted schedules included
-  GET: allow("viewer", ({ req, params }) => {
-    const answer = services().schedules.answer(params.id, params.sid);
+  GET: allow("viewer", async ({ req, params }) => {
+    const answer = await services().schedules.answer(params.id, params.sid);
     return jsonAnswer(req, answer.etag, answer.body);
   }),
   // PUT /api/v1/experiment/{id}/schedule/{sid} — Kallisti's omitted fields reset; Eris's extensions kept
   PUT: allow("operator", async ({ req, params, principal }) => {
-    services().schedules.get(params.id, params.sid);
+    await services().schedules.get(params.id, params.sid);
     const input = await readBody(req, replaceScheduleSchema);
     checkSteps(await getToolbox(), { guards: input.guards });
-    return present(req, services().schedules.update(params.id, params.sid, input, principal.actor));
+    return present(req, await services().schedules.update(params.id, params.sid, input, principal.actor));
   }),
   // PATCH /api/v1/experiment/{id}/schedule/{sid}
   PATCH: allow("operator", async ({ req, params, principal }) => {
-    services().schedules.get(params.id, params.sid);
+    await services().schedules.get(params.id, params.sid);
     const input = await readBody(req, patchScheduleSchema);
     checkSteps(await getToolbox(), { guards: input.guards });
-    return present(req, services().schedules.update(params.id, params.sid, input, principal.actor));
+    return present(req, await services().schedules.update(params.id, params.sid, input, principal.actor));
   }),
   // DELETE /api/v1/experiment/{id}/schedule/{sid} — soft delete
-  DELETE: allow("operator", ({ params, principal }) => {
-    services().schedules.delete(params.id, params.sid, principal.actor);
+  DELETE: allow("operator", async ({ params, principal }) => {
+    await services().schedules.delete(params.id, params.sid, principal.actor);
     return noContent();
   }),
 });
