@@ -28,6 +28,33 @@ export type Tx = SQLiteTransaction<
 export type Conn = DB | Tx;
 
 const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
+const BEGIN_IMMEDIATE = "begin immediate";
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * BEGIN IMMEDIATE, waiting for the other process's write lock without blocking this process:
+ * SQLite's own busy handler sleeps inside the call (the event loop stops, every request waits) and
+ * sleeps longer and longer between tries (up to 100 ms), so it misses the short gaps between
+ * another writer's transactions. This tries every few milliseconds, awaiting in between, for as
+ * long as the connection's busy_timeout allows.
+ */
+async function beginImmediate(sqlite: Database.Database): Promise<Database.RunResult> {
+  const timeout = sqlite.pragma("busy_timeout", { simple: true }) as number;
+  const deadline = Date.now() + timeout;
+  sqlite.pragma("busy_timeout = 0");
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return sqlite.prepare(BEGIN_IMMEDIATE).run();
+      } catch (error) {
+        if ((error as { code?: string }).code !== "SQLITE_BUSY" || Date.now() >= deadline) throw error;
+        await sleep(Math.min(1 + attempt, 5));
+      }
+    }
+  } finally {
+    sqlite.pragma(`busy_timeout = ${timeout}`);
+  }
+}
 
 /** Opens a SQLite file with the pragmas two processes (web + runner) need to share it safely. */
 export function openDb(file: string): DB {
@@ -42,6 +69,7 @@ export function openDb(file: string): DB {
   const db = drizzle(
     async (text, params, method) => {
       await gate.pass();
+      if (text === BEGIN_IMMEDIATE) return { rows: [], ...(await beginImmediate(sqlite)) };
       const statement = sqlite.prepare(text);
       if (method === "run" || !statement.reader) return { rows: [], ...statement.run(params) };
       statement.raw(true);
