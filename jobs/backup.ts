@@ -13,6 +13,11 @@ if (!target || target.startsWith("-")) {
   console.error("usage: npm run backup -- <file>   (a consistent copy of DATABASE_PATH, taken while Eris runs)");
   process.exit(2);
 }
+if (config().databaseUrl) {
+  // PostgreSQL has its own tools for a consistent online copy; Eris does not wrap them.
+  console.error("DATABASE_URL is set: back PostgreSQL up with its own tools (pg_dump, or your provider's snapshots).");
+  process.exit(2);
+}
 try {
   const r = await backupDatabase(config().databasePath, target);
   log.info("backup written", {

@@ -185,7 +185,10 @@ test("SIGTERM lets the step run out its grace period, runs post_steps, records t
     post_steps: [{ do: "cm.http_probe", where: { url: probeUrl } }],
   });
   const t = await trialFor(exp.id);
-  await until("running", statusIs(t.id, "In Progress"));
+  // The step itself running (a trial is In Progress from its claim, before its first step starts).
+  const stepRunning = async () =>
+    ((await trial(t.id)).records as { steps?: { status: string }[] }).steps?.[0]?.status === "running";
+  await until("the step running", stepRunning);
   probeHits = 0;
   r.proc.kill("SIGTERM");
   expect(await r.exited).toBe(0);

@@ -5,7 +5,9 @@
  */
 import { execFileSync } from "node:child_process";
 import path from "node:path";
-import Database from "better-sqlite3";
+import { eq } from "drizzle-orm";
+import { closeDb, openDatabase } from "@/db/client";
+import { trials } from "@/db/tables";
 import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
 import { type Eris, alive, descendants, ensureBuilt, startEris, watchHealth } from "@/e2e/fixtures/eris-process";
 import { until } from "@/e2e/fixtures/runner-process";
@@ -40,18 +42,23 @@ const describe = (pid: number) => {
   }
 };
 
-/** A trial row read straight from the database file (the server may be gone). */
-function storedTrial(e: Eris, id: string) {
-  const db = new Database(path.join(e.dir, "eris.db"), { readonly: true });
+/** A trial row read straight from the instance's database (the server may be gone). */
+async function storedTrial(e: Eris, id: string) {
+  const { DATABASE_PATH, DATABASE_URL } = e.databaseEnv;
+  const db = openDatabase({ databasePath: DATABASE_PATH, databaseUrl: DATABASE_URL ?? null });
   try {
-    const row = db.prepare("select status, status_reason, records from trials where id = ?").get(id) as {
+    const [row] = await db
+      .select({ status: trials.status, status_reason: trials.statusReason, records: trials.records })
+      .from(trials)
+      .where(eq(trials.id, id));
+    type Records = { post_steps?: { status?: string }[] };
+    return { ...row, records: row.records as Records } as {
       status: string;
       status_reason: string | null;
-      records: string;
+      records: Records;
     };
-    return { ...row, records: JSON.parse(row.records) };
   } finally {
-    db.close();
+    await closeDb(db);
   }
 }
 
@@ -120,7 +127,7 @@ test.each(SHUTDOWNS)(
     else if (to === "the supervisor alone") process.kill(supervisor as number, signal);
     else process.kill(npmPid, signal);
     await until("npm exited", () => e.proc.exitCode !== null || e.proc.signalCode !== null, 60_000);
-    const t = storedTrial(e, id);
+    const t = await storedTrial(e, id);
     expect(t.status).toBe("Stopped");
     expect(t.status_reason).toBe(`stopped by runner shutdown (${signal}, grace period over)`);
     expect(probe.hit(`/${run}/first`)).toBe(1);
@@ -137,14 +144,17 @@ test("a deliberate second signal exits at once; the next start rolls the trial b
   const first = await eris({ ERIS_RUNNER_GRACE_MS: "500" });
   const id = await longTrial(first, "second-signal", 5);
   first.signalGroup("SIGTERM");
-  await until("the rollback running", () => storedTrial(first, id).records.post_steps?.[1]?.status === "running");
+  await until(
+    "the rollback running",
+    async () => (await storedTrial(first, id)).records.post_steps?.[1]?.status === "running",
+  );
   await sleep(1200);
   first.signalGroup("SIGTERM");
   await until("npm exited", () => first.proc.exitCode !== null || first.proc.signalCode !== null, 15_000);
   expect(first.logs()).toMatch(/second signal: exiting now .*trial_left_in_progress=/);
-  expect(storedTrial(first, id).status).toBe("In Progress");
+  expect((await storedTrial(first, id)).status).toBe("In Progress");
 
-  const again = await eris({ DATABASE_PATH: path.join(first.dir, "eris.db") });
+  const again = await eris(first.databaseEnv);
   await until(
     "rolled back",
     async () => (await again.api("GET", `/api/v1/trial/${id}/`)).body.status === "Failed",
@@ -165,7 +175,7 @@ test("kill -9 of the supervisor: the runner rolls back and exits, the web stops,
   );
   process.kill(supervisor as number, "SIGKILL");
   await until("every process gone", () => tree.filter(alive).length === 0, 30_000);
-  const t = storedTrial(e, id);
+  const t = await storedTrial(e, id);
   expect(t.status).toBe("Stopped");
   expect(t.status_reason).toBe("stopped by runner shutdown (supervisor gone, grace period over)");
   expect(probe.hit("/supervisor-killed/last")).toBe(1);

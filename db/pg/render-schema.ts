@@ -54,10 +54,12 @@ function columnBuilder(table: SourceTable, key: string, column: AnySQLiteColumn,
       uses.pgCore.add("text");
       return column.enumValues ? `text(${name}, { enum: ${enumConstant(column.enumValues)} })` : `text(${name})`;
     }
+    // json, not jsonb: it keeps the text as written (key order included), as SQLite does, so an
+    // experiment reads back, exports and compares exactly as it was saved.
     case "SQLiteTextJson":
-      uses.pgCore.add("jsonb");
+      uses.pgCore.add("json");
       uses.fromSource.add("type JsonOf");
-      return `jsonb(${name}).$type<JsonOf<typeof source.${table.variable}, "${key}">>()`;
+      return `json(${name}).$type<JsonOf<typeof source.${table.variable}, "${key}">>()`;
     case "SQLiteBoolean":
       uses.pgCore.add("boolean");
       return `boolean(${name})`;

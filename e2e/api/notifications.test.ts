@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
 import { getDb } from "@/db/client";
-import { trials } from "@/db/tables";
+import { notificationSettings, trials } from "@/db/tables";
 import { killRunners, startRunner, until } from "@/e2e/fixtures/runner-process";
 import { type Received, startReceiver, startSmtp } from "@/e2e/fixtures/receivers";
 import { api } from "./client";
@@ -104,9 +104,10 @@ test("settings: secrets read back masked, a masked secret sent back is kept, bad
     email: { ...put.body.email, port: smtp.port },
   });
   expect(again.status).toBe(200);
-  const stored = getDb().$client.prepare("select channels from notification_settings").get() as { channels: string };
-  expect(JSON.parse(stored.channels).email.password).toBe(SMTP_LOGIN.pass);
-  expect(JSON.parse(stored.channels).slack.webhook_url).toBe(slackUrl());
+  const [stored] = await getDb().select({ channels: notificationSettings.channels }).from(notificationSettings);
+  const channels = stored.channels as { email: { password: string }; slack: { webhook_url: string } };
+  expect(channels.email.password).toBe(SMTP_LOGIN.pass);
+  expect(channels.slack.webhook_url).toBe(slackUrl());
 
   const bad = await api("PUT", "/api/v1/notification/settings", {
     ...settings(),

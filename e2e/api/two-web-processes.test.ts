@@ -13,7 +13,7 @@ beforeAll(async () => {
   ensureBuilt();
   a = await startEris();
   // The second one's runner stands by: the first holds the lease.
-  b = await startEris({ DATABASE_PATH: `${a.dir}/eris.db` }, { waitForRunner: false });
+  b = await startEris(a.databaseEnv, { waitForRunner: false });
 }, 600_000);
 afterAll(() => {
   a?.kill();

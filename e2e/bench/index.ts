@@ -1,4 +1,4 @@
-/** `npm run bench` (all) or `npm run bench -- api|runner|modules|chaos-mesh|auth|pages|reports|ops|compare|history`. */
+/** `npm run bench` (all) or `npm run bench -- api|runner|modules|chaos-mesh|auth|pages|reports|ops|compare|history|scaling`. */
 import { benchApi } from "./api";
 import { benchAuth } from "./auth";
 import { benchChaosMesh } from "./chaos-mesh";
@@ -9,6 +9,7 @@ import { benchOperations } from "./operations";
 import { benchPageWeight } from "./page-weight";
 import { benchReports } from "./reports";
 import { benchRunner } from "./runner";
+import { benchScaling, benchScalingColumn } from "./scaling";
 
 const which = process.argv[2];
 try {
@@ -25,6 +26,8 @@ try {
     const sizes = process.argv.slice(3).map(Number).filter(Boolean);
     await benchHistory(sizes.length ? sizes : undefined);
   }
+  if (!which || which === "scaling") await benchScaling();
+  if (which === "scaling-column") await benchScalingColumn(process.argv[3]);
 } catch (err) {
   console.error(err);
   process.exit(1);

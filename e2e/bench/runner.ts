@@ -1,5 +1,6 @@
 /**
- * Runner benchmark, against a real runner process and SQLite file:
+ * Runner benchmark, against a real runner process and a SQLite file (or, from the scaling
+ * benchmark, an empty PostgreSQL database):
  * - firing lag (trial created − due slot, and executed − due slot) with 10,000 armed schedules,
  *   200 of which come due over 20 seconds (10 per second);
  * - throughput: trials per second for a one-step no-op experiment (500 queued trials);
@@ -10,7 +11,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { and, count, inArray, ne } from "drizzle-orm";
-import { closeDb, migrateDb, openDb } from "@/db/client";
+import { closeDb, migrateDb, openDatabase } from "@/db/client";
 import { type NewSchedule, type NewTrial, schedules, trials } from "@/db/tables";
 import { createExperimentSchema } from "@/lib/experiments/schemas";
 import { ExperimentService } from "@/lib/experiments/service";
@@ -21,10 +22,12 @@ const SCHEDULES = 10_000;
 const DUE = 200;
 const QUEUED = 500;
 
-export async function benchRunner(): Promise<void> {
+export type RunnerFigures = { createdP50: number; createdP99: number; startedP50: number; trialsPerSecond: number };
+
+export async function benchRunner(databaseUrl: string | null = null, label = "SQLite"): Promise<RunnerFigures> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "eris-bench-runner-"));
   const file = path.join(dir, "eris.db");
-  const db = openDb(file);
+  const db = openDatabase({ databasePath: file, databaseUrl });
   await migrateDb(db);
   const now = Date.now();
   // Through the service, so that the experiment has its revision 1 as any experiment does.
@@ -59,7 +62,12 @@ export async function benchRunner(): Promise<void> {
   });
 
   const runner = spawn(process.execPath, ["jobs/launch.mjs", "index"], {
-    env: { ...process.env, DATABASE_PATH: file, ERIS_LOG_LEVEL: "warn" },
+    env: {
+      ...process.env,
+      DATABASE_PATH: file,
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      ERIS_LOG_LEVEL: "warn",
+    },
     stdio: "ignore",
   });
   const pid = runner.pid as number;
@@ -110,7 +118,7 @@ export async function benchRunner(): Promise<void> {
 
     const f = (x: number) => x.toFixed(1);
     console.log(
-      `Runner benchmark (${SCHEDULES.toLocaleString()} armed schedules, ${DUE} due over ${DUE / 10} s, 10 per second)`,
+      `Runner benchmark on ${label} (${SCHEDULES.toLocaleString()} armed schedules, ${DUE} due over ${DUE / 10} s, 10 per second)`,
     );
     console.log(
       `  firing lag, due slot → trial created:  p50 ${f(pct(created, 50))} ms  p99 ${f(pct(created, 99))} ms  max ${f(Math.max(...created))} ms`,
@@ -120,6 +128,12 @@ export async function benchRunner(): Promise<void> {
     );
     console.log(`  throughput: ${QUEUED} one-step no-op trials in ${f(elapsed)} s = ${f(QUEUED / elapsed)} trials/s`);
     console.log(`  runner RSS: idle ${f(idleRss)} MB, peak ${f(peakRss)} MB`);
+    return {
+      createdP50: pct(created, 50),
+      createdP99: pct(created, 99),
+      startedP50: pct(executed, 50),
+      trialsPerSecond: QUEUED / elapsed,
+    };
   } finally {
     runner.kill("SIGTERM");
     await sleep(500);

@@ -4,7 +4,7 @@
  * value wins, as QueryDict gives it). Anything else is DRF's 415, saying what does work.
  */
 import { AppError } from "./errors";
-import { checkDepth, readBodyBytes } from "./limits";
+import { checkDepth, checkNoNul, readBodyBytes } from "./limits";
 
 export const ACCEPTED_TYPES = ["application/json", "application/x-www-form-urlencoded", "multipart/form-data"];
 
@@ -33,12 +33,16 @@ async function readForm(bytes: Buffer, contentType: string): Promise<Record<stri
 
 /**
  * The body as data: empty → `{}`, too large → 413, wrong content type → 415, malformed → 400 (DRF
- * messages), nested too deep → 400 naming the field.
+ * messages), nested too deep or holding a NUL character → 400 naming the field.
  */
 export async function readData(req: Request): Promise<unknown> {
   const type = typeOf(req);
   const bytes = await readBodyBytes(req);
-  if (isForm(type)) return readForm(bytes, req.headers.get("content-type") ?? type);
+  if (isForm(type)) {
+    const form = await readForm(bytes, req.headers.get("content-type") ?? type);
+    checkNoNul(form);
+    return form;
+  }
   const text = bytes.toString("utf8");
   if (text.trim() === "") return {};
   if (!isJson(type)) throw unsupportedType(type);
@@ -49,5 +53,6 @@ export async function readData(req: Request): Promise<unknown> {
     throw new AppError("bad_request", `JSON parse error - ${(err as Error).message}`);
   }
   checkDepth(body);
+  checkNoNul(body);
   return body;
 }

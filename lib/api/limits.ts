@@ -47,6 +47,35 @@ export function jsonDepth(value: unknown, stopAt = Number.POSITIVE_INFINITY): nu
 }
 
 /** Refuses a body whose fields nest too deep, naming the first such field in DRF's shape. */
+/** DRF's message for a NUL in a string (its ProhibitNullCharactersValidator). */
+export const NUL_MESSAGE = "Null characters are not allowed.";
+
+const hasNul = (v: unknown): boolean => {
+  if (typeof v === "string") return v.includes("\u0000");
+  if (Array.isArray(v)) return v.some(hasNul);
+  if (v && typeof v === "object") return Object.entries(v).some(([k, x]) => k.includes("\u0000") || hasNul(x));
+  return false;
+};
+
+/**
+ * No string of a request may hold a NUL character: PostgreSQL's text cannot store one, and a value
+ * SQLite would keep could then not move to PostgreSQL. The 400 names the top-level field (or the
+ * query parameter) that holds it, on either database.
+ */
+export function checkNoNul(data: unknown, kind: "field" | "query" = "field"): void {
+  if (!hasNul(data)) return;
+  if (data && typeof data === "object" && !Array.isArray(data)) {
+    for (const [key, v] of Object.entries(data)) {
+      if (key.includes("\u0000") || hasNul(v)) {
+        throw new AppError("validation", kind === "query" ? "Invalid query parameter." : "Invalid input.", {
+          fields: { [key.replaceAll("\u0000", "\\u0000")]: [NUL_MESSAGE] },
+        });
+      }
+    }
+  }
+  throw new AppError("validation", NUL_MESSAGE, { fields: { non_field_errors: [NUL_MESSAGE] } });
+}
+
 export function checkDepth(body: unknown): void {
   if (jsonDepth(body, MAX_JSON_DEPTH) <= MAX_JSON_DEPTH) return;
   const message = `Nested deeper than ${MAX_JSON_DEPTH} levels.`;

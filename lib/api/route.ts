@@ -11,6 +11,7 @@ import { type Principal, hasRole } from "@/lib/auth/roles";
 import { readData } from "./body";
 import { toFieldErrors } from "./drf";
 import { AppError, toErrorResponse } from "./errors";
+import { checkNoNul } from "./limits";
 import { observed } from "./observe";
 import { lowerUuidFields, lowerUuidParams, lowerUuidQuery } from "./uuid-case";
 
@@ -57,6 +58,7 @@ export function defineRoute<P = Record<string, never>>(
         // Ids in any case find the same rows (Kallisti accepted upper-case UUIDs).
         const params = lowerUuidParams(((await ctx?.params) ?? {}) as P);
         const url = lowerUuidQuery(new URL(req.url));
+        checkNoNul(Object.fromEntries(url.searchParams), "query");
         const run = def.run as Handler<P, { principal: Principal | null }>;
         return await run({ req, url, params, principal });
       } catch (err) {

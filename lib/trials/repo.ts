@@ -217,17 +217,20 @@ export class TrialRepo {
   async listForSchedule(scheduleIds: string[]): Promise<ScheduleTrial[]> {
     if (!scheduleIds.length) return [];
     // Only the columns of trials_schedule_brief_idx: read from the index, not the rows.
-    return this.db
-      .select({
-        id: trials.id,
-        scheduleId: trials.scheduleId,
-        status: trials.status,
-        executedAt: trials.executedAt,
-        scheduledFor: trials.scheduledFor,
-      })
-      .from(trials)
-      .where(inArray(trials.scheduleId, scheduleIds))
-      .orderBy(trials.scheduleId, trials.executedAt, trials.scheduledFor);
+    return (
+      this.db
+        .select({
+          id: trials.id,
+          scheduleId: trials.scheduleId,
+          status: trials.status,
+          executedAt: trials.executedAt,
+          scheduledFor: trials.scheduledFor,
+        })
+        .from(trials)
+        .where(inArray(trials.scheduleId, scheduleIds))
+        // NULLS FIRST is SQLite's order for ascending keys and must be said for PostgreSQL's.
+        .orderBy(trials.scheduleId, sql`${trials.executedAt} asc nulls first`, trials.scheduledFor)
+    );
   }
 
   /**
