@@ -10,7 +10,7 @@ import { closeDb, databaseLabel, openDatabase } from "@/db/client";
 import { config } from "@/lib/config";
 import { newId } from "@/lib/ids";
 import { getToolbox } from "@/lib/plugins/toolbox";
-import { SqliteLease } from "@/lib/runner/lease";
+import { DatabaseLease } from "@/lib/runner/lease";
 import { log } from "./log";
 import { Runner } from "./runner";
 import { startSignalListener } from "./signal-listener";
@@ -29,7 +29,7 @@ try {
 const runner = new Runner({
   db,
   holder,
-  lease: new SqliteLease(db, holder, {
+  lease: new DatabaseLease(db, holder, {
     ttlMs: cfg.runnerLeaseMs,
     // Set by the supervisor when it restarts a runner it saw die: that holder's lease is free now.
     predecessor: process.env.ERIS_RUNNER_PREDECESSOR || null,

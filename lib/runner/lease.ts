@@ -23,7 +23,7 @@ export interface Lease {
   readonly takenOverFrom: string | null;
 }
 
-export type SqliteLeaseOptions = {
+export type DatabaseLeaseOptions = {
   ttlMs: number;
   /**
    * A holder known to be dead (the supervisor saw the process exit): its lease is taken at once
@@ -34,14 +34,14 @@ export type SqliteLeaseOptions = {
   restarts?: number;
 };
 
-export class SqliteLease implements Lease {
+export class DatabaseLease implements Lease {
   takenOverFrom: string | null = null;
   private epoch: number | null = null;
 
   constructor(
     private readonly db: DB,
     readonly holder: string,
-    private readonly o: SqliteLeaseOptions,
+    private readonly o: DatabaseLeaseOptions,
   ) {}
 
   async tryAcquire(now: number): Promise<LeaseGrant | null> {
