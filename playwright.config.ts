@@ -60,7 +60,12 @@ export default defineConfig({
         HOSTNAME: "127.0.0.1",
         DATABASE_PATH: path.join(dataDir, "eris.db"),
         // Set by `npm test` for its PostgreSQL pass: the same suite against a PostgreSQL database.
-        ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+        ...(process.env.DATABASE_URL
+          ? {
+              DATABASE_URL: process.env.DATABASE_URL,
+              NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "browser-tests-session-secret",
+            }
+          : {}),
         // start.ts creates this first admin on the empty database, so no test depends on /setup.
         ERIS_ADMIN_EMAIL: EMAIL.admin,
         ERIS_ADMIN_PASSWORD: PASSWORD,
