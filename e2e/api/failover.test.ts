@@ -11,6 +11,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { type Eris, ensureBuilt, startEris, watchHealth } from "@/e2e/fixtures/eris-process";
 import { createDatabase } from "@/e2e/fixtures/postgres";
+import { until } from "@/e2e/fixtures/runner-process";
 
 const server = process.env.ERIS_TEST_POSTGRES;
 const LEASE_MS = 3000;
@@ -35,16 +36,6 @@ afterAll(() => {
   probe?.close();
 });
 
-const until = async <T>(what: string, check: () => Promise<T | false | null | undefined>, ms = 30_000) => {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
-
 test.skipIf(!server)(
   "the active instance dies mid-trial: the other one's runner takes over within the lease and rolls back once",
   async () => {
@@ -58,7 +49,7 @@ test.skipIf(!server)(
     instances.push(a);
     const b = await startEris(env, { waitForRunner: false });
     instances.push(b);
-    await until("B's runner on standby", async () => b.logs().includes("waiting for the lease"));
+    await until("B's runner on standby", () => b.logs().includes("waiting for the lease"), 30_000);
 
     const experiment = await b.api<{ id: string }>("POST", "/api/v1/experiment", {
       name: "failover",
@@ -73,14 +64,14 @@ test.skipIf(!server)(
     const created = await b.api<{ id: string }>("POST", "/api/v1/trial", { experiment: experiment.body.id });
     expect(created.status).toBe(201);
     const trial = (id: string) => b.api<{ status: string; status_reason?: string }>("GET", `/api/v1/trial/${id}`);
-    await until("the trial running on A", async () => a.logs().includes(`trial started`));
-    await until("A's step running", async () => (await trial(created.body.id)).body.status === "In Progress");
+    await until("the trial running on A", () => a.logs().includes("trial started"), 30_000);
+    await until("A's step running", async () => (await trial(created.body.id)).body.status === "In Progress", 30_000);
 
     const health = watchHealth(b.base, 100);
     const killedAt = Date.now();
     a.kill();
     await a.exited;
-    await until("B's runner holding the lease", async () => b.logs().includes("lease acquired"), 20_000);
+    await until("B's runner holding the lease", () => b.logs().includes("lease acquired"), 20_000);
     const tookOverMs = Date.now() - killedAt;
     const done = await until(
       "the trial rolled back",
