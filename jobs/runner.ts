@@ -154,7 +154,7 @@ export class Runner {
     // awaited first, so no beat can follow the release.
     this.released = true;
     await this.leaseStep;
-    if (this.grant) await this.o.lease.release(Date.now());
+    if (this.grant) await this.o.lease.release();
     this.grant = null;
   }
 
@@ -170,10 +170,9 @@ export class Runner {
 
   /** One lease step at a time (never re-entered): heartbeat while we hold it, else try to take it. */
   private async tickLease(): Promise<void> {
-    const now = Date.now();
     try {
       if (this.grant) {
-        if (await this.o.lease.heartbeat(now)) return;
+        if (await this.o.lease.heartbeat()) return;
         log("lease lost: another runner took over", { holder: this.o.holder, epoch: this.grant.epoch });
         this.grant = null;
         this.executor = null;
@@ -183,7 +182,7 @@ export class Runner {
         return;
       }
       if (this.stopping) return;
-      const grant = await this.o.lease.tryAcquire(now);
+      const grant = await this.o.lease.tryAcquire();
       if (!grant) return;
       this.grant = grant;
       this.executor = new TrialExecutor(this.o.db, this.o.toolbox, this.fence(grant));

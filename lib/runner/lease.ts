@@ -2,10 +2,12 @@
  * The runner lease: one row, one holder. The holder heartbeats; when it stops (crash, kill -9,
  * a stalled process), the lease expires and a waiting runner takes it. Every takeover increases the
  * epoch, the fencing token that the holder's trial writes carry (lib/trials/transitions.ts).
+ * Expiry is measured by db/clock.ts's clock (the database server's on PostgreSQL), not the host's.
  * Kept behind this small interface so that a Kubernetes Lease can replace it without touching callers.
  */
 import { and, eq } from "drizzle-orm";
 import type { DB } from "@/db/client";
+import { databaseNow } from "@/db/clock";
 import { type RunnerLease, runnerLease } from "@/db/tables";
 
 const LEASE_ID = 1;
@@ -14,11 +16,11 @@ export type LeaseGrant = { holder: string; epoch: number };
 
 export interface Lease {
   /** Takes the lease if free, expired, already ours, or held by our known-dead predecessor. */
-  tryAcquire(now: number): Promise<LeaseGrant | null>;
+  tryAcquire(): Promise<LeaseGrant | null>;
   /** Extends our hold; false when someone else took the lease (we must stop working). */
-  heartbeat(now: number): Promise<boolean>;
+  heartbeat(): Promise<boolean>;
   /** Lets a waiting runner take over at once (the epoch stays, so our old writes stay fenced out). */
-  release(now: number): Promise<void>;
+  release(): Promise<void>;
   /** The previous holder when we took the lease from another runner, else null. */
   readonly takenOverFrom: string | null;
 }
@@ -44,8 +46,9 @@ export class DatabaseLease implements Lease {
     private readonly o: DatabaseLeaseOptions,
   ) {}
 
-  async tryAcquire(now: number): Promise<LeaseGrant | null> {
+  async tryAcquire(): Promise<LeaseGrant | null> {
     return this.db.transaction(async (tx) => {
+      const now = await databaseNow(tx);
       const [row] = await tx.select().from(runnerLease).where(eq(runnerLease.id, LEASE_ID)).limit(1);
       const ours = row?.holder === this.holder && row.epoch === this.epoch;
       const free = !row || row.expiresAt <= now || (!!this.o.predecessor && row.holder === this.o.predecessor);
@@ -69,8 +72,9 @@ export class DatabaseLease implements Lease {
     });
   }
 
-  async heartbeat(now: number): Promise<boolean> {
+  async heartbeat(): Promise<boolean> {
     if (this.epoch === null) return false;
+    const now = await databaseNow(this.db);
     // One conditional statement: it extends the lease only while we still hold it at our epoch.
     const extended = await this.db
       .update(runnerLease)
@@ -80,8 +84,9 @@ export class DatabaseLease implements Lease {
     return extended.length === 1;
   }
 
-  async release(now: number): Promise<void> {
+  async release(): Promise<void> {
     if (this.epoch === null) return;
+    const now = await databaseNow(this.db);
     await this.db
       .update(runnerLease)
       .set({ expiresAt: now })

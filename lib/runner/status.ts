@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import type { DB } from "@/db/client";
+import { databaseNow } from "@/db/clock";
 import { isoTime } from "@/lib/api/time";
 import { TrialRepo } from "@/lib/trials/repo";
 import { currentLease } from "./lease";
@@ -23,8 +24,9 @@ export const runnerStatusSchema = z.object({
 });
 export type RunnerStatus = z.infer<typeof runnerStatusSchema>;
 
-export async function runnerStatus(db: DB, now = Date.now()): Promise<RunnerStatus> {
+export async function runnerStatus(db: DB, at?: number): Promise<RunnerStatus> {
   const lease = await currentLease(db);
+  const now = at ?? (await databaseNow(db));
   if (!lease) {
     return {
       active: false,
