@@ -6,6 +6,7 @@
 import nodemailer from "nodemailer";
 import type { NotificationChannels } from "@/db/schema";
 import { sleep } from "@/lib/modules/types";
+import { withDeadline } from "@/lib/deadline";
 
 const ATTEMPT_TIMEOUT_MS = 15_000;
 
@@ -30,7 +31,7 @@ export async function withRetries<T>(
   for (let n = 0; n <= o.retries; n++) {
     try {
       if (n > 0) await sleep(o.baseDelayMs * 2 ** (n - 1), o.signal);
-      const value = await attempt(AbortSignal.any([o.signal, AbortSignal.timeout(ATTEMPT_TIMEOUT_MS)]));
+      const value = await attempt(withDeadline(o.signal, ATTEMPT_TIMEOUT_MS));
       return { ok: true, value, attempts: n + 1 };
     } catch (err) {
       if (o.signal.aborted) return { ok: false, error: "cancelled", attempts: n + 1 };

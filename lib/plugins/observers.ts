@@ -6,6 +6,7 @@
 import { createHmac } from "node:crypto";
 import { sleep } from "@/lib/modules/types";
 import type { WebhookObserverConfig } from "./config-file";
+import { withDeadline } from "@/lib/deadline";
 
 export type TrialSummary = {
   event: "trial.completed";
@@ -56,7 +57,7 @@ export function webhookObserver(cfg: WebhookObserverConfig): TrialObserver {
           method: "POST",
           headers,
           body,
-          signal: AbortSignal.any([signal, AbortSignal.timeout(cfg.timeout_seconds * 1000)]),
+          signal: withDeadline(signal, cfg.timeout_seconds * 1000),
         });
         await res.arrayBuffer();
         if (res.ok) return;

@@ -11,6 +11,7 @@ import { type Expectation, checkExpectations, parseExpectation } from "@/lib/mod
 import { type Toolbox, resolveAction } from "@/lib/modules/registry";
 import type { PauseControl, StepPosition } from "@/lib/modules/types";
 import { logLine, type StepLog } from "./records";
+import { withDeadline } from "@/lib/deadline";
 
 /** Why a trial's signal was aborted; anything else aborting a step is a timeout or a failure. */
 export class StopRequested extends Error {
@@ -87,7 +88,7 @@ export async function runStep(call: StepCall): Promise<string | null> {
   }
   // A pausable action may be held by PAUSE for any time: it bounds its own waits instead.
   const timeoutMs = resolved.action.pausable ? null : (resolved.action.defaultTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS);
-  const signal = timeoutMs === null ? stop : AbortSignal.any([stop, AbortSignal.timeout(timeoutMs)]);
+  const signal = timeoutMs === null ? stop : withDeadline(stop, timeoutMs);
   log("INFO", "Starting command execution.");
   try {
     const result = await resolved.action.run(parsed.data, {

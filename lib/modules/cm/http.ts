@@ -5,6 +5,7 @@ import { resolveCredential } from "@/lib/credentials/handlers";
 import { isSecretKey } from "@/lib/credentials/mask";
 import type { CredentialHandler } from "@/lib/credentials/types";
 import { FailedAction } from "../types";
+import { withDeadline } from "@/lib/deadline";
 
 export const authenticationArg = z
   .object({
@@ -131,7 +132,7 @@ export async function httpCall(
   handlers: Record<string, CredentialHandler>,
   secret?: (value: string) => void,
 ) {
-  const deadline = AbortSignal.any([signal, AbortSignal.timeout(args.timeout_seconds * 1000)]);
+  const deadline = withDeadline(signal, args.timeout_seconds * 1000);
   const headers = buildHeaders(args.headers, secret);
   if (args.authentication) {
     const token = await bearerToken(args.authentication, args.url, handlers, deadline, secret);
