@@ -98,3 +98,15 @@ test("a NUL character in a field, a key or a query parameter is a 400 naming it,
   expect(query.status).toBe(400);
   expect(query.body).toEqual({ search: ["Null characters are not allowed."] });
 });
+
+test("a schedule's counts stop at 2147483647, as Kallisti's serializer does (PostgreSQL's integer), on either database", async () => {
+  const exp = await createExperiment({ steps: [] });
+  const path = `/api/v1/experiment/${exp.id}/schedule/`;
+  for (const field of ["recurrence_count", "starting_deadline_seconds", "history_limit"]) {
+    const res = await api("POST", path, { recurrence_pattern: "0 0 1 1 *", [field]: 2_147_483_648 });
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ [field]: ["Ensure this value is less than or equal to 2147483647."] });
+  }
+  const edge = await api("POST", path, { recurrence_pattern: "0 0 1 1 *", recurrence_count: 2_147_483_647 });
+  expect(edge.status).toBe(201);
+});

@@ -5,9 +5,12 @@ import { guardOutSchema, guardSchema } from "@/lib/experiments/schemas";
 import { drfList } from "@/lib/api/drf";
 import { ticketSchema } from "@/lib/trials/ticket";
 
+/** Django's PositiveIntegerField range, which Kallisti's serializer enforces (PostgreSQL's integer). */
+const MAX_INT = 2_147_483_647;
+
 const fields = {
   recurrence_pattern: drfString({ max: 200 }),
-  recurrence_count: drfInt({ min: 0 }).nullable(),
+  recurrence_count: drfInt({ min: 0, max: MAX_INT }).nullable(),
   parameters: drfDict(),
   metadata: drfDict(),
   ticket: ticketSchema,
@@ -15,8 +18,8 @@ const fields = {
     'IANA zone the pattern runs in, e.g. "Europe/Paris"; a CRON_TZ=Zone prefix in the pattern sets it too',
   ),
   concurrency_policy: drfChoice(CONCURRENCY_POLICIES),
-  starting_deadline_seconds: drfInt({ min: 1 }).nullable(),
-  history_limit: drfInt({ min: 1 }).nullable(),
+  starting_deadline_seconds: drfInt({ min: 1, max: MAX_INT }).nullable(),
+  history_limit: drfInt({ min: 1, max: MAX_INT }).nullable(),
   paused: drfBool(),
   guards: drfList(guardSchema),
 };
