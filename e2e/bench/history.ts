@@ -8,6 +8,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { type SQL, sql } from "drizzle-orm";
 import { closeDb, type DB, migrateDb, openDatabase } from "@/db/client";
 import { type NewTrial, type TRIAL_STATUSES, trials } from "@/db/tables";
 import { ExperimentService } from "@/lib/experiments/service";
@@ -90,6 +91,9 @@ export async function seed(size: number, databaseUrl: string | null = null): Pro
   }
   const trialId = await insertTrials(db, size, experimentIds, scheduleIds);
   if (!target.databaseUrl) db.$client.pragma("wal_checkpoint(TRUNCATE)");
+  // PostgreSQL plans by table statistics, which autovacuum gathers some time after a bulk load:
+  // gather them now, as a database that has been running would have them.
+  else await (db as unknown as { execute(q: SQL): Promise<unknown> }).execute(sql`analyze`);
   await closeDb(db);
   return { ...target, dir, experimentId: experimentIds[0], scheduleId: scheduleIds[0], trialId };
 }
@@ -102,7 +106,8 @@ async function serve(target: Target): Promise<{ base: string; token: string; app
       PORT: String(port),
       HOSTNAME: "127.0.0.1",
       DATABASE_PATH: target.databasePath,
-      ...(target.databaseUrl ? { DATABASE_URL: target.databaseUrl } : {}),
+      // PostgreSQL: no session secret is generated for replicas; any fixed one will do here.
+      ...(target.databaseUrl ? { DATABASE_URL: target.databaseUrl, NEXTAUTH_SECRET: "bench-session-secret" } : {}),
       ERIS_ADMIN_EMAIL: ADMIN.email,
       ERIS_ADMIN_PASSWORD: ADMIN.password,
     },
