@@ -1,14 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { drizzle as syncDrizzle } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import type { SQLiteTransaction, SQLiteTransactionConfig } from "drizzle-orm/sqlite-core";
 import { drizzle, type SqliteRemoteDatabase, type SqliteRemoteResult } from "drizzle-orm/sqlite-proxy";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import { config } from "@/lib/config";
 import { Gate } from "./gate";
-import { closePostgres, isPostgres, migratePostgres, openPostgres } from "./postgres";
+
+// PostgreSQL's driver loads only in a process configured for it: a SQLite process keeps none of it.
+const postgres = process.env.DATABASE_URL ? await import("./postgres") : null;
 import * as schema from "./schema";
 import { cacheStatements } from "./statement-cache";
 
@@ -100,13 +100,13 @@ export function openDb(file: string): DB {
   return db;
 }
 
-export type Dialect = "sqlite" | "postgres";
-
-export const dialectOf = (db: object): Dialect => (isPostgres(db) ? "postgres" : "sqlite");
+const isSqlite = (db: DB) => db.$client instanceof Database;
 
 /** The configured database: PostgreSQL when DATABASE_URL is set, else the SQLite file. */
 export function openDatabase(target: { databaseUrl: string | null; databasePath: string } = config()): DB {
-  return target.databaseUrl ? openPostgres(target.databaseUrl) : openDb(target.databasePath);
+  if (!target.databaseUrl) return openDb(target.databasePath);
+  if (!postgres) throw new Error("a PostgreSQL database opens only in a process started with DATABASE_URL set");
+  return postgres.openPostgres(target.databaseUrl);
 }
 
 /** Where the data lives, for logs: the file, or the PostgreSQL URL without its password. */
@@ -118,13 +118,19 @@ export function databaseLabel(target: { databaseUrl: string | null; databasePath
 }
 
 export async function migrateDb(db: DB): Promise<void> {
-  if (isPostgres(db)) await migratePostgres(db);
-  else migrate(syncDrizzle(db.$client), { migrationsFolder: MIGRATIONS_FOLDER });
+  if (isSqlite(db)) {
+    // Loaded here: only the start-up step migrates, so web and runner never load the migrator.
+    const [{ drizzle }, { migrate }] = await Promise.all([
+      import("drizzle-orm/better-sqlite3"),
+      import("drizzle-orm/better-sqlite3/migrator"),
+    ]);
+    migrate(drizzle(db.$client), { migrationsFolder: MIGRATIONS_FOLDER });
+  } else await (await import("./postgres")).migratePostgres(db);
 }
 
 export async function closeDb(db: DB): Promise<void> {
-  if (isPostgres(db)) await closePostgres(db);
-  else db.$client.close();
+  if (isSqlite(db)) db.$client.close();
+  else await (await import("./postgres")).closePostgres(db);
 }
 
 // Cached on globalThis so that Next's dev reloads and route bundles share one connection,

@@ -4,7 +4,6 @@
  * same source: the same names, columns and TypeScript types). Everything else in db/schema.ts
  * (row types, enums) is re-exported as is, so `@/db/tables` replaces `@/db/schema` in services.
  */
-import * as postgres from "./pg/schema";
 import * as sqlite from "./schema";
 
 export * from "./schema";
@@ -12,7 +11,8 @@ export * from "./schema";
 // Decided once per process, on first import, as db/client.ts decides (an empty variable is unset;
 // lib/config.ts checks the URL when the database opens). The typed view is SQLite's; the twins match it.
 const onPostgres = Boolean(process.env.DATABASE_URL);
-const tables = (onPostgres ? postgres : sqlite) as unknown as typeof sqlite;
+// The twins load only on PostgreSQL: a SQLite process keeps no pg-core tables in memory.
+const tables = (onPostgres ? await import("./pg/schema") : sqlite) as unknown as typeof sqlite;
 
 /** Which SQL the few dialect-specific fragments (JSON paths) must speak. */
 export const dialect: "sqlite" | "postgres" = onPostgres ? "postgres" : "sqlite";
