@@ -6,15 +6,16 @@ import { drizzle, type SqliteRemoteDatabase, type SqliteRemoteResult } from "dri
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import { config } from "@/lib/config";
 import { Gate } from "./gate";
-
-// PostgreSQL's driver loads only in a process configured for it: a SQLite process keeps none of it.
-const postgres = process.env.DATABASE_URL ? await import("./postgres") : null;
 import * as schema from "./schema";
 import { cacheStatements } from "./statement-cache";
 
+// PostgreSQL's driver loads only in a process configured for it: a SQLite process keeps none of it.
+const postgres = process.env.DATABASE_URL ? await import("./postgres") : null;
+
 /**
  * The database as every service sees it: asynchronous, so that the same code runs on the embedded
- * SQLite file and on PostgreSQL. `$client` is the SQLite connection underneath (tests, backups).
+ * SQLite file and on PostgreSQL. `$client` is the SQLite connection underneath (tests, backups;
+ * on PostgreSQL it is node-postgres's pool).
  */
 export type DB = SqliteRemoteDatabase<typeof schema> & { $client: Database.Database };
 /** The handle a transaction body receives. */
@@ -80,7 +81,7 @@ export function openDb(file: string): DB {
   db.$client = sqlite;
   // Every transaction here reads, then writes. A deferred BEGIN would take the write lock only at
   // the first write, and in WAL mode fail at once with SQLITE_BUSY (no busy wait) when the other
-  // process wrote in between. BEGIN IMMEDIATE takes it up front and waits busy_timeout for it.
+  // process wrote in between. BEGIN IMMEDIATE takes it up front (see beginImmediate above).
   const transaction = db.transaction.bind(db);
   db.transaction = (<T>(body: (tx: Tx) => Promise<T>, options?: SQLiteTransactionConfig): Promise<T> => {
     const outer = gate.current();
